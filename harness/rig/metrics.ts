@@ -1,0 +1,54 @@
+/**
+ * Figures per participant, read off the timeline so that virtual and real
+ * runs are measured the same way.
+ */
+import type { TimelineEntry } from '../record/timeline';
+
+export interface ParticipantMetrics {
+  readonly source: string;
+  /** play()/autoplay to first picture (2004), ms */
+  readonly firstFrameMs: number | undefined;
+  readonly latencyMs: { readonly p50: number; readonly p95: number; readonly max: number; readonly samples: number } | undefined;
+  /** mean video bitrate over netstatus reports while media flowed, kbps */
+  readonly videoBitrateKbps: number | undefined;
+  readonly fps: number | undefined;
+  readonly reconnects: number;
+  readonly stalls: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx];
+}
+
+const RECONNECT_CODES = new Set([1102, 2103]);
+const LOADING_CODE = 2007;
+
+export function computeMetrics(entries: readonly TimelineEntry[]): Record<string, ParticipantMetrics> {
+  const bySource = new Map<string, TimelineEntry[]>();
+  for (const e of entries) {
+    if (!e.source.startsWith('pusher#') && !e.source.startsWith('player#')) continue;
+    let list = bySource.get(e.source);
+    if (!list) bySource.set(e.source, (list = []));
+    list.push(e);
+  }
+  const out: Record<string, ParticipantMetrics> = {};
+  for (const [source, list] of bySource) {
+    const metric = (name: string): Array<Record<string, number>> =>
+      list.filter((e) => e.kind === 'metric' && (e.detail as { name?: string }).name === name).map((e) => e.detail as Record<string, number>);
+    const first = metric('first-frame')[0]?.ms;
+    const lat = metric('latency').map((d) => d.ms).sort((a, b) => a - b);
+    const nets = list.filter((e) => e.kind === 'netstatus').map((e) => (e.detail as { info: Record<string, number> }).info).filter((i) => i.videoBitrate > 0);
+    out[source] = {
+      source,
+      firstFrameMs: first,
+      latencyMs: lat.length ? { p50: percentile(lat, 50), p95: percentile(lat, 95), max: lat[lat.length - 1], samples: lat.length } : undefined,
+      videoBitrateKbps: nets.length ? Math.round(nets.reduce((s, i) => s + i.videoBitrate, 0) / nets.length) : undefined,
+      fps: nets.length ? Math.round((nets.reduce((s, i) => s + i.videoFPS, 0) / nets.length) * 10) / 10 : undefined,
+      reconnects: list.filter((e) => e.kind === 'statechange' && e.code !== undefined && RECONNECT_CODES.has(e.code)).length,
+      stalls: list.filter((e) => e.kind === 'statechange' && e.code === LOADING_CODE).length,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * A scenario is data: what to load, what happens when, and what must be seen.
+ * It never names a target; a target that cannot do what it needs reports the
+ * scenario as not applicable instead of passing it.
+ */
+import type { ClientProfile, DeviceFault, ModelParams } from '../../mocks/model';
+import type { NetworkProfile } from '../../mocks/link';
+import type { SequenceStep, StepInput } from '../assert';
+import type { Duration, RemoteStreamOptions } from '../rig';
+
+export type Capability = 'virtual-time' | 'real-media' | 'device';
+
+export type Action =
+  | 'cut-network'
+  | 'restore-network'
+  | 'stall-network'
+  | 'refuse-connections'
+  | 'fail-dns'
+  | 'server-close'
+  | 'reset-connections'
+  | 'background'
+  | 'foreground'
+  | 'phone-call'
+  | 'end-phone-call'
+  | 'deny-camera'
+  | 'deny-microphone'
+  | 'back'
+  | { readonly network: { readonly set?: Partial<Omit<NetworkProfile, 'name' | 'incidents'>>; readonly stallFor?: Duration; readonly serverClose?: string; readonly failDns?: string } }
+  | { readonly device: { readonly fault?: DeviceFault; readonly audioRoute?: 'speaker' | 'headphones' } }
+  /** call a method of the page instance: its own handlers, as a tap would */
+  | { readonly page: string; readonly args?: readonly unknown[] }
+  /** setData on the page */
+  | { readonly setData: Readonly<Record<string, unknown>> }
+  /** tap an element of the page's WXML (bindtap) */
+  | { readonly tap: string }
+  /** call a context method directly, as page code would */
+  | { readonly context: string; readonly method: string; readonly args?: Readonly<Record<string, unknown>> }
+  | { readonly publish: string; readonly options?: RemoteStreamOptions }
+  | { readonly unpublish: string };
+
+export interface TimelineStep {
+  readonly at: Duration;
+  readonly do?: Action | readonly Action[];
+  /** a checkpoint: page data fields (deep partial) and WXML text that must hold at this time */
+  readonly expect?: PageExpectation;
+}
+
+export interface PageExpectation {
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** selector → exact text content (trimmed), or null for "not rendered" */
+  readonly text?: Readonly<Record<string, string | null>>;
+}
+
+export interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface MetricExpectation {
+  readonly firstFrameMs?: Bounds;
+  readonly latencyP50Ms?: Bounds;
+  readonly latencyP95Ms?: Bounds;
+  readonly latencyMaxMs?: Bounds;
+  readonly videoBitrateKbps?: Bounds;
+  readonly reconnects?: Bounds;
+}
+
+export interface Expectations {
+  /** ordered subsequence over the whole timeline */
+  readonly sequence?: readonly SequenceStep[];
+  readonly never?: readonly StepInput[];
+  readonly counts?: ReadonlyArray<{ readonly step: StepInput; readonly min?: number; readonly max?: number; readonly exactly?: number }>;
+  /** every netstatus of a source must satisfy a predicate (e.g. bitrate within min/max) */
+  readonly netstatus?: ReadonlyArray<{ readonly source: string; readonly from?: Duration; readonly where: (info: Record<string, number>) => boolean; readonly describe: string }>;
+  readonly page?: PageExpectation;
+  readonly metrics?: Readonly<Record<string, MetricExpectation>>;
+  /** console warnings the mocks must (or must not) have raised */
+  readonly warnings?: { readonly include?: readonly string[]; readonly none?: boolean };
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly needs?: readonly Capability[];
+  readonly seed?: number | string;
+  readonly client?: Partial<ClientProfile>;
+  readonly params?: Partial<ModelParams>;
+  readonly network?: NetworkProfile | string;
+  readonly setup: {
+    readonly page: string;
+    readonly query?: Readonly<Record<string, string>>;
+    readonly streams?: ReadonlyArray<{ readonly key: string } & RemoteStreamOptions>;
+    readonly deny?: ReadonlyArray<'camera' | 'microphone'>;
+    readonly resources?: Readonly<Record<string, { readonly ok: boolean; readonly durationMs?: number }>>;
+  };
+  readonly timeline?: readonly TimelineStep[];
+  /** how long the story runs in total */
+  readonly duration: Duration;
+  readonly expect: Expectations;
+}
+
+/** Identity with a type: lets scenario files get checking and completion. */
+export function defineScenario(s: Scenario): Scenario {
+  return s;
+}

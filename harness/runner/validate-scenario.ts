@@ -1,0 +1,74 @@
+/**
+ * A wrong scenario fails before anything runs, with the field and the fix.
+ */
+import { parseDuration, parseStep } from '../assert';
+import type { Scenario } from './scenario';
+
+export class ScenarioError extends Error {
+  readonly code = 'LH_SCENARIO';
+  constructor(scenario: string, field: string, reason: string, remedy: string) {
+    super(`[live-harness] Failed to load scenario ${JSON.stringify(scenario)}: ${field} ${reason}. ${remedy}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+const STRING_ACTIONS = [
+  'cut-network',
+  'restore-network',
+  'stall-network',
+  'refuse-connections',
+  'fail-dns',
+  'server-close',
+  'reset-connections',
+  'background',
+  'foreground',
+  'phone-call',
+  'end-phone-call',
+  'deny-camera',
+  'deny-microphone',
+  'back',
+];
+const OBJECT_ACTIONS = ['network', 'device', 'page', 'setData', 'tap', 'context', 'publish', 'unpublish'];
+
+export function validateScenario(s: Scenario): void {
+  const name = typeof s?.name === 'string' && s.name ? s.name : '(unnamed)';
+  const err = (field: string, reason: string, remedy: string): never => {
+    throw new ScenarioError(name, field, reason, remedy);
+  };
+  if (name === '(unnamed)') err('name', 'is missing', 'Give every scenario a unique name.');
+  if (typeof s.description !== 'string' || !s.description) err('description', 'is missing', 'Say in one sentence what story the scenario tells.');
+  if (!s.setup || typeof s.setup.page !== 'string' || !s.setup.page) err('setup.page', 'is missing', 'Name the page route to load, e.g. "pages/push/push".');
+  const duration = (field: string, v: unknown): number => {
+    try {
+      return parseDuration(v as never);
+    } catch (e) {
+      return err(field, `is not a duration (${JSON.stringify(v)})`, `Use ms as a number or a string like "500ms", "3s", "1.5m". (${e instanceof Error ? e.message : ''})`);
+    }
+  };
+  const total = duration('duration', s.duration);
+  (s.timeline ?? []).forEach((step, i) => {
+    const at = duration(`timeline[${i}].at`, step.at);
+    if (at > total) err(`timeline[${i}].at`, `(${at} ms) is after the end of the scenario (${total} ms)`, 'Lengthen "duration" or move the step earlier.');
+    const actions = step.do === undefined ? [] : Array.isArray(step.do) ? step.do : [step.do];
+    actions.forEach((a, j) => {
+      const field = `timeline[${i}].do${Array.isArray(step.do) ? `[${j}]` : ''}`;
+      if (typeof a === 'string') {
+        if (!STRING_ACTIONS.includes(a)) err(field, `${JSON.stringify(a)} is not an action`, `Use one of ${STRING_ACTIONS.join(', ')}, or an object with one of ${OBJECT_ACTIONS.join(', ')}.`);
+      } else if (!a || typeof a !== 'object' || !OBJECT_ACTIONS.some((k) => k in a)) {
+        err(field, `${JSON.stringify(a)} is not an action`, `Use an object with one of ${OBJECT_ACTIONS.join(', ')}, or one of ${STRING_ACTIONS.join(', ')}.`);
+      }
+    });
+    if (step.do === undefined && step.expect === undefined) err(`timeline[${i}]`, 'has neither "do" nor "expect"', 'Add an action or a checkpoint, or drop the step.');
+  });
+  const e = s.expect;
+  if (!e || typeof e !== 'object') err('expect', 'is missing', 'A scenario must expect something: a sequence, counts, page state or metrics.');
+  const hasAny = e.sequence || e.never || e.counts || e.page || e.metrics || e.netstatus || e.warnings;
+  if (!hasAny) err('expect', 'is empty', 'A scenario that expects nothing proves nothing; add a sequence or page state.');
+  (e.sequence ?? []).forEach((st, i) => {
+    try {
+      parseStep(st);
+    } catch (x) {
+      err(`expect.sequence[${i}]`, `is not a step (${x instanceof Error ? x.message : String(x)})`, 'See matchSequence for the step forms.');
+    }
+  });
+}

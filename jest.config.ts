@@ -1,0 +1,29 @@
+/** @jest-config-loader esbuild-register */
+import type { Config } from 'jest';
+
+// Two projects: pure logic runs in node (fast); anything that renders a
+// mini-program through miniprogram-simulate needs a DOM, so it runs in jsdom.
+const transform: Config['transform'] = {
+  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+};
+
+const config: Config = {
+  testTimeout: 30_000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/{mocks,harness,bench}/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.dom\\.test\\.ts$'],
+    },
+    {
+      displayName: 'dom',
+      testEnvironment: 'jsdom',
+      transform,
+      testMatch: ['<rootDir>/{mocks,harness}/**/*.dom.test.ts', '<rootDir>/scenarios/**/*.test.ts'],
+    },
+  ],
+};
+
+export default config;

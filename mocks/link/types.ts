@@ -1,0 +1,118 @@
+/**
+ * The contract between the behaviour model and whatever carries the media.
+ * A link speaks in transport facts (connected, refused, bytes moved, closed);
+ * it knows nothing of WeChat status codes — the model maps facts to codes.
+ * The virtual link simulates a seeded network; the media link (real mode)
+ * reports what really happens on sockets.
+ */
+
+export type StreamProtocol = 'rtmp' | 'http-flv' | 'room';
+
+export interface StreamTarget {
+  readonly url: string;
+  readonly protocol: StreamProtocol;
+  readonly host: string;
+  /** `app/stream` with `.flv` and the query stripped: how push and play URLs meet on one server. */
+  readonly key: string;
+  readonly query: Readonly<Record<string, string>>;
+}
+
+/** Why a connection attempt failed. */
+export type ConnectFailure = 'dns' | 'refused' | 'timeout' | 'handshake' | 'not-found' | 'rejected';
+
+/** Why an established connection ended. */
+export type CloseReason =
+  | 'server-close' // the server hung up on purpose (kick, auth expiry)
+  | 'reset' // the socket broke (RST, write error)
+  | 'timeout' // no byte moved for too long
+  | 'unpublished' // RTMP: the server said the stream ended (onStatus UnpublishNotify)
+  | 'eof'; // HTTP-FLV: the response just ended
+
+export interface StreamInfo {
+  readonly hasVideo: boolean;
+  readonly hasAudio: boolean;
+  readonly videoKbps: number;
+  readonly audioKbps: number;
+  readonly fps: number;
+  readonly gopSeconds: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface NetConditions {
+  readonly rttMs: number;
+  readonly jitterMs: number;
+  readonly lossPct: number;
+}
+
+export interface PublishObserver {
+  onConnected(): void;
+  onPublishing(): void;
+  onFailed(failure: ConnectFailure): void;
+  onClosed(reason: CloseReason): void;
+}
+
+export interface PublishTick {
+  /** media ms that actually left the device in this step */
+  readonly sentMediaMs: number;
+  /** kbps on the wire in this step */
+  readonly sentKbps: number;
+  /** media waiting in the send queue, ms (netstatus videoCache/audioCache) */
+  readonly queuedMs: number;
+  /** media dropped from the queue because it grew too old, ms (frame skipping) */
+  readonly droppedMs: number;
+  /** the uplink's usable rate right now, kbps (drives bitrate adaptation) */
+  readonly capacityKbps: number;
+}
+
+export interface PublishConnection {
+  /** Offer `dtMs` of media encoded at `info` rates; returns what the network let through. */
+  send(dtMs: number, info: StreamInfo): PublishTick;
+  /** Data-channel message (SEI) riding on the stream. */
+  message(text: string): void;
+  conditions(): NetConditions;
+  close(): void;
+}
+
+export interface PlayObserver {
+  onConnected(): void;
+  onStreamBegin(): void;
+  onFailed(failure: ConnectFailure): void;
+  onClosed(reason: CloseReason): void;
+  /** SEI message carried by the stream. */
+  onMessage?(text: string): void;
+}
+
+export interface PlayTick {
+  /** media ms received in this step */
+  readonly receivedMediaMs: number;
+  readonly receivedKbps: number;
+  /** the downlink's usable rate right now, kbps */
+  readonly capacityKbps: number;
+  /** true once a key frame has arrived on this connection */
+  readonly keyFrameSeen: boolean;
+  /** media received that is not contiguous with what came before (frames skipped upstream), ms */
+  readonly gapMs: number;
+  /** ms from capture at the anchor to arrival here, for the newest media received (undefined before any) */
+  readonly arrivalDelayMs: number | undefined;
+  readonly stream: StreamInfo | undefined;
+}
+
+export interface PlayConnection {
+  receive(dtMs: number): PlayTick;
+  conditions(): NetConditions;
+  close(): void;
+}
+
+/** A resource the component fetches itself: BGM file, waiting image. */
+export interface ResourceResult {
+  readonly ok: boolean;
+  readonly durationMs?: number;
+  readonly reason?: string;
+}
+
+export interface Link {
+  publish(target: StreamTarget, observer: PublishObserver): PublishConnection;
+  play(target: StreamTarget, observer: PlayObserver): PlayConnection;
+  fetch(url: string, done: (r: ResourceResult) => void): void;
+}

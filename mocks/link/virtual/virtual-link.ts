@@ -1,0 +1,511 @@
+/**
+ * A seeded, fluid simulation of the phone's network and the streaming server.
+ * Throughput, queues and buffers are computed per step from the profile;
+ * incidents (cut, stall, DNS failure, refusal, server close, reset) change
+ * what the next connect attempt or the next step sees.
+ */
+import type { Clock, TimerHandle } from '../../model/clock';
+import type { Random } from '../../model/random';
+import type {
+  CloseReason,
+  ConnectFailure,
+  Link,
+  NetConditions,
+  PlayConnection,
+  PlayObserver,
+  PlayTick,
+  PublishConnection,
+  PublishObserver,
+  PublishTick,
+  ResourceResult,
+  StreamInfo,
+  StreamTarget,
+} from '../types';
+import { BUILTIN_PROFILES, type IncidentKind, type NetworkProfile, validateProfile } from './network-profile';
+import { type ServerStream, VirtualServer } from './virtual-server';
+
+export interface VirtualLinkOptions {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly connectTimeoutMs: number;
+  readonly readWriteTimeoutMs: number;
+  readonly profile?: NetworkProfile | string;
+  /** What a CDN does when a player asks for a key nobody publishes: 404 at once, or hold the request open. */
+  readonly missingStream?: 'not-found' | 'wait';
+  /** The anchor's send queue drops its oldest media beyond this (frame skipping). */
+  readonly maxSendQueueMs?: number;
+  /** Told of every incident, so the rig can put it on the timeline. */
+  readonly onIncident?: (kind: string, detail: Record<string, unknown>) => void;
+}
+
+export interface Resource {
+  readonly ok: boolean;
+  readonly durationMs?: number;
+}
+
+type Conn = PublishConn | PlayConn;
+
+interface Flags {
+  cut: boolean;
+  stall: boolean;
+  refuse: boolean;
+  handshakeFail: boolean;
+  dnsFail: Set<string>;
+  dnsFailAll: boolean;
+}
+
+export class VirtualLink implements Link {
+  readonly server: VirtualServer;
+  private profileState: NetworkProfile;
+  private readonly flags: Flags = { cut: false, stall: false, refuse: false, handshakeFail: false, dnsFail: new Set(), dnsFailAll: false };
+  private readonly conns = new Set<Conn>();
+  private incidentTimers: TimerHandle[] = [];
+  private readonly resources = new Map<string, Resource>();
+
+  constructor(readonly opts: VirtualLinkOptions) {
+    this.server = new VirtualServer(() => opts.clock.now());
+    this.profileState = validateProfile(opts.profile ?? BUILTIN_PROFILES.wifi);
+    this.scheduleIncidents(this.profileState);
+  }
+
+  get clock(): Clock {
+    return this.opts.clock;
+  }
+
+  get profile(): NetworkProfile {
+    return this.profileState;
+  }
+
+  // ---- network control (what rig.network exposes) ----
+
+  useProfile(input: NetworkProfile | string): void {
+    this.profileState = validateProfile(input);
+    this.scheduleIncidents(this.profileState);
+    this.note('profile', { name: this.profileState.name });
+  }
+
+  set(partial: Partial<Omit<NetworkProfile, 'name' | 'incidents'>>): void {
+    this.profileState = validateProfile({ ...this.profileState, ...partial, incidents: [] }, 'network change');
+    this.note('set', { ...partial });
+  }
+
+  /** The phone loses its network: open sockets break, lookups fail. */
+  cut(): void {
+    this.flags.cut = true;
+    this.note('cut', {});
+    for (const c of [...this.conns]) if (c.state === 'open') c.closeAfter(this.rtt() / 2, 'reset');
+  }
+
+  /** Packets vanish without an error (black hole): transfers and connects hang until their timeouts. */
+  stall(forMs?: number): void {
+    this.flags.stall = true;
+    this.note('stall', { forMs });
+    if (forMs !== undefined) this.clock.setTimer(forMs, () => this.unstall());
+  }
+
+  unstall(): void {
+    if (!this.flags.stall) return;
+    this.flags.stall = false;
+    this.note('unstall', {});
+  }
+
+  failDns(host?: string): void {
+    if (host) this.flags.dnsFail.add(host.toLowerCase());
+    else this.flags.dnsFailAll = true;
+    this.note('dns-fail', { host: host ?? '*' });
+  }
+
+  refuse(): void {
+    this.flags.refuse = true;
+    this.note('refuse', {});
+  }
+
+  failHandshake(): void {
+    this.flags.handshakeFail = true;
+    this.note('handshake-fail', {});
+  }
+
+  /** Undo every incident; the profile's steady conditions stay. */
+  restore(): void {
+    this.flags.cut = false;
+    this.flags.stall = false;
+    this.flags.refuse = false;
+    this.flags.handshakeFail = false;
+    this.flags.dnsFail.clear();
+    this.flags.dnsFailAll = false;
+    this.note('restore', {});
+  }
+
+  /** The server hangs up on connections (all, or those of one stream key / host). */
+  serverClose(target?: string): void {
+    this.note('server-close', { target: target ?? '*' });
+    for (const c of [...this.conns]) if (c.state === 'open' && matches(c.target, target)) c.closeAfter(0, 'server-close');
+  }
+
+  reset(target?: string): void {
+    this.note('reset', { target: target ?? '*' });
+    for (const c of [...this.conns]) if (c.state === 'open' && matches(c.target, target)) c.closeAfter(0, 'reset');
+  }
+
+  // ---- remote anchors and resources ----
+
+  /** Someone outside the phone publishes `key` (e.g. the anchor a viewer watches). */
+  publishRemote(key: string, info: StreamInfo): ServerStream {
+    const s = this.server.publish(key, info, true);
+    if (!s) throw new Error(`[live-harness] Failed to publish remote stream "${key}": it is already being published. Stop the other publisher first, or use another key.`);
+    this.note('remote-publish', { key });
+    return s;
+  }
+
+  unpublishRemote(key: string): void {
+    this.note('remote-unpublish', { key });
+    this.server.unpublish(key);
+  }
+
+  /** Declare how fetching a URL (BGM, waiting image) goes; unknown URLs load fine. */
+  defineResource(url: string, r: Resource): void {
+    this.resources.set(url, r);
+  }
+
+  fetch(url: string, done: (r: ResourceResult) => void): void {
+    const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase();
+    const res = this.resources.get(url) ?? { ok: true, durationMs: 60_000 };
+    if (host) {
+      if (this.flags.cut || this.dnsFails(host)) return void this.clock.setTimer(this.rtt(), () => done({ ok: false, reason: 'dns' }));
+      if (this.flags.stall) return void this.clock.setTimer(this.opts.connectTimeoutMs, () => done({ ok: false, reason: 'timeout' }));
+    }
+    this.clock.setTimer(host ? this.rtt() * 3 : 5, () => done(res.ok ? { ok: true, durationMs: res.durationMs } : { ok: false, reason: 'not-found' }));
+  }
+
+  // ---- Link ----
+
+  publish(target: StreamTarget, observer: PublishObserver): PublishConnection {
+    const c = new PublishConn(this, target, observer);
+    this.conns.add(c);
+    this.connect(c);
+    return c;
+  }
+
+  play(target: StreamTarget, observer: PlayObserver): PlayConnection {
+    const c = new PlayConn(this, target, observer);
+    this.conns.add(c);
+    this.connect(c);
+    return c;
+  }
+
+  /** Stop every timer and connection: nothing may outlive the rig. */
+  dispose(): void {
+    for (const t of this.incidentTimers) this.clock.clearTimer(t);
+    this.incidentTimers = [];
+    for (const c of [...this.conns]) c.close();
+  }
+
+  // ---- internals shared with connections ----
+
+  /** @internal */ forget(c: object): void {
+    this.conns.delete(c as Conn);
+  }
+
+  /** @internal */ rtt(): number {
+    const p = this.profileState;
+    return Math.max(1, this.opts.random.jitter(p.rttMs, p.rttMs > 0 ? Math.min(0.9, p.jitterMs / p.rttMs) : 0));
+  }
+
+  /** @internal */ conditions(): NetConditions {
+    const p = this.profileState;
+    return { rttMs: this.rtt(), jitterMs: p.jitterMs, lossPct: p.lossPct };
+  }
+
+  /** @internal usable rate in one direction right now, kbps (0 when nothing moves) */
+  capacity(dir: 'up' | 'down'): number {
+    if (this.flags.cut || this.flags.stall) return 0;
+    const p = this.profileState;
+    const raw = dir === 'up' ? p.upKbps : p.downKbps;
+    // TCP loses far more throughput than the loss share (Mathis et al.); a
+    // square-root penalty keeps light loss mild and heavy loss crippling.
+    const lossFactor = Math.max(0, 1 - Math.sqrt(p.lossPct / 100) * 1.2);
+    return Math.max(0, this.opts.random.jitter(raw * lossFactor, 0.05));
+  }
+
+  /** @internal */ get readWriteTimeoutMs(): number {
+    return this.opts.readWriteTimeoutMs;
+  }
+
+  /** @internal */ get maxSendQueueMs(): number {
+    return this.opts.maxSendQueueMs ?? 3000;
+  }
+
+  /** @internal */ get missingStream(): 'not-found' | 'wait' {
+    return this.opts.missingStream ?? 'not-found';
+  }
+
+  private dnsFails(host: string): boolean {
+    return this.flags.dnsFailAll || this.flags.dnsFail.has(host);
+  }
+
+  private connect(c: Conn): void {
+    const rtt = this.rtt();
+    const fail = (after: number, f: ConnectFailure): void => c.schedule(after, () => c.fail(f));
+    if (this.flags.cut || this.dnsFails(c.target.host)) return fail(Math.max(rtt, 20), 'dns');
+    if (this.flags.stall) return fail(this.opts.connectTimeoutMs, 'timeout');
+    if (this.flags.refuse) return fail(rtt, 'refused');
+    if (this.flags.handshakeFail && c.target.protocol === 'rtmp') return fail(rtt * 1.5, 'handshake');
+    // TCP (1 RTT) + RTMP handshake C0C1/S0S1S2 (1 RTT); HTTP needs only TCP.
+    const connectMs = c.target.protocol === 'rtmp' ? rtt * 2 : rtt;
+    c.schedule(connectMs, () => {
+      c.open();
+      c.schedule(this.rtt(), () => c.ready());
+    });
+  }
+
+  private scheduleIncidents(profile: NetworkProfile): void {
+    for (const t of this.incidentTimers) this.clock.clearTimer(t);
+    this.incidentTimers = [];
+    for (const inc of profile.incidents ?? []) {
+      this.incidentTimers.push(this.clock.setTimer(inc.atMs, () => this.startIncident(inc.kind, inc.target, inc.forMs)));
+    }
+  }
+
+  private startIncident(kind: IncidentKind, target: string | undefined, forMs: number | undefined): void {
+    const end = (fn: () => void): void => {
+      if (forMs !== undefined) this.incidentTimers.push(this.clock.setTimer(forMs, fn));
+    };
+    switch (kind) {
+      case 'cut':
+        this.cut();
+        return end(() => this.restore());
+      case 'stall':
+        return this.stall(forMs);
+      case 'dns-fail':
+        this.failDns(target);
+        return end(() => this.restore());
+      case 'refuse':
+        this.refuse();
+        return end(() => this.restore());
+      case 'handshake-fail':
+        this.failHandshake();
+        return end(() => this.restore());
+      case 'server-close':
+        return this.serverClose(target);
+      case 'reset':
+        return this.reset(target);
+    }
+  }
+
+  private note(kind: string, detail: Record<string, unknown>): void {
+    this.opts.onIncident?.(kind, detail);
+  }
+}
+
+function matches(t: StreamTarget, filter: string | undefined): boolean {
+  return filter === undefined || filter === '*' || t.key === filter || t.host === filter.toLowerCase();
+}
+
+abstract class BaseConn {
+  state: 'connecting' | 'open' | 'closed' = 'connecting';
+  protected lastProgressMs: number;
+  private readonly timers = new Set<TimerHandle>();
+
+  constructor(
+    protected readonly link: VirtualLink,
+    readonly target: StreamTarget,
+  ) {
+    this.lastProgressMs = link.clock.now();
+  }
+
+  schedule(afterMs: number, fn: () => void): void {
+    const h = this.link.clock.setTimer(afterMs, () => {
+      this.timers.delete(h);
+      if (this.state !== 'closed') fn();
+    });
+    this.timers.add(h);
+  }
+
+  closeAfter(ms: number, reason: CloseReason): void {
+    this.schedule(ms, () => this.end(reason));
+  }
+
+  conditions(): NetConditions {
+    return this.link.conditions();
+  }
+
+  close(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.teardown();
+    for (const h of this.timers) this.link.clock.clearTimer(h);
+    this.timers.clear();
+    this.link.forget(this);
+  }
+
+  /** A step that moved nothing for too long ends the connection, as a socket timeout would. */
+  protected checkTimeout(moved: boolean): void {
+    const now = this.link.clock.now();
+    if (moved) this.lastProgressMs = now;
+    else if (now - this.lastProgressMs >= this.link.readWriteTimeoutMs && this.state === 'open') this.closeAfter(0, 'timeout');
+  }
+
+  abstract fail(f: ConnectFailure): void;
+  abstract open(): void;
+  abstract ready(): void;
+  protected abstract end(reason: CloseReason): void;
+  protected abstract teardown(): void;
+}
+
+class PublishConn extends BaseConn implements PublishConnection {
+  private stream: ServerStream | undefined;
+  private queuedMs = 0;
+
+  constructor(link: VirtualLink, target: StreamTarget, private readonly observer: PublishObserver) {
+    super(link, target);
+  }
+
+  fail(f: ConnectFailure): void {
+    this.close();
+    this.observer.onFailed(f);
+  }
+
+  open(): void {
+    this.state = 'open';
+    this.lastProgressMs = this.link.clock.now();
+    this.observer.onConnected();
+  }
+
+  ready(): void {
+    const placeholder: StreamInfo = { hasVideo: true, hasAudio: true, videoKbps: 0, audioKbps: 0, fps: 0, gopSeconds: 2, width: 0, height: 0 };
+    const s = this.link.server.publish(this.target.key, placeholder, false);
+    if (!s) return this.fail('rejected');
+    this.stream = s;
+    this.lastProgressMs = this.link.clock.now();
+    this.observer.onPublishing();
+  }
+
+  send(dtMs: number, info: StreamInfo): PublishTick {
+    const offeredKbps = (info.hasVideo ? info.videoKbps : 0) + (info.hasAudio ? info.audioKbps : 0);
+    const capacityKbps = this.state === 'open' ? this.link.capacity('up') : 0;
+    if (!this.stream || this.state !== 'open') return { sentMediaMs: 0, sentKbps: 0, queuedMs: this.queuedMs, droppedMs: 0, capacityKbps };
+    this.stream.info = info;
+    // Media enters the queue in real time; the uplink drains it at capacity.
+    const drainMs = offeredKbps > 0 ? (dtMs * capacityKbps) / offeredKbps : dtMs;
+    const backlog = this.queuedMs + dtMs;
+    const sentMediaMs = Math.min(backlog, drainMs);
+    let queued = backlog - sentMediaMs;
+    let droppedMs = 0;
+    if (queued > this.link.maxSendQueueMs) {
+      droppedMs = queued - this.link.maxSendQueueMs;
+      queued = this.link.maxSendQueueMs;
+      this.stream.droppedMs += droppedMs;
+    }
+    this.queuedMs = queued;
+    const now = this.link.clock.now();
+    this.stream.edgeCaptureMs = now - queued - this.link.conditions().rttMs / 2;
+    this.checkTimeout(sentMediaMs > 0 || offeredKbps === 0);
+    return { sentMediaMs, sentKbps: dtMs > 0 ? (sentMediaMs * offeredKbps) / dtMs : 0, queuedMs: queued, droppedMs, capacityKbps };
+  }
+
+  message(text: string): void {
+    if (this.stream) this.stream.messages.push({ atCaptureMs: this.link.clock.now(), text });
+  }
+
+  protected end(reason: CloseReason): void {
+    this.close();
+    this.observer.onClosed(reason);
+  }
+
+  protected teardown(): void {
+    if (this.stream) this.link.server.unpublish(this.stream.key);
+    this.stream = undefined;
+  }
+}
+
+class PlayConn extends BaseConn implements PlayConnection {
+  private stream: ServerStream | undefined;
+  private receivedUpToMs = 0;
+  private keyFrameSeen = false;
+  private droppedSeen = 0;
+  private messageIndex = 0;
+  private unwatch: (() => void) | undefined;
+
+  constructor(link: VirtualLink, target: StreamTarget, private readonly observer: PlayObserver) {
+    super(link, target);
+  }
+
+  fail(f: ConnectFailure): void {
+    this.close();
+    this.observer.onFailed(f);
+  }
+
+  open(): void {
+    this.state = 'open';
+    this.lastProgressMs = this.link.clock.now();
+    this.observer.onConnected();
+  }
+
+  ready(): void {
+    const s = this.link.server.get(this.target.key);
+    if (!s || !s.live) {
+      if (this.link.missingStream === 'not-found') return this.fail('not-found');
+      // Held open: the server sends the stream once someone publishes it.
+      return this.schedule(100, () => this.ready());
+    }
+    this.stream = s;
+    const edge = this.link.server.edge(s);
+    // Servers keep the last GOP and send it first, so a viewer starts at a key frame behind the edge.
+    const gopMs = Math.max(1, s.info.gopSeconds * 1000);
+    const sinceStart = Math.max(0, edge - s.publishStartMs);
+    this.receivedUpToMs = edge - (sinceStart % gopMs);
+    this.droppedSeen = s.droppedMs;
+    this.messageIndex = s.messages.length;
+    this.lastProgressMs = this.link.clock.now();
+    this.unwatch = this.link.server.watch(s.key, () => {
+      // RTMP tells the player the stream ended; HTTP-FLV simply ends the response.
+      this.closeAfter(this.link.conditions().rttMs / 2, this.target.protocol === 'rtmp' ? 'unpublished' : 'eof');
+    });
+    this.observer.onStreamBegin();
+  }
+
+  receive(dtMs: number): PlayTick {
+    const s = this.stream;
+    if (!s || this.state !== 'open') {
+      return { receivedMediaMs: 0, receivedKbps: 0, capacityKbps: 0, keyFrameSeen: this.keyFrameSeen, gapMs: 0, arrivalDelayMs: undefined, stream: s?.info };
+    }
+    const streamKbps = Math.max(1, (s.info.hasVideo ? s.info.videoKbps : 0) + (s.info.hasAudio ? s.info.audioKbps : 0));
+    const capacityKbps = this.link.capacity('down');
+    const capacityMs = (dtMs * capacityKbps) / streamKbps;
+    const edge = this.link.server.edge(s);
+    const backlog = Math.max(0, edge - this.receivedUpToMs);
+    const got = Math.min(backlog, capacityMs);
+    this.receivedUpToMs += got;
+    if (got > 0) this.keyFrameSeen = true;
+    const gapMs = got > 0 ? s.droppedMs - this.droppedSeen : 0;
+    if (got > 0) this.droppedSeen = s.droppedMs;
+    if (got > 0 && this.observer.onMessage) {
+      while (this.messageIndex < s.messages.length && s.messages[this.messageIndex].atCaptureMs <= this.receivedUpToMs) {
+        this.observer.onMessage(s.messages[this.messageIndex++].text);
+      }
+    }
+    // No data while the anchor is merely slow is still silence on the socket.
+    this.checkTimeout(got > 0);
+    const now = this.link.clock.now();
+    return {
+      receivedMediaMs: got,
+      receivedKbps: dtMs > 0 ? (got * streamKbps) / dtMs : 0,
+      capacityKbps,
+      keyFrameSeen: this.keyFrameSeen,
+      gapMs,
+      arrivalDelayMs: this.keyFrameSeen ? now - this.receivedUpToMs + this.link.conditions().rttMs / 2 : undefined,
+      stream: s.info,
+    };
+  }
+
+  protected end(reason: CloseReason): void {
+    this.close();
+    this.observer.onClosed(reason);
+  }
+
+  protected teardown(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.stream = undefined;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The streaming server as virtual time sees it: which keys are live, how far
+ * the live edge has got, and who watches. Pushers in the rig publish into it;
+ * a "remote anchor" (someone publishing from elsewhere) can be added directly.
+ */
+import type { StreamInfo } from '../types';
+
+export interface ServerStream {
+  readonly key: string;
+  info: StreamInfo;
+  /** clock ms when publishing began: media time 0 */
+  publishStartMs: number;
+  /** capture time (clock ms) of the newest media the server holds */
+  edgeCaptureMs: number;
+  /** media dropped upstream so far (frame skipping at the anchor), ms */
+  droppedMs: number;
+  /** true for a stream published from outside the phone under test */
+  readonly remote: boolean;
+  live: boolean;
+  messages: Array<{ atCaptureMs: number; text: string }>;
+}
+
+export interface ServerListener {
+  onPublish?(key: string): void;
+  onUnpublish?(key: string): void;
+  onPlay?(key: string): void;
+  onPlayStop?(key: string): void;
+}
+
+export class VirtualServer {
+  private readonly streams = new Map<string, ServerStream>();
+  private readonly listeners = new Set<ServerListener>();
+  /** RTMP players by key, told on unpublish */
+  private readonly watchers = new Map<string, Set<(s: ServerStream) => void>>();
+
+  constructor(private readonly now: () => number) {}
+
+  listen(l: ServerListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  get(key: string): ServerStream | undefined {
+    return this.streams.get(key);
+  }
+
+  isLive(key: string): boolean {
+    return this.streams.get(key)?.live === true;
+  }
+
+  liveKeys(): string[] {
+    return [...this.streams.values()].filter((s) => s.live).map((s) => s.key);
+  }
+
+  /** Returns undefined when the key is already being published (servers refuse a second publisher). */
+  publish(key: string, info: StreamInfo, remote: boolean): ServerStream | undefined {
+    const existing = this.streams.get(key);
+    if (existing?.live) return undefined;
+    const t = this.now();
+    const s: ServerStream = { key, info, publishStartMs: t, edgeCaptureMs: t, droppedMs: 0, remote, live: true, messages: [] };
+    this.streams.set(key, s);
+    for (const l of this.listeners) l.onPublish?.(key);
+    return s;
+  }
+
+  unpublish(key: string): void {
+    const s = this.streams.get(key);
+    if (!s || !s.live) return;
+    s.live = false;
+    for (const l of this.listeners) l.onUnpublish?.(key);
+    for (const w of [...(this.watchers.get(key) ?? [])]) w(s);
+  }
+
+  /** Live edge of a stream; a remote anchor's edge follows the clock. */
+  edge(s: ServerStream): number {
+    if (s.remote && s.live) s.edgeCaptureMs = this.now();
+    return s.edgeCaptureMs;
+  }
+
+  watch(key: string, onEnd: (s: ServerStream) => void): () => void {
+    let set = this.watchers.get(key);
+    if (!set) this.watchers.set(key, (set = new Set()));
+    set.add(onEnd);
+    for (const l of this.listeners) l.onPlay?.(key);
+    return () => {
+      set?.delete(onEnd);
+      for (const l of this.listeners) l.onPlayStop?.(key);
+    };
+  }
+}

@@ -1,0 +1,668 @@
+/**
+ * The behaviour of <live-pusher>: attributes + context calls + device + link
+ * events in, WeChat events out. Pure: time comes from the injected clock,
+ * chance from the seeded Random, the network from the Link.
+ */
+import { PushCode, PusherErrCode, defaultMessage } from '../codes';
+import type { CloseReason, ConnectFailure, Link, PublishConnection, StreamInfo } from '../link/types';
+import { parseStreamUrl } from '../link/target';
+import { applyRule, defaultsOf, PUSHER_ATTRS, type PusherAttrName, type PusherAttrs } from './attributes';
+import { type ClientProfile, supports } from './client';
+import type { Clock, TimerHandle } from './clock';
+import type { Device, DeviceChange, DeviceFault } from './device';
+import { type CallResult, fail, type ModelSink, OK } from './events';
+import { qualityLevel, round, Window } from './netstatus';
+import type { ModelParams } from './params';
+import type { Random } from './random';
+import { isValidPushUrl, normalizePusherAttrs } from './validate';
+
+export interface ParticipantDeps {
+  readonly id: string;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly params: ModelParams;
+  readonly client: ClientProfile;
+  readonly link: Link;
+  readonly device: Device;
+  readonly sink: ModelSink;
+}
+
+/** Capture sizes per mode (portrait); RTC takes video-width/video-height. */
+const MODE_SIZE: Record<string, readonly [number, number]> = {
+  QVGA: [240, 320],
+  HVGA: [320, 480],
+  SD: [360, 640],
+  HD: [540, 960],
+  FHD: [720, 1280],
+};
+
+const AUDIO_KBPS = { high: 64, low: 24 } as const;
+const MAX_PIXELS = 1920 * 1080;
+
+type PushPhase = 'idle' | 'connecting' | 'live' | 'retry-wait' | 'gave-up' | 'suspended';
+
+export class PusherModel {
+  attrs: PusherAttrs;
+  private raw: Partial<PusherAttrs> = {};
+  private staged: Partial<PusherAttrs> = {};
+  private inserted = false;
+
+  private started = false;
+  private preview = false;
+  private phase: PushPhase = 'idle';
+  private paused = false;
+  private attempts = 0;
+  private conn: PublishConnection | undefined;
+  private cameraPosition: 'front' | 'back' = 'front';
+  private torch = false;
+  private micVolume = 1;
+  private zoomLevel = 1;
+  private targetKbps = 0;
+  private lowRes = false;
+  private busySince: number | undefined;
+  private lastBusyWarnAt = -Infinity;
+  private waitingImageUntil: number | undefined;
+  private startGen = 0;
+
+  private tickTimer: TimerHandle | undefined;
+  private netTimer: TimerHandle | undefined;
+  private retryTimer: TimerHandle | undefined;
+  private pending: TimerHandle[] = [];
+  private readonly window = new Window();
+  private readonly unsubscribe: () => void;
+
+  private bgm: { url: string; durationMs: number; positionMs: number; playing: boolean; volume: number; timer?: TimerHandle } | undefined;
+
+  constructor(private readonly d: ParticipantDeps) {
+    this.attrs = defaultsOf<PusherAttrs>(PUSHER_ATTRS);
+    this.unsubscribe = d.device.subscribe((c) => this.onDevice(c));
+  }
+
+  get isPushing(): boolean {
+    return this.phase === 'live';
+  }
+
+  get state(): { phase: PushPhase; started: boolean; preview: boolean; paused: boolean; attempts: number; targetKbps: number; camera: 'front' | 'back' } {
+    return { phase: this.phase, started: this.started, preview: this.preview, paused: this.paused, attempts: this.attempts, targetKbps: this.targetKbps, camera: this.cameraPosition };
+  }
+
+  // ---------------------------------------------------------------- attributes
+
+  insert(raw: Partial<PusherAttrs>): void {
+    this.inserted = true;
+    this.raw = { ...raw };
+    const { attrs, warnings } = normalizePusherAttrs(this.d.id, raw, defaultsOf<PusherAttrs>(PUSHER_ATTRS), this.d.client);
+    for (const w of warnings) this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
+    this.attrs = attrs;
+    this.cameraPosition = attrs.devicePosition as 'front' | 'back';
+    if (attrs.autopush && attrs.url) this.start();
+  }
+
+  update(raw: Partial<PusherAttrs>): void {
+    if (!this.inserted) return this.insert(raw);
+    const next = { ...this.raw, ...raw };
+    const changed = (Object.keys(raw) as PusherAttrName[]).filter((k) => !sameValue(this.raw[k], next[k]));
+    this.raw = next;
+    if (changed.length === 0) return;
+    const { attrs: normalized, warnings } = normalizePusherAttrs(this.d.id, next, defaultsOf<PusherAttrs>(PUSHER_ATTRS), this.d.client);
+    for (const w of warnings) if (changed.some((k) => PUSHER_ATTRS[k].attr === w.attribute || w.attribute === 'min-bitrate')) this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
+    for (const k of changed) {
+      const spec = PUSHER_ATTRS[k];
+      if (!supports(this.d.client, spec.since)) continue;
+      const rule = applyRule(spec, this.d.params);
+      const value = normalized[k];
+      if (rule === 'insert') {
+        this.d.sink.warn(`[live-harness] <live-pusher id="${this.d.id}"> ${spec.attr} changed to ${JSON.stringify(value)} after insert; the real component ignores it. ${k === 'devicePosition' ? 'Call switchCamera() to change camera.' : 'Set it before the element is rendered.'}`, { attribute: spec.attr, value, ignored: true });
+        continue;
+      }
+      if (rule === 'restart' && this.started) {
+        (this.staged as Record<string, unknown>)[k] = value;
+        continue;
+      }
+      this.applyDynamic(k, value);
+    }
+    // Bitrate bounds are a pair: re-clamp after either side moved.
+    if (changed.includes('minBitrate') || changed.includes('maxBitrate')) {
+      this.attrs.minBitrate = normalized.minBitrate;
+      this.attrs.maxBitrate = normalized.maxBitrate;
+      if (this.targetKbps > 0) this.targetKbps = clamp(this.targetKbps, this.attrs.minBitrate, this.attrs.maxBitrate);
+    }
+  }
+
+  private applyDynamic(k: PusherAttrName, value: unknown): void {
+    const before = (this.attrs as Record<string, unknown>)[k];
+    (this.attrs as Record<string, unknown>)[k] = value;
+    // iOS reports mic and mute toggles as status codes with an empty message.
+    if (this.d.client.platform === 'ios' && before !== value) {
+      if (k === 'enableMic') this.state_(PushCode.MIC_TOGGLED_IOS, '');
+      if (k === 'muted') this.state_(PushCode.MUTE_TOGGLED_IOS, '');
+    }
+  }
+
+  remove(): void {
+    this.stopAll();
+    this.unsubscribe();
+    this.inserted = false;
+  }
+
+  // ---------------------------------------------------------------- context methods
+
+  call(method: string, args: Record<string, unknown> = {}): CallResult {
+    switch (method) {
+      case 'start':
+        return this.start();
+      case 'stop':
+        this.stopAll();
+        return OK;
+      case 'pause':
+        if (!this.started) return fail('operateLivePusher:fail not started');
+        this.paused = true;
+        return OK;
+      case 'resume':
+        if (!this.started) return fail('operateLivePusher:fail not started');
+        this.paused = false;
+        return OK;
+      case 'switchCamera':
+        this.cameraPosition = this.cameraPosition === 'front' ? 'back' : 'front';
+        if (this.cameraPosition === 'front') this.torch = false;
+        return OK;
+      case 'toggleTorch':
+        // Front cameras have no torch; the call fails rather than pretending.
+        if (!this.preview || this.cameraPosition !== 'back') return fail('operateLivePusher:fail torch unavailable on the front camera or with the camera off');
+        this.torch = !this.torch;
+        return OK;
+      case 'snapshot':
+        return this.snapshot(args);
+      case 'startPreview':
+        return this.startPreview();
+      case 'stopPreview':
+        if (!this.started) this.preview = false;
+        return OK;
+      case 'playBGM':
+        return this.playBGM(args);
+      case 'stopBGM':
+        this.endBGM(false);
+        return OK;
+      case 'pauseBGM':
+        if (!this.bgm) return fail('operateLivePusher:fail no BGM playing');
+        this.bgm.playing = false;
+        return OK;
+      case 'resumeBGM':
+        if (!this.bgm) return fail('operateLivePusher:fail no BGM playing');
+        this.bgm.playing = true;
+        return OK;
+      case 'setBGMVolume': {
+        const v = Number(args.volume);
+        if (!Number.isFinite(v) || v < 0 || v > 1) return fail(`operateLivePusher:fail volume ${JSON.stringify(args.volume)} must be "0"–"1"`);
+        if (this.bgm) this.bgm.volume = v;
+        return OK;
+      }
+      case 'setMICVolume': {
+        const v = Number(args.volume);
+        if (typeof args.volume !== 'number' || v < 0 || v > 1) return fail(`operateLivePusher:fail volume ${JSON.stringify(args.volume)} must be a number 0.0–1.0`);
+        this.micVolume = v;
+        return OK;
+      }
+      case 'sendMessage':
+        if (typeof args.msg !== 'string') return fail('operateLivePusher:fail msg must be a string');
+        if (this.phase !== 'live' || !this.conn) return fail('operateLivePusher:fail not pushing');
+        this.conn.message(args.msg);
+        return OK;
+      case 'getMaxZoom':
+        return { ok: true, result: { maxZoom: 5 } };
+      case 'setZoom': {
+        const z = Number(args.zoom);
+        if (!Number.isFinite(z)) return fail('operateLivePusher:fail zoom must be a number');
+        this.zoomLevel = round(clamp(z, 1, 5), 1);
+        return { ok: true, result: { zoom: this.zoomLevel } };
+      }
+      case 'exitPictureInPicture':
+        return OK;
+      default:
+        // Filters, stickers and makeup change pixels only; nothing a test can observe but the call.
+        return OK;
+    }
+  }
+
+  private start(): CallResult {
+    if (!isValidPushUrl(this.attrs.url)) {
+      this.d.sink.warn(`[live-harness] <live-pusher id="${this.d.id}"> start() with url=${JSON.stringify(this.attrs.url)}: not a push URL. Use rtmp://host/app/stream.`, { attribute: 'url', value: this.attrs.url });
+      return fail(`operateLivePusher:fail invalid url ${JSON.stringify(this.attrs.url)}`);
+    }
+    if (this.started && this.phase !== 'gave-up') return OK;
+    this.applyStaged();
+    this.started = true;
+    this.paused = false;
+    this.attempts = 0;
+    const gen = ++this.startGen;
+    const { params, device, random } = this.d;
+
+    // Permissions first: the SDK opens devices before it connects.
+    if (this.attrs.enableCamera && !device.allowed('camera')) return this.deviceFailure(PusherErrCode.CAMERA_DENIED, PushCode.ERR_OPEN_CAMERA_FAIL, params.permissionDeniedEmitsStatechange);
+    if (this.attrs.enableMic && !device.allowed('microphone')) return this.deviceFailure(PusherErrCode.MIC_DENIED, PushCode.ERR_OPEN_MIC_FAIL, params.permissionDeniedEmitsStatechange);
+    if (this.attrs.enableCamera && device.has('camera-open-fail')) return this.deviceFailure(undefined, PushCode.ERR_OPEN_CAMERA_FAIL, true);
+    if (this.attrs.enableMic && device.has('mic-open-fail')) return this.deviceFailure(undefined, PushCode.ERR_OPEN_MIC_FAIL, true);
+    const [w, h] = this.captureSize();
+    if (w * h > MAX_PIXELS) {
+      this.after(10, gen, () => {
+        this.state_(PushCode.ERR_UNSUPPORTED_RESOLUTION);
+        this.stopAll();
+      });
+      return OK;
+    }
+
+    let t = 0;
+    if (this.attrs.enableCamera) {
+      const wasPreview = this.preview;
+      this.preview = true;
+      t += wasPreview ? 0 : random.between(80, 250);
+      if (!wasPreview) this.after(t, gen, () => this.state_(PushCode.OPEN_CAMERA_SUCC));
+      t += random.between(30, 80);
+      this.after(t, gen, () => this.state_(PushCode.FIRST_FRAME_AVAILABLE));
+    }
+    t += random.between(10, 40);
+    this.after(t, gen, () => {
+      this.state_(PushCode.START_VIDEO_ENCODER);
+      this.encoderFaults(gen);
+    });
+    this.targetKbps = this.attrs.maxBitrate;
+    this.after(t + 1, gen, () => this.connect());
+    this.startTicks();
+    return OK;
+  }
+
+  private deviceFailure(errCode: number | undefined, stateCode: number, emitState: boolean): CallResult {
+    this.after(random0(this.d.random, 20, 60), this.startGen, () => {
+      if (errCode !== undefined) {
+        this.d.sink.emit({ type: 'error', detail: { errCode, errMsg: defaultMessage('pusher', errCode, this.d.client.platform) } });
+      }
+      if (emitState) this.state_(stateCode);
+      this.stopAll();
+    });
+    return OK;
+  }
+
+  private encoderFaults(gen: number): void {
+    const dev = this.d.device;
+    const android = this.d.client.platform === 'android';
+    const warn: Array<[DeviceFault, number, boolean]> = [
+      ['hw-encoder-fail', PushCode.WARNING_HW_ACCELERATION_FAIL, true],
+      ['beauty-init-fail', PushCode.WARNING_BEAUTYSURFACE_VIEW_INIT_FAIL, true],
+      ['encode-bitrate-overflow', PushCode.WARNING_VIDEO_ENCODE_BITRATE_OVERFLOW, true],
+      ['encoder-sw-to-hw', PushCode.WARNING_VIDEO_ENCODE_SW_SWITCH_HW, android],
+    ];
+    for (const [fault, code, applies] of warn) if (applies && dev.has(fault)) this.state_(code);
+    if (dev.has('video-encode-glitch')) this.after(2000, gen, () => this.state_(PushCode.WARNING_VIDEO_ENCODE_FAIL));
+    const fatal: Array<[DeviceFault, number, boolean]> = [
+      ['video-encode-fail', PushCode.ERR_VIDEO_ENCODE_FAIL, this.attrs.enableCamera],
+      ['audio-encode-fail', PushCode.ERR_AUDIO_ENCODE_FAIL, true],
+      ['mic-no-data', PushCode.ERR_MIC_RECORD_FAIL, android && this.attrs.enableMic],
+    ];
+    for (const [fault, code, applies] of fatal) {
+      if (applies && dev.has(fault)) {
+        this.after(3000, gen, () => {
+          this.state_(code);
+          this.stopAll();
+        });
+        return;
+      }
+    }
+  }
+
+  private startPreview(): CallResult {
+    if (!this.attrs.enableCamera) return fail('operateLivePusher:fail enable-camera is false');
+    if (!this.d.device.allowed('camera')) {
+      this.d.sink.emit({ type: 'error', detail: { errCode: PusherErrCode.CAMERA_DENIED, errMsg: defaultMessage('pusher', PusherErrCode.CAMERA_DENIED, this.d.client.platform) } });
+      return fail('operateLivePusher:fail camera permission denied');
+    }
+    if (!this.preview) {
+      this.preview = true;
+      this.after(this.d.random.between(80, 250), this.startGen, () => this.state_(PushCode.OPEN_CAMERA_SUCC));
+    }
+    return OK;
+  }
+
+  private snapshot(args: Record<string, unknown>): CallResult {
+    if (!this.preview) return fail('snapshot:fail camera is not open');
+    const [w, h] = this.captureSize();
+    const raw = args.quality === 'raw';
+    return { ok: true, result: { width: String(raw ? w * 2 : w), height: String(raw ? h * 2 : h), tempImagePath: `wxfile://tmp/live-harness-snapshot-${this.d.id}-${Math.round(this.d.clock.now())}.jpg` } };
+  }
+
+  private applyStaged(): void {
+    for (const [k, v] of Object.entries(this.staged)) (this.attrs as Record<string, unknown>)[k] = v;
+    this.staged = {};
+  }
+
+  // ---------------------------------------------------------------- connection
+
+  private connect(): void {
+    if (!this.started) return;
+    const target = parseStreamUrl(this.attrs.url);
+    if (!target) return;
+    this.phase = 'connecting';
+    const gen = this.startGen;
+    const conn = this.d.link.publish(target, {
+      onConnected: () => gen === this.startGen && conn === this.conn && this.state_(PushCode.CONNECT_SUCC),
+      onPublishing: () => {
+        if (gen !== this.startGen || conn !== this.conn) return;
+        this.phase = 'live';
+        this.attempts = 0;
+        this.state_(PushCode.PUSH_BEGIN);
+      },
+      onFailed: (f) => gen === this.startGen && conn === this.conn && this.lost(connectFailureCode(f)),
+      onClosed: (r) => gen === this.startGen && conn === this.conn && this.lost(closeCode(r)),
+    });
+    this.conn = conn;
+  }
+
+  /** One failure code, then either another attempt (1102) or giving up (-1307) — Q1. */
+  private lost(code: number): void {
+    this.conn = undefined;
+    this.phase = 'retry-wait';
+    this.state_(code);
+    if (this.attempts >= this.d.params.reconnectAttempts) {
+      this.phase = 'gave-up';
+      this.state_(PushCode.ERR_NET_DISCONNECT);
+      // The camera keeps previewing; only the network side stops (the page must restart).
+      this.started = false;
+      this.stopTicks();
+      return;
+    }
+    this.attempts++;
+    this.state_(PushCode.WARNING_RECONNECT);
+    this.retryTimer = this.d.clock.setTimer(this.d.params.reconnectIntervalMs, () => {
+      this.retryTimer = undefined;
+      this.connect();
+    });
+  }
+
+  private stopAll(): void {
+    this.startGen++;
+    this.started = false;
+    this.preview = false;
+    this.paused = false;
+    this.phase = 'idle';
+    this.attempts = 0;
+    this.conn?.close();
+    this.conn = undefined;
+    this.d.clock.clearTimer(this.retryTimer);
+    this.retryTimer = undefined;
+    for (const t of this.pending) this.d.clock.clearTimer(t);
+    this.pending = [];
+    this.stopTicks();
+    this.endBGM(false);
+    this.waitingImageUntil = undefined;
+    this.applyStaged();
+  }
+
+  // ---------------------------------------------------------------- media steps
+
+  private startTicks(): void {
+    this.stopTicks();
+    this.window.reset();
+    const { clock, params } = this.d;
+    const tick = (): void => {
+      this.tickTimer = clock.setTimer(params.tickMs, tick);
+      this.step(params.tickMs);
+    };
+    const net = (): void => {
+      this.netTimer = clock.setTimer(params.netstatusIntervalMs, net);
+      this.report();
+    };
+    this.tickTimer = clock.setTimer(params.tickMs, tick);
+    this.netTimer = clock.setTimer(params.netstatusIntervalMs, net);
+  }
+
+  private stopTicks(): void {
+    this.d.clock.clearTimer(this.tickTimer);
+    this.d.clock.clearTimer(this.netTimer);
+    this.tickTimer = undefined;
+    this.netTimer = undefined;
+  }
+
+  private captureSize(): [number, number] {
+    const a = this.attrs;
+    let [w, h] = a.mode === 'RTC' ? [a.videoWidth, a.videoHeight] : MODE_SIZE[a.mode] ?? MODE_SIZE.SD;
+    if (a.aspect === '3:4' && a.mode !== 'RTC') h = Math.round((w * 4) / 3);
+    if (this.lowRes) [w, h] = [Math.round(w / 2 / 2) * 2, Math.round(h / 2 / 2) * 2];
+    return a.orientation === 'horizontal' ? [h, w] : [w, h];
+  }
+
+  /** What the encoder produces right now. */
+  private streamInfo(): StreamInfo {
+    const a = this.attrs;
+    const bg = this.d.device.inBackground;
+    const waiting = bg && this.waitingImageUntil !== undefined && this.d.clock.now() < this.waitingImageUntil;
+    const video = a.enableCamera && !this.paused && (!bg || waiting);
+    const [w, h] = this.captureSize();
+    const fps = waiting ? 5 : a.fps;
+    // Background mutes audio (background-mute is deprecated: always muted, Q9); so does a call.
+    const audio = a.enableMic && !bg && !this.d.device.onCall;
+    return {
+      hasVideo: video,
+      hasAudio: audio,
+      videoKbps: video ? (waiting ? this.d.params.waitingImageBitrateKbps : this.targetKbps) : 0,
+      audioKbps: audio ? AUDIO_KBPS[a.audioQuality as 'high' | 'low'] ?? AUDIO_KBPS.high : 0,
+      fps: video ? fps : 0,
+      gopSeconds: this.d.params.encoderGopSeconds,
+      width: video ? w : 0,
+      height: video ? h : 0,
+    };
+  }
+
+  private step(dtMs: number): void {
+    const info = this.streamInfo();
+    if (this.phase === 'live' && this.conn) {
+      const r = this.conn.send(dtMs, info);
+      const c = this.conn.conditions();
+      this.window.add({ sentKbps: r.sentKbps, queuedMs: r.queuedMs, capacityKbps: r.capacityKbps, rttMs: c.rttMs, jitterMs: c.jitterMs, lossPct: c.lossPct, videoKbps: info.videoKbps, audioKbps: info.audioKbps, fps: info.fps, droppedMs: r.droppedMs, connected: 1 });
+    } else {
+      this.window.add({ sentKbps: 0, queuedMs: 0, capacityKbps: 0, rttMs: 0, jitterMs: 0, lossPct: 0, videoKbps: 0, audioKbps: 0, fps: 0, droppedMs: 0, connected: 0 });
+    }
+    this.stepBGM(dtMs);
+  }
+
+  private report(): void {
+    const w = this.window;
+    const connected = this.phase === 'live' && w.avg('connected') > 0.5;
+    const info = this.streamInfo();
+    if (connected) this.adapt(w.avg('capacityKbps'), w.avg('queuedMs'), info);
+    const share = (k: string): number => (connected ? w.avg(k) : 0);
+    const sent = share('sentKbps');
+    const offered = share('videoKbps') + share('audioKbps');
+    const ratio = offered > 0 ? Math.min(1, sent / offered) : 0;
+    const queuedMs = share('queuedMs');
+    const [vw, vh] = info.hasVideo ? [info.width, info.height] : [0, 0];
+    const detail: Record<string, number> = {
+      videoBitrate: Math.round(share('videoKbps') * ratio * this.d.random.jitter(1, 0.03)),
+      audioBitrate: Math.round(share('audioKbps') * ratio),
+      videoFPS: connected ? round(share('fps') * (ratio > 0.5 ? 1 : ratio * 2), 1) : 0,
+      videoGOP: this.d.params.encoderGopSeconds,
+      netSpeed: Math.round(sent),
+      netJitter: Math.round(share('jitterMs')),
+      netQualityLevel: qualityLevel(share('capacityKbps'), offered, share('lossPct'), share('rttMs'), connected || !this.started ? connected : false),
+      videoWidth: vw,
+      videoHeight: vh,
+      // Pusher caches count frames waiting at the anchor (§1.4), not milliseconds.
+      videoCache: Math.round((queuedMs / 1000) * info.fps),
+      audioCache: Math.round((queuedMs / 1000) * (info.hasAudio ? 47 : 0)),
+    };
+    if (this.d.params.netstatusIncludesCpu) {
+      detail.appCpu = round(this.d.random.between(8, 20), 1);
+      detail.systemCpu = round(this.d.random.between(20, 45), 1);
+    }
+    w.reset();
+    if (this.started || this.phase === 'live') this.d.sink.emit({ type: 'netstatus', detail: { info: detail } });
+    if (this.attrs.enableMic && this.started) {
+      const max = this.d.params.audioVolumeMax;
+      const speaking = info.hasAudio && !this.attrs.muted ? this.d.random.between(0.15, 0.6) * this.micVolume : 0;
+      this.d.sink.emit({ type: 'audiovolumenotify', detail: { volume: Math.round(speaking * max) } });
+    }
+  }
+
+  /** Keep the encoder between min- and max-bitrate, following the uplink. */
+  private adapt(capacityKbps: number, queuedMs: number, info: StreamInfo): void {
+    const a = this.attrs;
+    const { params, clock } = this.d;
+    const audio = info.audioKbps;
+    const usable = Math.max(0, capacityKbps * 0.85 - audio);
+    const before = this.targetKbps;
+    let next = before;
+    if (queuedMs > 300 || usable < before) next = clamp(usable, a.minBitrate, a.maxBitrate);
+    else if (usable > before * 1.2) next = clamp(before * 1.15, a.minBitrate, a.maxBitrate);
+    this.targetKbps = Math.round(next);
+    if (before > 0 && Math.abs(this.targetKbps - before) / before >= params.bitrateChangeEventRatio) this.state_(PushCode.CHANGE_BITRATE);
+    // Live modes trade resolution for smoothness when the bitrate sinks far.
+    if (a.mode !== 'RTC') {
+      const wantLow = this.targetKbps < a.maxBitrate * 0.5;
+      if (wantLow !== this.lowRes) {
+        this.lowRes = wantLow;
+        this.state_(PushCode.CHANGE_RESOLUTION);
+      }
+    }
+    const busy = capacityKbps - audio < a.minBitrate * params.netBusyRatio;
+    if (busy) {
+      this.busySince ??= clock.now();
+      if (clock.now() - this.lastBusyWarnAt >= 5000) {
+        this.lastBusyWarnAt = clock.now();
+        this.state_(PushCode.WARNING_NET_BUSY);
+      }
+    } else this.busySince = undefined;
+  }
+
+  // ---------------------------------------------------------------- BGM
+
+  private playBGM(args: Record<string, unknown>): CallResult {
+    const url = args.url;
+    if (typeof url !== 'string' || url === '') return fail('operateLivePusher:fail url is required');
+    this.endBGM(false);
+    const gen = this.startGen;
+    const startMs = Number(args.startTimeMs) > 0 ? Number(args.startTimeMs) : 0;
+    const endMs = Number(args.endTimeMs) > 0 ? Number(args.endTimeMs) : undefined;
+    this.d.link.fetch(url, (r) => {
+      if (gen !== this.startGen) return;
+      if (!r.ok) {
+        this.d.sink.emit({ type: 'error', detail: { errCode: PusherErrCode.BGM_LOAD_FAIL, errMsg: defaultMessage('pusher', PusherErrCode.BGM_LOAD_FAIL, this.d.client.platform) } });
+        return;
+      }
+      const full = r.durationMs ?? 60_000;
+      // 0 or an invalid end time plays to the end (§1.5).
+      const end = endMs !== undefined && endMs > startMs && endMs <= full ? endMs : full;
+      this.bgm = { url, durationMs: end, positionMs: Math.min(startMs, end), playing: true, volume: 1 };
+      this.d.sink.emit({ type: 'bgmstart', detail: {} });
+      this.scheduleBGMProgress();
+    });
+    return OK;
+  }
+
+  private scheduleBGMProgress(): void {
+    const b = this.bgm;
+    if (!b) return;
+    b.timer = this.d.clock.setTimer(1000, () => {
+      if (!this.bgm) return;
+      if (this.bgm.playing) this.bgm.positionMs = Math.min(this.bgm.durationMs, this.bgm.positionMs + 1000);
+      const unit = this.d.params.bgmProgressUnit === 's' ? 1000 : 1;
+      this.d.sink.emit({ type: 'bgmprogress', detail: { progress: round(this.bgm.positionMs / unit, 3), duration: round(this.bgm.durationMs / unit, 3) } });
+      if (this.bgm.positionMs >= this.bgm.durationMs) this.endBGM(true);
+      else this.scheduleBGMProgress();
+    });
+  }
+
+  private stepBGM(_dtMs: number): void {
+    /* progress is reported on its own 1 s cadence */
+  }
+
+  private endBGM(completed: boolean): void {
+    if (!this.bgm) return;
+    this.d.clock.clearTimer(this.bgm.timer);
+    this.bgm = undefined;
+    if (completed) this.d.sink.emit({ type: 'bgmcomplete', detail: {} });
+  }
+
+  // ---------------------------------------------------------------- device
+
+  private onDevice(c: DeviceChange): void {
+    const pushingish = this.started && (this.phase === 'live' || this.phase === 'connecting' || this.phase === 'retry-wait' || this.phase === 'suspended');
+    switch (c.type) {
+      case 'background': {
+        if (!pushingish) return;
+        this.state_(PushCode.SUSPENDED);
+        const img = this.attrs.waitingImage;
+        if (img) {
+          const gen = this.startGen;
+          this.waitingImageUntil = this.d.clock.now() + this.d.params.waitingImageKeepAliveMs;
+          this.d.link.fetch(img, (r) => {
+            if (gen !== this.startGen || r.ok) return;
+            this.waitingImageUntil = undefined;
+            this.d.sink.emit({ type: 'error', detail: { errCode: PusherErrCode.WAITING_IMAGE_LOAD_FAIL, errMsg: defaultMessage('pusher', PusherErrCode.WAITING_IMAGE_LOAD_FAIL, this.d.client.platform) } });
+          });
+          // After the keep-alive the stream ends until the app returns (Q9).
+          this.after(this.d.params.waitingImageKeepAliveMs, gen, () => {
+            if (!this.d.device.inBackground) return;
+            this.conn?.close();
+            this.conn = undefined;
+            this.phase = 'suspended';
+          });
+        }
+        return;
+      }
+      case 'foreground':
+        this.waitingImageUntil = undefined;
+        if (this.started && this.phase === 'suspended') {
+          this.attempts = 0;
+          this.connect();
+        }
+        return;
+      case 'call-start':
+        if (pushingish && this.d.client.platform === 'android') this.state_(PushCode.INTERRUPTED);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private state_(code: number, message?: string): void {
+    this.d.sink.emit({ type: 'statechange', detail: { code, message: message ?? defaultMessage('pusher', code, this.d.client.platform) } });
+  }
+
+  private after(ms: number, gen: number, fn: () => void): void {
+    const h = this.d.clock.setTimer(ms, () => {
+      this.pending = this.pending.filter((x) => x !== h);
+      if (gen === this.startGen) fn();
+    });
+    this.pending.push(h);
+  }
+}
+
+function connectFailureCode(f: ConnectFailure): number {
+  switch (f) {
+    case 'dns':
+      return PushCode.WARNING_DNS_FAIL;
+    case 'handshake':
+      return PushCode.WARNING_SHAKE_FAIL;
+    case 'rejected':
+      return PushCode.WARNING_SERVER_DISCONNECT;
+    default:
+      return PushCode.WARNING_SEVER_CONN_FAIL;
+  }
+}
+
+function closeCode(r: CloseReason): number {
+  return r === 'server-close' || r === 'unpublished' ? PushCode.WARNING_SERVER_DISCONNECT : PushCode.WARNING_READ_WRITE_FAIL;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function random0(r: Random, lo: number, hi: number): number {
+  return r.between(lo, hi);
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}

@@ -1,0 +1,2 @@
+export { ModelKit } from './model-kit';
+export type { KitEvent } from './model-kit';
