@@ -18,7 +18,27 @@ export interface StreamTarget {
 }
 
 /** Why a connection attempt failed. */
-export type ConnectFailure = 'dns' | 'refused' | 'timeout' | 'handshake' | 'not-found' | 'rejected';
+export type ConnectFailure =
+  | 'dns'
+  | 'refused'
+  | 'timeout'
+  | 'handshake'
+  | 'not-found'
+  | 'rejected' // the server refused this publish/room entry (key taken, room id invalid)
+  // TRTC room entry: the server rejected a credential
+  | 'bad-usersig'
+  | 'bad-sdkappid'
+  | 'bad-privatemapkey';
+
+/** Another member of a TRTC room came or went (room:// only). */
+export interface RoomPeerChange {
+  readonly type: 'enter' | 'exit';
+  readonly userId: string;
+  readonly hasVideo: boolean;
+  readonly hasAudio: boolean;
+  /** every other member after the change */
+  readonly members: readonly string[];
+}
 
 /** Why an established connection ended. */
 export type CloseReason =
@@ -50,6 +70,7 @@ export interface PublishObserver {
   onPublishing(): void;
   onFailed(failure: ConnectFailure): void;
   onClosed(reason: CloseReason): void;
+  onRoomPeer?(change: RoomPeerChange): void;
 }
 
 export interface PublishTick {

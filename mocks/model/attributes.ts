@@ -97,6 +97,8 @@ export const PLAYER_ATTRS = {
   enableAutoRotation: bool('enable-auto-rotation', false, '2.11.0'),
   referrerPolicy: enumAttr('referrer-policy', ['origin', 'no-referrer'], 'no-referrer', '2.13.0'),
   enableCasting: bool('enable-casting', false, '2.32.0'),
+  // Not in WeChat's table; trtc-wx sets it to receive SEI messages (2012). Semantics UNCONFIRMED.
+  enableRecvMessage: bool('enable-recv-message', false, '2.10.0'),
 } satisfies Record<string, AttrSpec>;
 
 export type PusherAttrName = keyof typeof PUSHER_ATTRS;

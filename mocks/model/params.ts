@@ -46,7 +46,9 @@ export interface ModelParams {
   bitrateChangeEventRatio: number;
   /** GOP length of the SDK encoder, seconds (netstatus videoGOP). UNCONFIRMED; LiteAV pushes 2–3 s GOPs by default. */
   encoderGopSeconds: number;
-  /** Default live URL of a rig stream that has no pusher in the rig (a "remote anchor"). */
+  /** Whether a pusher also reports its local preview as 2003/2004 (trtc-wx logs them, §3.1 "observed"; UNCONFIRMED). */
+  pusherEmitsLocalVideoCodes: boolean;
+  /** Video bitrate of a stream published from outside the phone (a "remote anchor") unless the scenario says. */
   remoteStreamBitrateKbps: number;
 }
 
@@ -73,6 +75,7 @@ export const DEFAULT_PARAMS: Readonly<ModelParams> = Object.freeze({
   bitrateChangeEventRatio: 0.2,
   encoderGopSeconds: 2,
   remoteStreamBitrateKbps: 900,
+  pusherEmitsLocalVideoCodes: false,
 });
 
 export function resolveParams(overrides?: Partial<ModelParams>): ModelParams {

@@ -248,6 +248,9 @@ export class PlayerModel {
         this.state_(PlayCode.RTMP_STREAM_BEGIN);
       },
       onFailed: (f) => live(conn) && this.lost(failureCode(f)),
+      onMessage: (text) => {
+        if (live(conn) && this.attrs.enableRecvMessage) this.d.sink.emit({ type: 'statechange', detail: { code: PlayCode.GET_MESSAGE, message: text } });
+      },
       onClosed: (r) => {
         if (!live(conn)) return;
         if (r === 'unpublished') {

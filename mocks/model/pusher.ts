@@ -4,7 +4,7 @@
  * chance from the seeded Random, the network from the Link.
  */
 import { PushCode, PusherErrCode, defaultMessage } from '../codes';
-import type { CloseReason, ConnectFailure, Link, PublishConnection, StreamInfo } from '../link/types';
+import type { CloseReason, ConnectFailure, Link, PublishConnection, RoomPeerChange, StreamInfo } from '../link/types';
 import { parseStreamUrl } from '../link/target';
 import { applyRule, defaultsOf, PUSHER_ATTRS, type PusherAttrName, type PusherAttrs } from './attributes';
 import { type ClientProfile, supports } from './client';
@@ -152,6 +152,7 @@ export class PusherModel {
       case 'start':
         return this.start();
       case 'stop':
+        if (this.phase === 'live' && parseStreamUrl(this.attrs.url)?.protocol === 'room') this.state_(PushCode.ROOM_OUT, 'exit room success, reason[0]');
         this.stopAll();
         return OK;
       case 'pause':
@@ -258,7 +259,13 @@ export class PusherModel {
       t += wasPreview ? 0 : random.between(80, 250);
       if (!wasPreview) this.after(t, gen, () => this.state_(PushCode.OPEN_CAMERA_SUCC));
       t += random.between(30, 80);
-      this.after(t, gen, () => this.state_(PushCode.FIRST_FRAME_AVAILABLE));
+      this.after(t, gen, () => {
+        this.state_(PushCode.FIRST_FRAME_AVAILABLE);
+        if (params.pusherEmitsLocalVideoCodes) {
+          this.state_(PushCode.LOCAL_RCV_FIRST_I_FRAME);
+          this.state_(PushCode.LOCAL_PLAY_BEGIN);
+        }
+      });
     }
     t += random.between(10, 40);
     this.after(t, gen, () => {
@@ -342,18 +349,61 @@ export class PusherModel {
     if (!target) return;
     this.phase = 'connecting';
     const gen = this.startGen;
+    const room = target.protocol === 'room';
+    const reentering = room && this.attempts > 0;
+    const live = (c: PublishConnection): boolean => gen === this.startGen && c === this.conn;
     const conn = this.d.link.publish(target, {
-      onConnected: () => gen === this.startGen && conn === this.conn && this.state_(PushCode.CONNECT_SUCC),
+      onConnected: () => live(conn) && this.state_(PushCode.CONNECT_SUCC),
       onPublishing: () => {
-        if (gen !== this.startGen || conn !== this.conn) return;
+        if (!live(conn)) return;
         this.phase = 'live';
         this.attempts = 0;
         this.state_(PushCode.PUSH_BEGIN);
+        if (room) {
+          // A reconnect in a room is a re-entry: TRTC says so first (1021), then enters again.
+          if (reentering) this.state_(PushCode.ROOM_NEED_REENTER, 'network changed, re-entering room');
+          this.state_(PushCode.ROOM_IN, 'enter room success');
+        }
       },
-      onFailed: (f) => gen === this.startGen && conn === this.conn && this.lost(connectFailureCode(f)),
-      onClosed: (r) => gen === this.startGen && conn === this.conn && this.lost(closeCode(r)),
+      onFailed: (f) => {
+        if (!live(conn)) return;
+        const fatal = roomFailureCode(f);
+        if (room && fatal !== undefined) return this.roomEntryFailed(fatal);
+        this.lost(connectFailureCode(f));
+      },
+      onClosed: (r) => {
+        if (!live(conn)) return;
+        if (room && r === 'server-close') {
+          // Kicked: a room exit without "reason[0]" (trtc-wx turns that into KICKED_OUT).
+          this.state_(PushCode.ROOM_OUT, 'kicked out by the server');
+          return this.stopAll();
+        }
+        this.lost(closeCode(r));
+      },
+      onRoomPeer: (c) => live(conn) && this.roomPeer(c),
     });
     this.conn = conn;
+  }
+
+  private roomEntryFailed(code: number): void {
+    this.conn = undefined;
+    this.state_(PushCode.ROOM_IN_FAILED, 'enter room failed');
+    this.state_(code);
+    this.stopAll();
+  }
+
+  private roomPeer(c: RoomPeerChange): void {
+    const playurl = `room://rtc.tencent.com?userid=${c.userId}&streamtype=main`;
+    const one = (extra: Record<string, unknown>): string => JSON.stringify({ userlist: [{ userid: c.userId, ...extra }] });
+    if (c.type === 'enter') {
+      this.state_(PushCode.ROOM_USER_ENTER, one({}));
+      this.state_(PushCode.ROOM_USERLIST, JSON.stringify({ userlist: c.members.map((userid) => ({ userid })) }));
+      if (c.hasVideo) this.state_(PushCode.ROOM_USER_VIDEO_STATE, one({ playurl, streamtype: 'main', hasvideo: true }));
+      if (c.hasAudio) this.state_(PushCode.ROOM_USER_AUDIO_STATE, one({ playurl, hasaudio: true }));
+    } else {
+      this.state_(PushCode.ROOM_USER_EXIT, one({}));
+      this.state_(PushCode.ROOM_USERLIST, JSON.stringify({ userlist: c.members.map((userid) => ({ userid })) }));
+    }
   }
 
   /** One failure code, then either another attempt (1102) or giving up (-1307) — Q1. */
@@ -647,6 +697,22 @@ function connectFailureCode(f: ConnectFailure): number {
       return PushCode.WARNING_SERVER_DISCONNECT;
     default:
       return PushCode.WARNING_SEVER_CONN_FAIL;
+  }
+}
+
+/** TRTC entry failures that end the attempt for good (no reconnect). */
+function roomFailureCode(f: ConnectFailure): number | undefined {
+  switch (f) {
+    case 'bad-usersig':
+      return PushCode.ERR_USER_SIG;
+    case 'bad-sdkappid':
+      return PushCode.ERR_SDKAPPID;
+    case 'bad-privatemapkey':
+      return PushCode.ERR_PRIVATE_MAP_KEY;
+    case 'rejected':
+      return PushCode.ERR_ROOM_ENTER_FAIL;
+    default:
+      return undefined;
   }
 }
 

@@ -250,6 +250,10 @@ export class VirtualLink implements Link {
     if (this.flags.stall) return fail(this.opts.connectTimeoutMs, 'timeout');
     if (this.flags.refuse) return fail(rtt, 'refused');
     if (this.flags.handshakeFail && c.target.protocol === 'rtmp') return fail(rtt * 1.5, 'handshake');
+    if (c.target.protocol === 'room' && c instanceof PublishConn) {
+      const bad = roomCredentialProblem(c.target.query);
+      if (bad) return fail(rtt * 2, bad);
+    }
     // TCP (1 RTT) + RTMP handshake C0C1/S0S1S2 (1 RTT); HTTP needs only TCP.
     const connectMs = c.target.protocol === 'rtmp' ? rtt * 2 : rtt;
     c.schedule(connectMs, () => {
@@ -295,6 +299,17 @@ export class VirtualLink implements Link {
   private note(kind: string, detail: Record<string, unknown>): void {
     this.opts.onIncident?.(kind, detail);
   }
+}
+
+/** What a TRTC server says about the credentials in a room:// push URL. */
+function roomCredentialProblem(q: Readonly<Record<string, string>>): ConnectFailure | undefined {
+  if (!/^\d+$/.test(q.sdkappid ?? '')) return 'bad-sdkappid';
+  if (!q.usersig || q.usersig === 'invalid') return 'bad-usersig';
+  if (q.privatemapkey === 'invalid') return 'bad-privatemapkey';
+  const id = Number(q.roomid);
+  const validRoom = q.strroomid ? q.strroomid.length > 0 : Number.isInteger(id) && id >= 1 && id <= 4294967295;
+  if (!validRoom || !q.userid) return 'rejected';
+  return undefined;
 }
 
 function matches(t: StreamTarget, filter: string | undefined): boolean {
@@ -378,6 +393,24 @@ class PublishConn extends BaseConn implements PublishConnection {
     this.stream = s;
     this.lastProgressMs = this.link.clock.now();
     this.observer.onPublishing();
+    if (this.target.protocol === 'room') this.watchRoom(s.key);
+  }
+
+  private unlisten: (() => void) | undefined;
+
+  /** TRTC tells every member who else is in the room, now and as it changes. */
+  private watchRoom(ownKey: string): void {
+    const [, roomId] = ownKey.split('/');
+    const prefix = `room/${roomId}/`;
+    const server = this.link.server;
+    const members = (): string[] => server.liveKeys().filter((k) => k.startsWith(prefix) && k !== ownKey).map((k) => k.slice(prefix.length));
+    const tell = (type: 'enter' | 'exit', key: string): void => {
+      if (!key.startsWith(prefix) || key === ownKey || this.state !== 'open') return;
+      const info = server.get(key)?.info;
+      this.observer.onRoomPeer?.({ type, userId: key.slice(prefix.length), hasVideo: info?.hasVideo ?? false, hasAudio: info?.hasAudio ?? false, members: members() });
+    };
+    for (const k of server.liveKeys()) tell('enter', k);
+    this.unlisten = server.listen({ onPublish: (k) => this.schedule(0, () => tell('enter', k)), onUnpublish: (k) => this.schedule(0, () => tell('exit', k)) });
   }
 
   send(dtMs: number, info: StreamInfo): PublishTick {
@@ -413,6 +446,8 @@ class PublishConn extends BaseConn implements PublishConnection {
   }
 
   protected teardown(): void {
+    this.unlisten?.();
+    this.unlisten = undefined;
     if (this.stream) this.link.server.unpublish(this.stream.key);
     this.stream = undefined;
   }
@@ -442,7 +477,7 @@ class PlayConn extends BaseConn implements PlayConnection {
   }
 
   ready(): void {
-    const s = this.link.server.get(this.target.key);
+    const s = this.target.protocol === 'room' ? this.link.server.findRoomUser(this.target.query.userid ?? '') : this.link.server.get(this.target.key);
     if (!s || !s.live) {
       if (this.link.missingStream === 'not-found') return this.fail('not-found');
       // Held open: the server sends the stream once someone publishes it.
