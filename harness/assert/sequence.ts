@@ -1,0 +1,83 @@
+/**
+ * Ordered-subsequence matching with time windows. Entries between matched
+ * steps never fail a match (real clients emit undocumented codes). The search
+ * backtracks: the earliest candidate for a step may break the next step's
+ * window while a later one would not.
+ */
+import type { TimelineEntry } from '../record';
+import { renderReport } from './report';
+import { entryMatches, parseStep, type Step, type StepInput } from './step';
+
+export type TimelineLike = readonly TimelineEntry[] | { readonly entries: readonly TimelineEntry[] };
+
+export interface MatchOptions {
+  /** names a code for reports, e.g. 1002 → PUSH_EVT_PUSH_BEGIN */
+  readonly describe?: (entry: TimelineEntry) => string | undefined;
+}
+
+export interface MatchResult {
+  readonly pass: boolean;
+  /** the entry each step matched (undefined from the first step that could not be matched) */
+  readonly matched: ReadonlyArray<TimelineEntry | undefined>;
+  readonly report: string;
+}
+
+export function entriesOf(t: TimelineLike): readonly TimelineEntry[] {
+  return Array.isArray(t) ? (t as readonly TimelineEntry[]) : (t as { entries: readonly TimelineEntry[] }).entries;
+}
+
+function inWindow(step: Step, prevT: number, t: number): boolean {
+  const d = t - prevT;
+  if (step.afterMs !== undefined && d < step.afterMs) return false;
+  if (step.withinMs !== undefined && d > step.withinMs) return false;
+  return true;
+}
+
+/** Indices of a full match, or the longest partial match found. */
+function search(entries: readonly TimelineEntry[], steps: readonly Step[]): { full: boolean; indices: number[] } {
+  const candidates = steps.map((s) => {
+    const out: number[] = [];
+    entries.forEach((e, i) => {
+      if (entryMatches(s, e)) out.push(i);
+    });
+    return out;
+  });
+  const dead = steps.map(() => new Set<number>()); // (step, index) pairs proven not to lead to a full match
+  let best: number[] = [];
+  const path: number[] = [];
+  const go = (k: number, prevIdx: number, prevT: number): boolean => {
+    if (k === steps.length) return true;
+    for (const i of candidates[k]) {
+      if (i <= prevIdx) continue;
+      const t = entries[i].t;
+      if (steps[k].withinMs !== undefined && t - prevT > steps[k].withinMs) break; // later ones are later still
+      if (!inWindow(steps[k], prevT, t) || dead[k].has(i)) continue;
+      path.push(i);
+      if (path.length > best.length) best = [...path];
+      if (go(k + 1, i, t)) return true;
+      path.pop();
+      dead[k].add(i);
+    }
+    return false;
+  };
+  const full = go(0, -1, 0);
+  return { full, indices: full ? [...path] : best };
+}
+
+export function matchSequence(timeline: TimelineLike, inputs: readonly StepInput[], opts: MatchOptions = {}): MatchResult {
+  const entries = entriesOf(timeline);
+  const steps = inputs.map(parseStep);
+  const { full, indices } = search(entries, steps);
+  const matched = steps.map((_, k) => (indices[k] !== undefined ? entries[indices[k]] : undefined));
+  return { pass: full, matched, report: renderReport(entries, steps, indices, full, opts.describe) };
+}
+
+export function countMatches(timeline: TimelineLike, input: StepInput): number {
+  const step = parseStep(input);
+  return entriesOf(timeline).filter((e) => entryMatches(step, e)).length;
+}
+
+export function findMatches(timeline: TimelineLike, input: StepInput): TimelineEntry[] {
+  const step = parseStep(input);
+  return entriesOf(timeline).filter((e) => entryMatches(step, e));
+}
