@@ -14,6 +14,7 @@ interface Caller {
   id?: string;
   data: Record<string, unknown>;
   triggerEvent(name: string, detail: unknown, options?: unknown): void;
+  selectOwnerComponent?(): unknown;
   [HANDLE]?: LiveHandle;
   __lhAttached?: boolean;
 }
@@ -60,7 +61,8 @@ export function liveElementDefinition(kind: Kind): Record<string, unknown> {
         const sink = makeSink(rt, source, this);
         const raw: Record<string, unknown> = {};
         for (const name of Object.keys(table)) raw[name] = this.data[name];
-        const handle: LiveHandle = kind === 'pusher' ? { kind, id, source, model: rt.newPusher(id, sink) } : { kind, id, source, model: rt.newPlayer(id, sink) };
+        const owner = typeof this.selectOwnerComponent === 'function' ? this.selectOwnerComponent() : undefined;
+        const handle: LiveHandle = kind === 'pusher' ? { kind, id, source, owner, model: rt.newPusher(id, sink) } : { kind, id, source, owner, model: rt.newPlayer(id, sink) };
         this[HANDLE] = handle;
         track(handle);
         this.__lhAttached = true;
@@ -84,7 +86,8 @@ function makeSink(rt: LiveRuntime, source: string, el: Caller): ModelSink {
     emit(e: ModelEvent) {
       const code = typeof e.detail.code === 'number' ? e.detail.code : typeof e.detail.errCode === 'number' ? e.detail.errCode : undefined;
       rt.record({ source, kind: e.type, code, detail: e.detail });
-      el.triggerEvent(e.type, e.detail);
+      // Native components reach the logic layer asynchronously; a handler never runs inside the model's step.
+      void Promise.resolve().then(() => el.triggerEvent(e.type, e.detail));
     },
     warn(message, detail) {
       rt.record({ source, kind: 'warning', detail: { message, ...(detail ?? {}) } });

@@ -7,6 +7,8 @@ export interface PusherHandle {
   readonly id: string;
   readonly source: string;
   readonly model: PusherModel;
+  /** the page or component whose template holds the element */
+  readonly owner: unknown;
 }
 
 export interface PlayerHandle {
@@ -14,6 +16,7 @@ export interface PlayerHandle {
   readonly id: string;
   readonly source: string;
   readonly model: PlayerModel;
+  readonly owner: unknown;
 }
 
 export type LiveHandle = PusherHandle | PlayerHandle;

@@ -256,8 +256,8 @@ export class PlayerModel {
         if (r === 'unpublished') {
           // RTMP tells the player the anchor stopped: 2006, and playback ends (Q2).
           this.conn = undefined;
-          this.state_(PlayCode.PLAY_END);
           this.finish('ended');
+          this.state_(PlayCode.PLAY_END);
           return;
         }
         this.lost(closeCode(r));
@@ -272,8 +272,9 @@ export class PlayerModel {
     this.bufferMs = 0;
     if (code !== undefined) this.state_(code);
     if (this.attempts >= this.d.params.reconnectAttempts) {
-      this.state_(PlayCode.ERR_NET_DISCONNECT);
+      // State first, event last: the page may call play() again from inside the handler.
       this.finish('gave-up');
+      this.state_(PlayCode.ERR_NET_DISCONNECT);
       return;
     }
     this.attempts++;

@@ -151,10 +151,12 @@ export class PusherModel {
     switch (method) {
       case 'start':
         return this.start();
-      case 'stop':
-        if (this.phase === 'live' && parseStreamUrl(this.attrs.url)?.protocol === 'room') this.state_(PushCode.ROOM_OUT, 'exit room success, reason[0]');
+      case 'stop': {
+        const leavingRoom = this.phase === 'live' && parseStreamUrl(this.attrs.url)?.protocol === 'room';
         this.stopAll();
+        if (leavingRoom) this.state_(PushCode.ROOM_OUT, 'exit room success, reason[0]');
         return OK;
+      }
       case 'pause':
         if (!this.started) return fail('operateLivePusher:fail not started');
         this.paused = true;
@@ -246,8 +248,8 @@ export class PusherModel {
     const [w, h] = this.captureSize();
     if (w * h > MAX_PIXELS) {
       this.after(10, gen, () => {
-        this.state_(PushCode.ERR_UNSUPPORTED_RESOLUTION);
         this.stopAll();
+        this.state_(PushCode.ERR_UNSUPPORTED_RESOLUTION);
       });
       return OK;
     }
@@ -280,11 +282,11 @@ export class PusherModel {
 
   private deviceFailure(errCode: number | undefined, stateCode: number, emitState: boolean): CallResult {
     this.after(random0(this.d.random, 20, 60), this.startGen, () => {
+      this.stopAll();
       if (errCode !== undefined) {
         this.d.sink.emit({ type: 'error', detail: { errCode, errMsg: defaultMessage('pusher', errCode, this.d.client.platform) } });
       }
       if (emitState) this.state_(stateCode);
-      this.stopAll();
     });
     return OK;
   }
@@ -308,8 +310,8 @@ export class PusherModel {
     for (const [fault, code, applies] of fatal) {
       if (applies && dev.has(fault)) {
         this.after(3000, gen, () => {
-          this.state_(code);
           this.stopAll();
+          this.state_(code);
         });
         return;
       }
@@ -375,8 +377,8 @@ export class PusherModel {
         if (!live(conn)) return;
         if (room && r === 'server-close') {
           // Kicked: a room exit without "reason[0]" (trtc-wx turns that into KICKED_OUT).
-          this.state_(PushCode.ROOM_OUT, 'kicked out by the server');
-          return this.stopAll();
+          this.stopAll();
+          return this.state_(PushCode.ROOM_OUT, 'kicked out by the server');
         }
         this.lost(closeCode(r));
       },
@@ -387,9 +389,9 @@ export class PusherModel {
 
   private roomEntryFailed(code: number): void {
     this.conn = undefined;
+    this.stopAll();
     this.state_(PushCode.ROOM_IN_FAILED, 'enter room failed');
     this.state_(code);
-    this.stopAll();
   }
 
   private roomPeer(c: RoomPeerChange): void {
@@ -412,11 +414,12 @@ export class PusherModel {
     this.phase = 'retry-wait';
     this.state_(code);
     if (this.attempts >= this.d.params.reconnectAttempts) {
-      this.phase = 'gave-up';
-      this.state_(PushCode.ERR_NET_DISCONNECT);
       // The camera keeps previewing; only the network side stops (the page must restart).
+      // State first, event last: a page handler may restart the push from inside the event.
+      this.phase = 'gave-up';
       this.started = false;
       this.stopTicks();
+      this.state_(PushCode.ERR_NET_DISCONNECT);
       return;
     }
     this.attempts++;

@@ -1,0 +1,354 @@
+/**
+ * Real mini-program pages on miniprogram-simulate, which has no Page():
+ * a `Page({...})` file with its .json/.wxml/.wxss is loaded as the component
+ * it is underneath, and driven through WeChat's page lifecycle in WeChat's
+ * order: onLoad(query) → onShow → (view attached) → onReady.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+type Fn = (...args: unknown[]) => unknown;
+
+const LIFECYCLE = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onPullDownRefresh', 'onReachBottom', 'onShareAppMessage', 'onShareTimeline', 'onPageScroll', 'onResize', 'onTabItemTap', 'onAddToFavorites', 'onSaveExitState'] as const;
+
+export interface PageHooks {
+  onLifecycle?(page: LoadedPage, name: string, args: readonly unknown[]): void;
+  onSetData?(page: LoadedPage, patch: Record<string, unknown>): void;
+  onVisibility?(page: LoadedPage, visible: boolean): void;
+}
+
+export interface PageRuntimeOptions {
+  /** mini-program root: where app.json lives */
+  readonly rootPath: string;
+  readonly hooks?: PageHooks;
+  /** usingComponents overrides, e.g. plugin paths to local mocks */
+  readonly usingComponents?: Readonly<Record<string, string>>;
+}
+
+export class PageLoadError extends Error {
+  readonly code = 'LH_PAGE_LOAD';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PageLoadError';
+  }
+}
+
+interface SimComponent {
+  instance: Record<string, unknown> & { data: Record<string, unknown>; setData: (patch: Record<string, unknown>, cb?: () => void) => void };
+  dom: HTMLElement;
+  attach(parent: Element): void;
+  detach(): void;
+  querySelector(sel: string): { dom: HTMLElement; dispatchEvent(name: string, opts?: unknown): void; instance?: unknown } | undefined;
+}
+
+interface Simulate {
+  load(path: string, tagName?: string | Record<string, unknown>, options?: Record<string, unknown>): string;
+  render(id: string, props?: Record<string, unknown>): SimComponent;
+}
+
+/** One page (or component) on the stack. */
+export class LoadedPage {
+  visible = true;
+  viewReady = false;
+  unloaded = false;
+
+  constructor(
+    readonly route: string,
+    readonly query: Readonly<Record<string, string>>,
+    private readonly comp: SimComponent,
+    private readonly options: Record<string, unknown>,
+    private readonly host: PageRuntime,
+    readonly parent: Element,
+  ) {}
+
+  /** The `this` page code sees. */
+  get instance(): Record<string, unknown> & { data: Record<string, unknown> } {
+    return this.comp.instance;
+  }
+
+  get data(): Record<string, unknown> {
+    return this.comp.instance.data;
+  }
+
+  get dom(): HTMLElement {
+    return this.comp.dom;
+  }
+
+  /** Call a page method (a handler, or your own) with `this` = the page. */
+  call(method: string, ...args: unknown[]): unknown {
+    const fn = this.comp.instance[method];
+    if (typeof fn !== 'function') {
+      const known = Object.keys(this.options).filter((k) => typeof this.options[k] === 'function');
+      throw new PageLoadError(`[live-harness] Failed to call ${this.route}.${method}(): the page has no such method. It has: ${known.join(', ') || 'none'}.`);
+    }
+    return (fn as Fn).apply(this.comp.instance, args);
+  }
+
+  /** setData from outside, resolving once the callback ran (the view is updated). */
+  setData(patch: Record<string, unknown>): Promise<void> {
+    return new Promise((res) => this.comp.instance.setData(patch, () => res()));
+  }
+
+  querySelector(selector: string): ReturnType<SimComponent['querySelector']> {
+    return this.comp.querySelector(selector);
+  }
+
+  /** Trimmed text of the first element matching `selector`, or null when it is not rendered. */
+  text(selector: string): string | null {
+    const el = this.comp.querySelector(selector);
+    return el ? (el.dom.textContent ?? '').trim() : null;
+  }
+
+  /** Tap an element (fires bindtap/catchtap). */
+  tap(selector: string): void {
+    const el = this.comp.querySelector(selector);
+    if (!el) throw new PageLoadError(`[live-harness] Failed to tap ${JSON.stringify(selector)} on ${this.route}: no element matches. Check the selector against the page's WXML.`);
+    el.dispatchEvent('tap');
+  }
+
+  /** The app went to the background (or another page covered this one). */
+  hide(): void {
+    if (!this.visible || this.unloaded) return;
+    this.visible = false;
+    this.host.lifecycle(this, 'onHide', []);
+    this.host.visibility(this, false);
+  }
+
+  show(): void {
+    if (this.visible || this.unloaded) return;
+    this.visible = true;
+    this.host.lifecycle(this, 'onShow', []);
+    this.host.visibility(this, true);
+  }
+
+  /** @internal */ runLifecycle(name: string, args: readonly unknown[]): void {
+    const fn = this.options[name];
+    if (typeof fn !== 'function') return;
+    try {
+      (fn as Fn).apply(this.comp.instance, args as unknown[]);
+    } catch (e) {
+      throw new PageLoadError(`[live-harness] Failed to run ${this.route}.${name}(): it threw ${e instanceof Error ? e.message : String(e)}. Fix the page code; the original error is the cause.`, { cause: e });
+    }
+  }
+
+  /** @internal */ unload(): void {
+    if (this.unloaded) return;
+    this.host.lifecycle(this, 'onUnload', []);
+    this.unloaded = true;
+    this.comp.detach();
+  }
+}
+
+let captured: Record<string, unknown> | undefined;
+let appInstance: Record<string, unknown> | undefined;
+
+export class PageRuntime {
+  private readonly stack: LoadedPage[] = [];
+  private readonly components: LoadedPage[] = [];
+  private readonly byInstance = new WeakMap<object, LoadedPage>();
+  private readonly rootPath: string;
+  private sim: Simulate | undefined;
+  private appLoaded = false;
+
+  constructor(private readonly opts: PageRuntimeOptions) {
+    this.rootPath = resolve(opts.rootPath);
+  }
+
+  /** The page stack, bottom first (what getCurrentPages() returns, as instances). */
+  get pages(): readonly LoadedPage[] {
+    return this.stack;
+  }
+
+  get current(): LoadedPage | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Is `scope` (a page's `this`) past its first render? False during onLoad/onShow (Q4). */
+  isViewReady(scope: unknown): boolean {
+    const p = scope && typeof scope === 'object' ? this.byInstance.get(scope as object) : undefined;
+    return p ? p.viewReady : true;
+  }
+
+  /** navigateTo: the current page is hidden and stays on the stack. */
+  async open(routeWithQuery: string, query: Record<string, string> = {}): Promise<LoadedPage> {
+    const { route, q } = splitRoute(routeWithQuery, query);
+    this.ensureGlobals();
+    this.loadApp();
+    const base = join(this.rootPath, route);
+    const missing = ['.js', '.json', '.wxml'].filter((ext) => !existsSync(base + ext));
+    if (missing.length > 0) {
+      throw new PageLoadError(`[live-harness] Failed to load page "${route}": ${missing.map((m) => base + m).join(', ')} not found under rootPath ${this.rootPath}. Check the route (as in app.json "pages") and the miniprogramRoot.`);
+    }
+    const prev = this.current;
+    captured = undefined;
+    const sim = this.simulate();
+    let id: string;
+    try {
+      id = sim.load(base, { rootPath: this.rootPath, compiler: 'official', usingComponents: { ...(this.opts.usingComponents ?? {}) } });
+    } catch (e) {
+      throw new PageLoadError(`[live-harness] Failed to load page "${route}": ${e instanceof Error ? e.message : String(e)}. Check its .js/.json/.wxml for errors.`, { cause: e });
+    }
+    const options = captured as Record<string, unknown> | undefined;
+    if (!options) throw new PageLoadError(`[live-harness] Failed to load page "${route}": ${base}.js never called Page({...}). A page file must call Page(); a component file belongs to loadComponent().`);
+    captured = undefined;
+    const comp = sim.render(id);
+    const parent = document.createElement('page-wrapper');
+    document.body.appendChild(parent);
+    const page = new LoadedPage(route, q, comp, options, this, parent);
+    this.adopt(page, options);
+    if (prev && prev.visible) prev.hide();
+    this.stack.push(page);
+    page.instance.route = route;
+    page.instance.__route__ = route;
+    page.instance.options = { ...q };
+    this.lifecycle(page, 'onLoad', [{ ...q }]);
+    this.lifecycle(page, 'onShow', []);
+    comp.attach(parent);
+    page.viewReady = true;
+    this.lifecycle(page, 'onReady', []);
+    return page;
+  }
+
+  /** A custom component on its own, attached to the document. */
+  async component(path: string, props: Record<string, unknown> = {}): Promise<LoadedPage> {
+    this.ensureGlobals();
+    const base = resolve(this.rootPath, path);
+    if (!existsSync(`${base}.json`)) throw new PageLoadError(`[live-harness] Failed to load component "${path}": ${base}.json not found under rootPath ${this.rootPath}. Pass the path without extension.`);
+    const sim = this.simulate();
+    const id = sim.load(base, { rootPath: this.rootPath, compiler: 'official', usingComponents: { ...(this.opts.usingComponents ?? {}) } });
+    const comp = sim.render(id, props);
+    const parent = document.createElement('component-wrapper');
+    document.body.appendChild(parent);
+    const c = new LoadedPage(path, {}, comp, {}, this, parent);
+    this.byInstance.set(comp.instance, c);
+    this.components.push(c);
+    comp.attach(parent);
+    c.viewReady = true;
+    return c;
+  }
+
+  /** navigateBack: unload the top page, show the one below. */
+  async back(): Promise<void> {
+    const top = this.stack.pop();
+    if (!top) return;
+    top.unload();
+    top.parent.remove();
+    this.current?.show();
+  }
+
+  /** redirectTo: unload the current page and open another. */
+  async redirect(route: string, query?: Record<string, string>): Promise<LoadedPage> {
+    const top = this.stack.pop();
+    top?.unload();
+    top?.parent.remove();
+    return this.open(route, query);
+  }
+
+  /** Unload everything, top first, and remove it from the document. */
+  dispose(): void {
+    const errors: unknown[] = [];
+    while (this.stack.length > 0) {
+      const p = this.stack.pop() as LoadedPage;
+      try {
+        p.unload();
+      } catch (e) {
+        errors.push(e);
+      }
+      p.parent.remove();
+    }
+    for (const c of this.components.splice(0)) {
+      try {
+        c.unload();
+      } catch (e) {
+        errors.push(e);
+      }
+      c.parent.remove();
+    }
+    const g = globalThis as Record<string, unknown>;
+    if (g.getCurrentPages === this.getCurrentPages) delete g.getCurrentPages;
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, `[live-harness] Failed to unload the pages cleanly: ${errors.length} errors.`);
+  }
+
+  /** @internal */ lifecycle(page: LoadedPage, name: string, args: readonly unknown[]): void {
+    this.opts.hooks?.onLifecycle?.(page, name, args);
+    page.runLifecycle(name, args);
+  }
+
+  /** @internal */ visibility(page: LoadedPage, visible: boolean): void {
+    this.opts.hooks?.onVisibility?.(page, visible);
+  }
+
+  private readonly getCurrentPages = (): unknown[] => this.stack.map((p) => p.instance);
+
+  private adopt(page: LoadedPage, options: Record<string, unknown>): void {
+    const inst = page.instance as SimComponent['instance'];
+    this.byInstance.set(inst, page);
+    // Non-function fields of the Page object live on the instance (this.ctx = null style).
+    for (const [k, v] of Object.entries(options)) {
+      if (k === 'data' || typeof v === 'function' || k in inst) continue;
+      inst[k] = v && typeof v === 'object' ? cloneData(v) : v;
+    }
+    const original = inst.setData.bind(inst) as (patch: Record<string, unknown>, cb?: () => void) => void;
+    const hooks = this.opts.hooks;
+    inst.setData = (patch: Record<string, unknown>, cb?: () => void) => {
+      hooks?.onSetData?.(page, patch);
+      original(patch, cb);
+    };
+  }
+
+  private simulate(): Simulate {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.sim ??= require('miniprogram-simulate') as Simulate;
+    return this.sim;
+  }
+
+  private ensureGlobals(): void {
+    this.simulate();
+    const g = globalThis as Record<string, unknown>;
+    g.Page = (options: Record<string, unknown>) => {
+      if (!options || typeof options !== 'object') throw new PageLoadError('[live-harness] Failed to register a page: Page() needs an object. Call Page({ data, onLoad, ... }).');
+      captured = options;
+      const methods: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
+      const component = g.Component as (def: Record<string, unknown>) => void;
+      // The page is a component underneath: data and methods carry over; lifecycles are driven by us.
+      component({ data: cloneData(options.data ?? {}), methods, options: { multipleSlots: true } });
+    };
+    g.getCurrentPages = this.getCurrentPages;
+    g.getApp = () => appInstance ?? {};
+  }
+
+  private loadApp(): void {
+    if (this.appLoaded) return;
+    this.appLoaded = true;
+    const appJs = join(this.rootPath, 'app.js');
+    if (!existsSync(appJs)) return;
+    const g = globalThis as Record<string, unknown>;
+    g.App = (options: Record<string, unknown>) => {
+      appInstance = { ...options, globalData: cloneData(options.globalData ?? {}) };
+    };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(appJs);
+    const launch = appInstance?.onLaunch;
+    if (typeof launch === 'function') (launch as Fn).call(appInstance, {});
+    const show = appInstance?.onShow;
+    if (typeof show === 'function') (show as Fn).call(appInstance, {});
+  }
+}
+
+/** Page data is JSON by contract (it crosses to the view layer); jsdom has no structuredClone. */
+export function cloneData<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function splitRoute(input: string, query: Record<string, string>): { route: string; q: Record<string, string> } {
+  const [path, qs] = input.replace(/^\/+/, '').split('?');
+  const q: Record<string, string> = {};
+  for (const part of (qs ?? '').split('&')) {
+    if (!part) continue;
+    const [k, v = ''] = part.split('=');
+    q[decodeURIComponent(k)] = decodeURIComponent(v);
+  }
+  return { route: path.replace(/\.(js|wxml|json)$/, ''), q: { ...q, ...query } };
+}

@@ -1,0 +1,67 @@
+/**
+ * The rig's side of pages: every lifecycle call and setData goes on the
+ * timeline, and page visibility reaches the players (auto-pause-if-navigate).
+ */
+import { attachedHandles, type LiveRuntime } from '../../mocks/components';
+import { cloneData, LoadedPage, PageRuntime } from '../page';
+
+export type LoadedPageHandle = LoadedPage;
+
+export class PageSession {
+  private runtime: PageRuntime | undefined;
+
+  constructor(
+    private readonly rt: LiveRuntime,
+    private readonly rootPath: string | undefined,
+  ) {}
+
+  private get pages(): PageRuntime {
+    if (!this.rootPath) {
+      throw new Error('[live-harness] Failed to load a page: the rig has no miniprogramRoot. Pass createRig({ miniprogramRoot: "<folder with app.json>" }).');
+    }
+    this.runtime ??= new PageRuntime({
+      rootPath: this.rootPath,
+      hooks: {
+        onLifecycle: (page, name, args) => this.rt.record({ source: 'page', kind: 'lifecycle', detail: { route: page.route, name, ...(args.length ? { args: args as unknown[] } : {}) } }),
+        onSetData: (page, patch) => this.rt.record({ source: 'page', kind: 'setData', detail: clonePatch(patch) }),
+        onVisibility: (page, visible) => {
+          // Players of a page that is covered pause when auto-pause-if-navigate says so.
+          for (const h of attachedHandles()) if (h.kind === 'player' && h.owner === page.instance) h.model.pageHidden(!visible);
+        },
+      },
+    });
+    return this.runtime;
+  }
+
+  open(route: string, query?: Record<string, string>): Promise<LoadedPage> {
+    return this.pages.open(route, query);
+  }
+
+  component(path: string, props?: Record<string, unknown>): Promise<LoadedPage> {
+    return this.pages.component(path, props);
+  }
+
+  back(): Promise<void> {
+    return this.pages.back();
+  }
+
+  isViewReady(scope: unknown): boolean {
+    return this.runtime ? this.runtime.isViewReady(scope) : true;
+  }
+
+  get current(): LoadedPage | undefined {
+    return this.runtime?.current;
+  }
+
+  dispose(): void {
+    this.runtime?.dispose();
+  }
+}
+
+function clonePatch(patch: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return cloneData(patch);
+  } catch {
+    return { ...patch };
+  }
+}
