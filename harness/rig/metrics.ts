@@ -2,7 +2,8 @@
  * Figures per participant, read off the timeline so that virtual and real
  * runs are measured the same way.
  */
-import type { TimelineEntry } from '../record/timeline';
+import { PlayCode, PushCode } from '../../mocks/codes';
+import type { TimelineEntry } from '../record';
 
 export interface ParticipantMetrics {
   readonly source: string;
@@ -22,8 +23,7 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[idx];
 }
 
-const RECONNECT_CODES = new Set([1102, 2103]);
-const LOADING_CODE = 2007;
+const RECONNECT_CODES = new Set<number>([PushCode.WARNING_RECONNECT, PlayCode.WARNING_RECONNECT]);
 
 export function computeMetrics(entries: readonly TimelineEntry[]): Record<string, ParticipantMetrics> {
   const bySource = new Map<string, TimelineEntry[]>();
@@ -47,7 +47,7 @@ export function computeMetrics(entries: readonly TimelineEntry[]): Record<string
       videoBitrateKbps: nets.length ? Math.round(nets.reduce((s, i) => s + i.videoBitrate, 0) / nets.length) : undefined,
       fps: nets.length ? Math.round((nets.reduce((s, i) => s + i.videoFPS, 0) / nets.length) * 10) / 10 : undefined,
       reconnects: list.filter((e) => e.kind === 'statechange' && e.code !== undefined && RECONNECT_CODES.has(e.code)).length,
-      stalls: list.filter((e) => e.kind === 'statechange' && e.code === LOADING_CODE).length,
+      stalls: list.filter((e) => e.kind === 'statechange' && e.source.startsWith('player#') && e.code === PlayCode.PLAY_LOADING).length,
     };
   }
   return out;
