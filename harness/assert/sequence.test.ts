@@ -111,3 +111,10 @@ describe('jest matchers', () => {
     expect(never.message()).toContain('expected never 1102, saw it 2×');
   });
 });
+
+describe('countMatches windows', () => {
+  it('reads after/within of a single step as absolute times', () => {
+    expect(countMatches(tl, '1102 after 6s')).toBe(1);
+    expect(countMatches(tl, '1002 within 1s')).toBe(1);
+  });
+});

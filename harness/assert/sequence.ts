@@ -72,12 +72,12 @@ export function matchSequence(timeline: TimelineLike, inputs: readonly StepInput
   return { pass: full, matched, report: renderReport(entries, steps, indices, full, opts.describe) };
 }
 
+/** For a single step, windows are absolute: "1001 after 6s" counts 1001s at t ≥ 6 s. */
 export function countMatches(timeline: TimelineLike, input: StepInput): number {
-  const step = parseStep(input);
-  return entriesOf(timeline).filter((e) => entryMatches(step, e)).length;
+  return findMatches(timeline, input).length;
 }
 
 export function findMatches(timeline: TimelineLike, input: StepInput): TimelineEntry[] {
   const step = parseStep(input);
-  return entriesOf(timeline).filter((e) => entryMatches(step, e));
+  return entriesOf(timeline).filter((e) => entryMatches(step, e) && inWindow(step, 0, e.t));
 }

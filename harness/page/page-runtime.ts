@@ -4,8 +4,9 @@
  * it is underneath, and driven through WeChat's page lifecycle in WeChat's
  * order: onLoad(query) → onShow → (view attached) → onReady.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -298,8 +299,15 @@ export class PageRuntime {
   }
 
   private simulate(): Simulate {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    this.sim ??= require('miniprogram-simulate') as Simulate;
+    if (!this.sim) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      this.sim = require('miniprogram-simulate') as Simulate;
+      // miniprogram-simulate runs page/component JS with require() and then
+      // deletes it from require.cache; under jest that delete is ignored, so a
+      // page loaded twice would never call Page() again. Run the file afresh.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('miniprogram-simulate/src/utils') as { runJs: (p: string) => void }).runJs = runFresh;
+    }
     return this.sim;
   }
 
@@ -329,12 +337,22 @@ export class PageRuntime {
       appInstance = { ...options, globalData: cloneData(options.globalData ?? {}) };
     };
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(appJs);
+    runFresh(appJs);
     const launch = appInstance?.onLaunch;
     if (typeof launch === 'function') (launch as Fn).call(appInstance, {});
     const show = appInstance?.onShow;
     if (typeof show === 'function') (show as Fn).call(appInstance, {});
   }
+}
+
+/** Execute a mini-program JS file as a fresh CommonJS module each time, as the client does per page instance. */
+function runFresh(path: string): void {
+  const file = path.endsWith('.js') ? path : `${path}.js`;
+  const code = readFileSync(file, 'utf8');
+  const mod = { exports: {} as unknown };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const fn = new Function('require', 'module', 'exports', '__filename', '__dirname', `${code}\n//# sourceURL=${file}`) as (...a: unknown[]) => void;
+  fn(createRequire(file), mod, mod.exports, file, dirname(file));
 }
 
 /** Page data is JSON by contract (it crosses to the view layer); jsdom has no structuredClone. */

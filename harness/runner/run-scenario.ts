@@ -158,12 +158,21 @@ function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {
     if (c.min !== undefined && n < c.min) out.push(`expected ${describeStep(c.step)} at least ${c.min}×, saw ${n}×`);
     if (c.max !== undefined && n > c.max) out.push(`expected ${describeStep(c.step)} at most ${c.max}×, saw ${n}×`);
   }
-  for (const ns of e.netstatus ?? []) {
-    const from = ns.from === undefined ? 0 : parseDuration(ns.from);
-    const reports = entries.filter((x) => x.kind === 'netstatus' && x.source === ns.source && x.t >= from);
-    if (reports.length === 0) out.push(`expected netstatus from ${ns.source}${from ? ` after ${from} ms` : ''}, saw none`);
-    const bad = reports.filter((x) => !ns.where((x.detail as { info: Record<string, number> }).info));
-    if (bad.length > 0) out.push(`netstatus of ${ns.source}: ${bad.length}/${reports.length} reports break "${ns.describe}"; first at t=${bad[0].t} ms: ${JSON.stringify((bad[0].detail as { info: unknown }).info)}`);
+  for (const ev of e.every ?? []) {
+    const from = ev.from === undefined ? 0 : parseDuration(ev.from);
+    const until = ev.until === undefined ? Infinity : parseDuration(ev.until);
+    const picked = entries.filter((x) => x.kind === ev.kind && x.source === ev.source && x.t >= from && x.t < until && (ev.metric === undefined || (x.detail as { name?: string }).name === ev.metric));
+    const value = (x: TimelineEntry): unknown => (x.kind === 'netstatus' ? (x.detail as { info: unknown }).info : x.detail);
+    const window = `${from} ms–${until === Infinity ? 'end' : `${until} ms`}`;
+    if (picked.length === 0) out.push(`expected ${ev.kind}${ev.metric ? ` "${ev.metric}"` : ''} from ${ev.source} in ${window}, saw none`);
+    const bad = picked.filter((x) => {
+      try {
+        return !ev.where(value(x));
+      } catch {
+        return true;
+      }
+    });
+    if (bad.length > 0) out.push(`${ev.kind} of ${ev.source} in ${window}: ${bad.length}/${picked.length} break "${ev.describe}"; first at t=${bad[0].t} ms: ${JSON.stringify(value(bad[0]))}`);
   }
   if (e.page) out.push(...checkPage(page, e.page, 'at the end'));
   const metrics = rig.metrics;

@@ -51,6 +51,18 @@ export interface PageExpectation {
   readonly text?: Readonly<Record<string, string | null>>;
 }
 
+export interface EveryExpectation {
+  readonly source: string;
+  readonly kind: 'netstatus' | 'metric' | 'server' | 'setData' | 'statechange';
+  readonly from?: Duration;
+  readonly until?: Duration;
+  /** netstatus: the `info` object; metric/others: the detail */
+  readonly where: (value: any) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** for metrics: only samples of this metric name */
+  readonly metric?: string;
+  readonly describe: string;
+}
+
 export interface Bounds {
   readonly min?: number;
   readonly max?: number;
@@ -70,8 +82,12 @@ export interface Expectations {
   readonly sequence?: readonly SequenceStep[];
   readonly never?: readonly StepInput[];
   readonly counts?: ReadonlyArray<{ readonly step: StepInput; readonly min?: number; readonly max?: number; readonly exactly?: number }>;
-  /** every netstatus of a source must satisfy a predicate (e.g. bitrate within min/max) */
-  readonly netstatus?: ReadonlyArray<{ readonly source: string; readonly from?: Duration; readonly where: (info: Record<string, number>) => boolean; readonly describe: string }>;
+  /**
+   * Every entry of a kind from a source inside a time window must satisfy a
+   * predicate (netstatus bitrate within min/max, latency samples under 500 ms …).
+   * At least one entry must be there: an empty window proves nothing.
+   */
+  readonly every?: ReadonlyArray<EveryExpectation>;
   readonly page?: PageExpectation;
   readonly metrics?: Readonly<Record<string, MetricExpectation>>;
   /** console warnings the mocks must (or must not) have raised */

@@ -62,7 +62,7 @@ export function validateScenario(s: Scenario): void {
   });
   const e = s.expect;
   if (!e || typeof e !== 'object') err('expect', 'is missing', 'A scenario must expect something: a sequence, counts, page state or metrics.');
-  const hasAny = e.sequence || e.never || e.counts || e.page || e.metrics || e.netstatus || e.warnings;
+  const hasAny = e.sequence || e.never || e.counts || e.page || e.metrics || e.every || e.warnings;
   if (!hasAny) err('expect', 'is empty', 'A scenario that expects nothing proves nothing; add a sequence or page state.');
   (e.sequence ?? []).forEach((st, i) => {
     try {
