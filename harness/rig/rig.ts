@@ -88,13 +88,14 @@ export class Rig implements LiveRuntime, AsyncDisposable {
     this.device = new DeviceControl(this.dev, (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }));
     this.network = new NetworkControl(this.link);
     this.streams = new StreamControl(this.link, this.params);
+    // Claim the page globals first: a second live rig must fail before it touches timers.
+    setActiveRuntime(this);
+    registerLiveComponents();
+    resetAnonymousIds();
     if (opts.virtualTimers !== false) {
       this.timers = new VirtualTimers(this.clock);
       this.timers.install();
     }
-    registerLiveComponents();
-    resetAnonymousIds();
-    setActiveRuntime(this);
     this.pages = new PageSession(this, opts.miniprogramRoot);
   }
 

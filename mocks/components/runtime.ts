@@ -29,6 +29,10 @@ export interface LiveRuntime {
 let active: LiveRuntime | undefined;
 
 export function setActiveRuntime(rt: LiveRuntime | undefined): void {
+  if (rt && active && active !== rt) {
+    // One rig owns the page globals (timers, wx contexts, the element registry) at a time.
+    throw new Error('[live-harness] Failed to create the rig: another rig is still running in this test file. Dispose it first (await rig.dispose(), or hold it with `await using`).');
+  }
   active = rt;
 }
 

@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { createRig } from './rig';
+import { VIRTUAL_EPOCH_MS } from './virtual-timers';
+
+const sample = join(__dirname, '../../fixtures/miniprogram');
+const local = join(__dirname, '__fixtures__');
+
+async function story(seed: number | string) {
+  const rig = createRig({ seed, miniprogramRoot: sample, network: '4g' });
+  rig.streams.publish('live/demo');
+  await rig.loadPage('pages/play/play');
+  await rig.advance('10s');
+  rig.network.stall(3000);
+  await rig.advance('10s');
+  rig.network.cut();
+  await rig.advance('40s');
+  const json = JSON.stringify(rig.timeline);
+  const latency = rig.metrics['player#player'].latencyMs;
+  await rig.dispose();
+  return { json, latency };
+}
+
+describe('Rig', () => {
+  it('gives a byte-identical timeline for the same seed', async () => {
+    const a = await story(7);
+    const b = await story(7);
+    expect(a.json.length).toBeGreaterThan(10_000);
+    expect(b.json).toBe(a.json);
+  });
+
+  it('varies with the seed, within the documented bounds', async () => {
+    const runs = [];
+    for (const s of [11, 12, 13]) runs.push(await story(s));
+    expect(new Set(runs.map((r) => r.json)).size).toBe(3);
+    for (const r of runs) {
+      // live mode, min-cache 1 s / max-cache 3 s, 4g one-way delay
+      expect(r.latency?.p50).toBeGreaterThanOrEqual(1000);
+      expect(r.latency?.max).toBeLessThanOrEqual(3200);
+    }
+  });
+
+  it('runs page timers and Date.now on the virtual clock', async () => {
+    const rig = createRig({ miniprogramRoot: local });
+    const page = await rig.loadPage('timer-page/timer-page');
+    expect(Date.now()).toBe(VIRTUAL_EPOCH_MS);
+    await rig.advance('5s');
+    expect(page.data.elapsed).toBe(5);
+    expect(page.text('#elapsed')).toBe('5');
+    // Nobody publishes t.flv: three reconnects, -2301, then the page's own 2 s retry.
+    await rig.advance('20s');
+    expect(page.data.retried).toBe(true);
+    expect(rig.timeline).toHaveSequence(['player#v -2301', { source: 'player#v', kind: 'call', where: (d: { method: string }) => d.method === 'play', after: '2s', within: '2.1s' }]);
+    await rig.dispose();
+    expect(Date.now()).not.toBe(VIRTUAL_EPOCH_MS + 25_000);
+  });
+
+  it('records lifecycle, setData, calls and events with their virtual time and source', async () => {
+    const rig = createRig({ miniprogramRoot: sample });
+    const page = await rig.loadPage('pages/push/push', { mode: 'HD' });
+    await rig.advance('2s');
+    expect(page.data.mode).toBe('HD');
+    const kinds = new Set(rig.timeline.entries.map((e) => `${e.source} ${e.kind}`));
+    for (const k of ['page lifecycle', 'page setData', 'pusher#pusher call', 'pusher#pusher statechange', 'pusher#pusher netstatus', 'server server']) expect(kinds).toContain(k);
+    const onLoad = rig.timeline.entries.find((e) => e.kind === 'lifecycle' && (e.detail as { name: string }).name === 'onLoad');
+    expect(onLoad?.detail).toEqual({ route: 'pages/push/push', name: 'onLoad', args: [{ mode: 'HD' }] });
+    await rig.dispose();
+  });
+
+  it('unloads pages on dispose: onUnload runs and the context stops the pusher', async () => {
+    const rig = createRig({ miniprogramRoot: sample });
+    await rig.loadPage('pages/push/push');
+    await rig.advance('2s');
+    await rig.dispose();
+    const tail = rig.timeline.entries.slice(-4).map((e) => `${e.source} ${e.kind} ${JSON.stringify(e.detail)}`);
+    expect(tail.join('\n')).toContain('page lifecycle {"route":"pages/push/push","name":"onUnload"}');
+    expect(tail.join('\n')).toContain('pusher#pusher call {"method":"stop","args":{},"ok":true}');
+    await expect(rig.advance('1s')).rejects.toThrow('[live-harness] Failed to use the rig: it was disposed. Create a new rig per test.');
+  });
+
+  it('says what is wrong with a page route that does not exist', async () => {
+    const rig = createRig({ miniprogramRoot: sample });
+    await expect(rig.loadPage('pages/nope/nope')).rejects.toThrow(/^\[live-harness\] Failed to load page "pages\/nope\/nope": .*pages\/nope\/nope\.js, .*pages\/nope\/nope\.json, .*pages\/nope\/nope\.wxml not found under rootPath .*fixtures\/miniprogram\. Check the route \(as in app\.json "pages"\) and the miniprogramRoot\.$/);
+    await rig.dispose();
+  });
+
+  it('refuses a second rig while one is running', async () => {
+    const rig = createRig();
+    expect(() => createRig()).toThrow('[live-harness] Failed to create the rig: another rig is still running in this test file. Dispose it first');
+    await rig.dispose();
+    await createRig().dispose();
+  });
+
+  it('rejects an unknown clock and unknown model parameters by name', () => {
+    expect(() => createRig({ clock: 'real' as never })).toThrow(`[live-harness] Failed to create the rig: clock "real" is not available. Use 'virtual'.`);
+    expect(() => createRig({ params: { reconectAttempts: 2 } as never })).toThrow('[live-harness] Failed to configure the behaviour model: model parameter "reconectAttempts" is not a parameter.');
+  });
+});
