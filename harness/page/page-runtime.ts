@@ -221,10 +221,11 @@ export class PageRuntime {
     const parent = document.createElement('component-wrapper');
     document.body.appendChild(parent);
     const c = new LoadedPage(path, {}, comp, {}, this, parent);
+    // A component's own template exists by its ready() lifetime, where contexts are made.
+    c.viewReady = true;
     this.byInstance.set(comp.instance, c);
     this.components.push(c);
     comp.attach(parent);
-    c.viewReady = true;
     return c;
   }
 

@@ -3,6 +3,7 @@
  * and the pages under test. `createRig()` builds it; `dispose()` (or
  * `await using`) tears everything down.
  */
+import './dispose-symbols';
 import { setImmediate as realSetImmediate } from 'node:timers';
 import { registerLiveComponents, resetAnonymousIds, setActiveRuntime, type LiveRuntime, type RecordedEvent } from '../../mocks/components';
 import { VirtualLink, type NetworkProfile, type StreamInfo } from '../../mocks/link';
