@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { installDom } from './dom';
+import { installDom } from '../harness/runner';
 
 const TARGET_60S_RECONNECT_MS = 50;
 

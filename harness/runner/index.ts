@@ -3,3 +3,4 @@ export type { Scenario, Action, TimelineStep, Expectations, PageExpectation, Met
 export { runScenario } from './run-scenario';
 export type { ScenarioResult, RunOptions } from './run-scenario';
 export { validateScenario, ScenarioError } from './validate-scenario';
+export { installDom } from './dom-env';

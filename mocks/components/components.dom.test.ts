@@ -23,7 +23,7 @@ describe('live components', () => {
   it('answer success/fail/complete asynchronously with WeChat errMsgs', async () => {
     await using rig = createRig({ miniprogramRoot: sample });
     const page = await rig.loadPage('pages/push/push');
-    const ctx = wx.createLivePusherContext('pusher', page.instance) as unknown as Record<string, (o: object) => void>;
+    const ctx = (wx.createLivePusherContext as unknown as (id: string, scope: unknown) => Record<string, (o: object) => void>)('pusher', page.instance);
     const order: string[] = [];
     ctx.setMICVolume({ volume: 2, fail: (r: { errMsg: string }) => order.push(`fail ${r.errMsg}`), complete: () => order.push('complete') });
     order.push('returned');

@@ -1,10 +1,12 @@
 /**
- * Benchmarks run outside jest, under plain Node: give miniprogram-simulate the
- * DOM it expects (jest's jsdom environment does the same for tests).
+ * The CLI and the benchmarks run outside jest, under plain Node: give
+ * miniprogram-simulate the DOM it expects (jest's jsdom environment does the
+ * same for tests). Returns a function that takes it away again.
  */
-import { JSDOM } from 'jsdom';
-
 export function installDom(): () => void {
+  // Loaded on demand: jsdom needs Node globals (TextEncoder) that a jsdom test realm lacks.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { JSDOM } = require('jsdom') as typeof import('jsdom');
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true });
   const g = globalThis as Record<string, unknown>;
   const added: string[] = [];

@@ -1,0 +1,1 @@
+export { main, CliError, REPORT_SCHEMA_VERSION } from './main';
