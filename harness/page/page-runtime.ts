@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { setImmediate as realSetImmediate } from 'node:timers';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -100,11 +101,13 @@ export class LoadedPage {
     return el ? (el.dom.textContent ?? '').trim() : null;
   }
 
-  /** Tap an element (fires bindtap/catchtap). */
-  tap(selector: string): void {
+  /** Tap an element (fires bindtap/catchtap); resolves once the handler has run. */
+  async tap(selector: string): Promise<void> {
     const el = this.comp.querySelector(selector);
     if (!el) throw new PageLoadError(`[live-harness] Failed to tap ${JSON.stringify(selector)} on ${this.route}: no element matches. Check the selector against the page's WXML.`);
     el.dispatchEvent('tap');
+    // The simulated touch is dispatched in a microtask; a macrotask boundary lets it and its handler run.
+    await new Promise<void>((r) => realSetImmediate(r));
   }
 
   /** The app went to the background (or another page covered this one). */

@@ -1,0 +1,6 @@
+App({
+  globalData: { launched: 0 },
+  onLaunch() {
+    this.globalData.launched += 1;
+  },
+});
