@@ -1,0 +1,207 @@
+/**
+ * node-media-server in a child process: generated config, dynamic ports,
+ * readiness that waits until RTMP and HTTP-FLV really accept, server events
+ * over IPC, and a teardown that always kills the process group.
+ *
+ *   await using server = await new MediaServer().start();
+ *   server.rtmpUrl('live/abc'); server.flvUrl('live/abc');
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { terminate, track } from './processes';
+
+export interface ServerEvent {
+  readonly event: 'postConnect' | 'doneConnect' | 'prePublish' | 'postPublish' | 'donePublish' | 'prePlay' | 'postPlay' | 'donePlay';
+  readonly id: string;
+  readonly streamPath?: string;
+  /** wall ms (Date.now) in the server process */
+  readonly wallMs: number;
+}
+
+export interface MediaServerOptions {
+  /** interface to bind; 127.0.0.1 unless a device session needs the LAN */
+  readonly host?: string;
+  readonly readyTimeoutMs?: number;
+  /** node-media-server log level 0–4 (0 silent); its output is kept for error messages */
+  readonly logType?: number;
+  /** fixed ports (a phone on the LAN may need known ones); dynamic when unset */
+  readonly rtmpPort?: number;
+  readonly httpPort?: number;
+}
+
+export class MediaServerError extends Error {
+  readonly code = 'LH_MEDIA_SERVER';
+  constructor(message: string) {
+    super(message);
+    this.name = 'MediaServerError';
+  }
+}
+
+export async function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, host, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function accepts(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = connect({ host, port });
+    const done = (ok: boolean): void => {
+      sock.destroy();
+      resolve(ok);
+    };
+    sock.setTimeout(timeoutMs, () => done(false));
+    sock.once('connect', () => done(true));
+    sock.once('error', () => done(false));
+  });
+}
+
+export class MediaServer {
+  constructor(private readonly opts: MediaServerOptions = {}) {}
+
+  async start(): Promise<StartedMediaServer> {
+    const host = this.opts.host ?? '127.0.0.1';
+    if (this.opts.rtmpPort !== undefined || this.opts.httpPort !== undefined) {
+      return this.startOnce(host, this.opts.rtmpPort ?? (await freePort(host)), this.opts.httpPort ?? (await freePort(host)));
+    }
+    let lastError: unknown;
+    // A port picked free can be taken before the child binds it: try again with new ones.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        return await this.startOnce(host, await freePort(host), await freePort(host));
+      } catch (e) {
+        lastError = e;
+        if (!(e instanceof MediaServerError && /EADDRINUSE/.test(e.message))) throw e;
+      }
+    }
+    throw lastError;
+  }
+
+  private startOnce(host: string, rtmpPort: number, httpPort: number): Promise<StartedMediaServer> {
+    const timeoutMs = this.opts.readyTimeoutMs ?? 15_000;
+    const mediaRoot = mkdtempSync(join(tmpdir(), 'live-harness-nms-'));
+    const cfg = { host, rtmpPort, httpPort, mediaRoot, logType: this.opts.logType ?? 1 };
+    const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
+    track(child);
+    const output: string[] = [];
+    const keep = (chunk: Buffer): void => {
+      output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      if (output.length > 60) output.splice(0, output.length - 60);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const tail = (): string => (output.length ? `\nLast server output:\n  ${output.slice(-15).join('\n  ')}` : '');
+    return new Promise<StartedMediaServer>((resolve, reject) => {
+      let settled = false;
+      const fail = async (reason: string): Promise<void> => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        await terminate(child);
+        rmSync(mediaRoot, { recursive: true, force: true });
+        reject(new MediaServerError(`[live-harness] Failed to start the media server: ${reason}.${tail()}`));
+      };
+      const timer = setTimeout(() => void fail(`RTMP ${host}:${rtmpPort} and HTTP ${host}:${httpPort} were not accepting after ${timeoutMs} ms (readyTimeoutMs). Raise the timeout on a loaded machine`), timeoutMs);
+      child.once('error', (e) => void fail(`could not spawn ${process.execPath} (${e.message})`));
+      child.once('exit', (code, signal) => void fail(`the server process exited early (code ${code}, signal ${signal})`));
+      child.on('message', async (m: { type: string; what?: string; code?: string; message?: string; rtmpPort?: number; httpPort?: number; version?: string }) => {
+        if (m.type === 'error') {
+          const port = m.what === 'rtmp' ? rtmpPort : httpPort;
+          const fix = m.code === 'EADDRINUSE' ? `. Port ${port} is in use: free it, or leave ${m.what}Port unset for a dynamic port` : '';
+          return void fail(`${m.what} port ${port} on ${host}: ${`${m.code ?? ''} ${m.message ?? ''}`.trim()}${fix}`);
+        }
+        if (m.type !== 'ready' || settled) return;
+        // Listening is not accepting: check both ports really take a connection.
+        const [r, h] = await Promise.all([accepts(host, rtmpPort, 2000), accepts(host, httpPort, 2000)]);
+        if (!r || !h) return void fail(`the server said ready but ${!r ? `RTMP ${host}:${rtmpPort}` : `HTTP ${host}:${httpPort}`} refused a connection`);
+        settled = true;
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, mediaRoot, m.version ?? 'unknown', output));
+      });
+    });
+  }
+}
+
+export class StartedMediaServer implements AsyncDisposable {
+  private readonly listeners = new Set<(e: ServerEvent) => void>();
+  private stopping: Promise<void> | undefined;
+  private kickSeq = 0;
+
+  constructor(
+    private readonly child: ChildProcess,
+    readonly host: string,
+    readonly rtmpPort: number,
+    readonly httpPort: number,
+    private readonly mediaRoot: string,
+    readonly version: string,
+    private readonly output: string[],
+  ) {
+    child.on('message', (m: { type: string } & ServerEvent) => {
+      if (m.type === 'event') for (const l of this.listeners) l({ event: m.event, id: m.id, streamPath: m.streamPath, wallMs: m.wallMs });
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid as number;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  rtmpUrl(key: string): string {
+    return `rtmp://${this.host}:${this.rtmpPort}/${key}`;
+  }
+
+  flvUrl(key: string): string {
+    return `http://${this.host}:${this.httpPort}/${key}.flv`;
+  }
+
+  /** Server events (publish/play begin and end); returns an unsubscribe function. */
+  onEvent(listener: (e: ServerEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Close the sessions of a stream path (`/live/abc`), or all: a server-side kick. */
+  kick(streamPath?: string): Promise<number> {
+    const seq = ++this.kickSeq;
+    return new Promise((resolve) => {
+      const on = (m: { type: string; seq?: number; sessions?: number }): void => {
+        if (m.type === 'kicked' && m.seq === seq) {
+          this.child.off('message', on);
+          resolve(m.sessions ?? 0);
+        }
+      };
+      this.child.on('message', on);
+      this.child.send({ cmd: 'kick', streamPath, seq });
+    });
+  }
+
+  /** Recent server output, attached to failures. */
+  recentOutput(): string[] {
+    return [...this.output];
+  }
+
+  /** Idempotent and safe to call concurrently. */
+  stop(): Promise<void> {
+    this.stopping ??= terminate(this.child).then(() => {
+      this.listeners.clear();
+      rmSync(this.mediaRoot, { recursive: true, force: true });
+    });
+    return this.stopping;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+}

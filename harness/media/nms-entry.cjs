@@ -1,0 +1,80 @@
+'use strict';
+// The media server's own process: node-media-server keeps module-level state and
+// calls process.exit on some failures, so it never runs inside a test process.
+// Talks to its parent over IPC: 'ready' once both ports accept, then server events.
+const net = require('node:net');
+
+const cfg = JSON.parse(process.argv[2] || '{}');
+const host = cfg.host || '127.0.0.1';
+
+// node-media-server listens on all interfaces; bind where we were told (loopback by default).
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  if (typeof args[0] === 'number' && (args.length === 1 || typeof args[1] === 'function')) args.splice(1, 0, host);
+  return listen.apply(this, args);
+};
+
+const send = (m) => {
+  if (process.connected) process.send(m);
+};
+
+// The parent gone means nobody will ever stop us: leave at once.
+process.on('disconnect', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0));
+
+const Logger = require('node-media-server/src/node_core_logger');
+const NodeMediaServer = require('node-media-server');
+const context = require('node-media-server/src/node_core_ctx');
+
+const nms = new NodeMediaServer({
+  logType: cfg.logType === undefined ? 1 : cfg.logType,
+  rtmp: { port: cfg.rtmpPort, chunk_size: 60000, gop_cache: true, ping: 30, ping_timeout: 60 },
+  http: { port: cfg.httpPort, allow_origin: '*', mediaroot: cfg.mediaRoot },
+});
+
+let pending = 2;
+const failed = (what) => (e) => {
+  send({ type: 'error', what, code: e && e.code, message: String(e && e.message) });
+  process.exit(3);
+};
+nms.run();
+for (const [server, what] of [
+  [nms.nrs && nms.nrs.tcpServer, 'rtmp'],
+  [nms.nhs && nms.nhs.httpServer, 'http'],
+]) {
+  if (!server) {
+    failed(what)(new Error(`${what} server missing`));
+    continue;
+  }
+  server.on('error', failed(what));
+  const done = () => {
+    pending -= 1;
+    if (pending === 0) send({ type: 'ready', rtmpPort: nms.nrs.tcpServer.address().port, httpPort: nms.nhs.httpServer.address().port, version: require('node-media-server/package.json').version });
+  };
+  if (server.listening) done();
+  else server.once('listening', done);
+}
+Logger.setLogType(cfg.logType === undefined ? 1 : cfg.logType);
+
+for (const event of ['postConnect', 'doneConnect', 'prePublish', 'postPublish', 'donePublish', 'prePlay', 'postPlay', 'donePlay']) {
+  nms.on(event, (id, streamPath, args) => send({ type: 'event', event, id, streamPath: typeof streamPath === 'string' ? streamPath : undefined, wallMs: Date.now() }));
+}
+
+process.on('message', (m) => {
+  if (!m || m.cmd !== 'kick') return;
+  // Server-side kick: close every session of a stream path (or all), as an operator would.
+  let n = 0;
+  for (const [, session] of context.sessions) {
+    const path = session.publishStreamPath || session.playStreamPath;
+    if (m.streamPath && path !== m.streamPath) continue;
+    if (!path) continue;
+    try {
+      if (typeof session.stop === 'function') session.stop();
+      else if (session.res && typeof session.res.end === 'function') session.res.end();
+      n += 1;
+    } catch (e) {
+      /* already closing */
+    }
+  }
+  send({ type: 'kicked', streamPath: m.streamPath || '*', sessions: n, seq: m.seq });
+});
