@@ -1,7 +1,7 @@
 import { FlvReader, isKeyFrame, readVideoClock, stampVideoTag, TAG_VIDEO, type FlvTag } from './flv';
 
 function flvBytes(tags: FlvTag[]): Buffer {
-  const parts = [Buffer.from([0x46, 0x4c, 0x56, 1, 5, 0, 0, 0, 9, 0, 0, 0, 0])];
+  const parts: Buffer[] = [Buffer.from([0x46, 0x4c, 0x56, 1, 5, 0, 0, 0, 9, 0, 0, 0, 0])];
   for (const t of tags) {
     const h = Buffer.alloc(11);
     h[0] = t.type;
