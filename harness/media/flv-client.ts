@@ -1,0 +1,84 @@
+/**
+ * An HTTP-FLV viewer: GET the .flv URL and read tags as they arrive. The
+ * stream's end is only the response ending — HTTP-FLV has no "unpublished".
+ */
+import { type ClientRequest, get, type IncomingMessage } from 'node:http';
+import { type FlvTag, FlvReader } from './flv';
+import type { RtmpEvents, SocketFailure } from './rtmp-client';
+
+export class FlvPlayer {
+  private req: ClientRequest | undefined;
+  private res: IncomingMessage | undefined;
+  private ended = false;
+  private started = false;
+  private read = 0;
+
+  constructor(
+    readonly url: string,
+    private readonly events: RtmpEvents & { onHttpStatus?(status: number): void },
+    private readonly connectTimeoutMs = 5000,
+  ) {}
+
+  start(): this {
+    let error: NodeJS.ErrnoException | undefined;
+    const req = get(this.url, { agent: false, headers: { 'User-Agent': 'live-harness' } });
+    this.req = req;
+    req.setTimeout(this.connectTimeoutMs, () => {
+      if (!this.res) {
+        error = Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' });
+        req.destroy();
+      }
+    });
+    req.once('socket', (s) => {
+      s.setNoDelay(true);
+      s.once('connect', () => this.events.onTcpConnect?.());
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      error ??= e;
+      this.end(error.code === 'ECONNREFUSED' ? 'refused' : error.code === 'ETIMEDOUT' ? 'timeout' : 'reset');
+    });
+    req.once('response', (res) => {
+      this.res = res;
+      req.setTimeout(0);
+      this.events.onHttpStatus?.(res.statusCode ?? 0);
+      if (res.statusCode !== 200) {
+        this.events.onRejected?.(`HTTP ${res.statusCode}`);
+        res.resume();
+        return;
+      }
+      const reader = new FlvReader((tag: FlvTag) => {
+        if (!this.started) {
+          this.started = true;
+          this.events.onStarted?.();
+        }
+        this.events.onTag?.(tag, Date.now());
+      });
+      res.on('data', (chunk: Buffer) => {
+        this.read += chunk.length;
+        try {
+          reader.push(chunk);
+        } catch {
+          req.destroy();
+        }
+      });
+      res.once('end', () => this.end('closed'));
+      res.once('close', () => this.end(error ? 'reset' : 'closed'));
+    });
+    return this;
+  }
+
+  get bytesRead(): number {
+    return this.read;
+  }
+
+  private end(f: SocketFailure): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.events.onEnd?.(f, this.started);
+  }
+
+  close(): void {
+    this.ended = true;
+    this.req?.destroy();
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Contract of node-media-server@2.7.4's RTMP client and server as we use them:
+ * publish start, play start, tags carried intact (our clock SEI included),
+ * UnpublishNotify to RTMP players, the end of the response to FLV players, a
+ * refused connection. A new node-media-server version must pass this first.
+ */
+import '../rig/dispose-symbols';
+import { FlvPlayer } from './flv-client';
+import { isKeyFrame, readVideoClock, stampVideoTag, TAG_VIDEO, type FlvTag } from './flv';
+import { PRESETS, SyntheticSource } from './synthetic-source';
+import { freePort, MediaServer, type ServerEvent } from './media-server';
+import { RtmpPlayer, RtmpPublisher } from './rtmp-client';
+
+const waitFor = async (pred: () => boolean, ms = 5000): Promise<void> => {
+  const t0 = Date.now();
+  while (!pred()) {
+    if (Date.now() - t0 > ms) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe('node-media-server 2.7.4 contract', () => {
+  it('carries a publish to RTMP and HTTP-FLV players and tells each the end its own way', async () => {
+    await using server = await new MediaServer().start();
+    await using src = await new SyntheticSource({ ...PRESETS.QVGA, fps: 10, gopSeconds: 1 }).start();
+    const events: ServerEvent[] = [];
+    server.onEvent((e) => events.push(e));
+    let seq = 0;
+    const pub = new RtmpPublisher(server.rtmpUrl('live/contract'), { onStarted: () => src.sequenceHeaders.forEach((h) => pub.write(h)) }).start();
+    src.onTag((t) => pub.write(t.type === TAG_VIDEO ? { ...t, data: stampVideoTag(t.data, Date.now(), ++seq) } : t));
+    await waitFor(() => pub.publishing);
+    await new Promise((r) => setTimeout(r, 1500)); // let the server's GOP cache hold a key frame
+
+    const rtmpTags: FlvTag[] = [];
+    const flvTags: FlvTag[] = [];
+    let unpublished = false;
+    let flvEnd = '';
+    const started: string[] = [];
+    const rp = new RtmpPlayer(server.rtmpUrl('live/contract'), { onStarted: () => started.push('rtmp'), onTag: (t) => rtmpTags.push(t), onUnpublished: () => (unpublished = true) }).start();
+    const fp = new FlvPlayer(server.flvUrl('live/contract'), { onStarted: () => started.push('flv'), onTag: (t) => flvTags.push(t), onEnd: (f) => (flvEnd = f) }).start();
+    await waitFor(() => started.length === 2);
+    await waitFor(() => rtmpTags.filter((t) => t.type === TAG_VIDEO).length >= 15 && flvTags.filter((t) => t.type === TAG_VIDEO).length >= 15);
+
+    // A late joiner starts at a key frame (GOP cache); our clock SEI survives the server, in order.
+    for (const tags of [rtmpTags, flvTags]) {
+      const video = tags.filter((t) => t.type === TAG_VIDEO && t.data[1] === 1);
+      expect(video.slice(0, 3).map((t) => `${t.timestamp}:${t.data.subarray(0, 2).toString('hex')}`)[0]).toMatch(/:1701$/);
+      const seqs = video.map((t) => readVideoClock(t.data)?.seq);
+      expect(seqs.every((x) => typeof x === 'number')).toBe(true);
+      expect(seqs).toEqual([...(seqs as number[])].sort((a, b) => a - b));
+    }
+    pub.close();
+    await waitFor(() => unpublished && flvEnd !== '');
+    expect(flvEnd).toBe('closed');
+    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['postPublish', 'postPlay', 'donePublish']));
+    expect(events.find((e) => e.event === 'postPublish')?.streamPath).toBe('/live/contract');
+    rp.close();
+    fp.close();
+  });
+
+  it('reports a refused connection', async () => {
+    const port = await freePort('127.0.0.1');
+    let end = '';
+    new RtmpPublisher(`rtmp://127.0.0.1:${port}/live/x`, { onEnd: (f) => (end = f) }).start();
+    await waitFor(() => end !== '');
+    expect(end).toBe('refused');
+  });
+});

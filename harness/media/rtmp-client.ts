@@ -1,0 +1,162 @@
+/**
+ * RTMP publish and play over node-media-server's own client class
+ * (node-media-server@2.7.4, pinned; rtmp-client.contract.test.ts guards the
+ * parts we rely on). The class reports little, so the socket beneath it is
+ * watched directly for connect, errors and close.
+ */
+import type { Socket } from 'node:net';
+import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from './flv';
+
+interface NodeRtmpClientLike {
+  socket?: Socket;
+  streamId: number;
+  on(event: 'status', cb: (info: { code: string; level?: string }) => void): void;
+  on(event: 'video' | 'audio' | 'script', cb: (payload: Buffer, clock: number) => void): void;
+  on(event: 'close', cb: () => void): void;
+  startPush(): void;
+  startPull(): void;
+  stop(): void;
+  pushVideo(data: Buffer, ts: number): void;
+  pushAudio(data: Buffer, ts: number): void;
+  pushScript(data: Buffer, ts: number): void;
+}
+
+let silenced = false;
+function nodeRtmpClient(url: string): NodeRtmpClientLike {
+  if (!silenced) {
+    // The client logs socket errors to the console itself; we report them as events instead.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('node-media-server/src/node_core_logger') as { setLogType(n: number): void }).setLogType(0);
+    silenced = true;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ctor = require('node-media-server/src/node_rtmp_client') as new (url: string) => NodeRtmpClientLike;
+  return new Ctor(url);
+}
+
+export type SocketFailure = 'refused' | 'timeout' | 'reset' | 'closed';
+
+export interface RtmpEvents {
+  /** TCP connected (the RTMP handshake follows inside the client) */
+  onTcpConnect?(): void;
+  /** NetStream.Publish.Start / NetStream.Play.Start */
+  onStarted?(): void;
+  /** NetStream.Publish.BadName and friends */
+  onRejected?(code: string): void;
+  /** NetStream.Play.UnpublishNotify */
+  onUnpublished?(): void;
+  onTag?(tag: FlvTag, receivedWallMs: number): void;
+  /** the socket failed or closed; `started` says whether the stream had begun */
+  onEnd?(failure: SocketFailure, started: boolean): void;
+}
+
+function classify(e: NodeJS.ErrnoException | undefined): SocketFailure {
+  if (!e) return 'closed';
+  if (e.code === 'ECONNREFUSED') return 'refused';
+  if (e.code === 'ETIMEDOUT') return 'timeout';
+  return 'reset';
+}
+
+abstract class RtmpEndpoint {
+  protected readonly client: NodeRtmpClientLike;
+  protected started = false;
+  private ended = false;
+  private error: NodeJS.ErrnoException | undefined;
+
+  constructor(
+    readonly url: string,
+    protected readonly events: RtmpEvents,
+    private readonly connectTimeoutMs = 5000,
+  ) {
+    this.client = nodeRtmpClient(url);
+    this.client.on('status', (info) => {
+      const code = String(info?.code ?? '');
+      if (code === 'NetStream.Publish.Start' || code === 'NetStream.Play.Start') {
+        this.started = true;
+        this.events.onStarted?.();
+      } else if (code === 'NetStream.Play.UnpublishNotify') this.events.onUnpublished?.();
+      else if (/BadName|Failed|Rejected|StreamNotFound/.test(code)) this.events.onRejected?.(code);
+    });
+  }
+
+  protected watchSocket(): void {
+    const s = this.client.socket;
+    if (!s) return;
+    s.setNoDelay(true);
+    const timer = setTimeout(() => {
+      if (!s.readyState || s.connecting) {
+        this.error = Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' });
+        s.destroy();
+      }
+    }, this.connectTimeoutMs);
+    s.once('connect', () => {
+      clearTimeout(timer);
+      this.events.onTcpConnect?.();
+    });
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      this.error ??= e;
+    });
+    s.once('close', () => {
+      clearTimeout(timer);
+      if (this.ended) return;
+      this.ended = true;
+      this.events.onEnd?.(classify(this.error), this.started);
+    });
+  }
+
+  get bytesWritten(): number {
+    return this.client.socket?.bytesWritten ?? 0;
+  }
+
+  get bytesRead(): number {
+    return this.client.socket?.bytesRead ?? 0;
+  }
+
+  /** bytes accepted by write() but not yet handed to the kernel: the send queue */
+  get queuedBytes(): number {
+    return this.client.socket?.writableLength ?? 0;
+  }
+
+  /** Close quietly: no onEnd for a close we asked for. */
+  close(): void {
+    this.ended = true;
+    try {
+      if (this.client.streamId > 0) this.client.stop();
+    } catch {
+      /* socket already gone */
+    }
+    this.client.socket?.destroy();
+  }
+}
+
+export class RtmpPublisher extends RtmpEndpoint {
+  start(): this {
+    this.client.startPush();
+    this.watchSocket();
+    return this;
+  }
+
+  get publishing(): boolean {
+    return this.started;
+  }
+
+  write(tag: FlvTag): void {
+    if (!this.started || this.client.socket?.destroyed) return;
+    if (tag.type === TAG_VIDEO) this.client.pushVideo(tag.data, tag.timestamp);
+    else if (tag.type === TAG_AUDIO) this.client.pushAudio(tag.data, tag.timestamp);
+    else if (tag.type === TAG_SCRIPT) this.client.pushScript(tag.data, tag.timestamp);
+  }
+}
+
+export class RtmpPlayer extends RtmpEndpoint {
+  start(): this {
+    // The client hands out views of one reused receive buffer: copy before the next packet overwrites it.
+    const emit = (type: number) => (payload: Buffer, clock: number) => this.events.onTag?.({ type, timestamp: clock, data: Buffer.from(payload) }, Date.now());
+    this.client.on('video', emit(TAG_VIDEO));
+    this.client.on('audio', emit(TAG_AUDIO));
+    this.client.on('script', emit(TAG_SCRIPT));
+    this.client.startPull();
+    this.watchSocket();
+    return this;
+  }
+}
