@@ -6,3 +6,7 @@ export { VirtualServer } from './virtual/virtual-server';
 export type { ServerStream, ServerListener } from './virtual/virtual-server';
 export { BUILTIN_PROFILES, validateProfile, NetworkProfileError } from './virtual/network-profile';
 export type { NetworkProfile, NetworkIncident, IncidentKind } from './virtual/network-profile';
+export { MediaLink, MediaUnsupportedError } from './media/media-link';
+export type { MediaLinkOptions } from './media/media-link';
+export { HostMap, HostMapError, DEFAULT_HOSTS } from './media/host-map';
+export type * from './media/wire';

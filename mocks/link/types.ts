@@ -6,6 +6,8 @@
  * reports what really happens on sockets.
  */
 
+import type { Capture, CaptureSettings } from './media/wire';
+
 export type StreamProtocol = 'rtmp' | 'http-flv' | 'room';
 
 export interface StreamTarget {
@@ -84,6 +86,16 @@ export interface PublishTick {
   readonly droppedMs: number;
   /** the uplink's usable rate right now, kbps (drives bitrate adaptation) */
   readonly capacityKbps: number;
+  /** on real media: what the encoder really produced and what really waits, instead of the model's own figures */
+  readonly measured?: MeasuredOutput;
+}
+
+export interface MeasuredOutput {
+  readonly videoKbps: number;
+  readonly audioKbps: number;
+  readonly fps: number;
+  readonly queuedVideoFrames: number;
+  readonly queuedAudioFrames: number;
 }
 
 export interface PublishConnection {
@@ -133,7 +145,12 @@ export interface ResourceResult {
 }
 
 export interface Link {
-  publish(target: StreamTarget, observer: PublishObserver): PublishConnection;
+  /**
+   * Start the camera + encoder of a pusher (real media only; the virtual link
+   * simulates the encoder inside the model). It survives reconnects.
+   */
+  capture?(settings: CaptureSettings): Capture;
+  publish(target: StreamTarget, observer: PublishObserver, capture?: Capture): PublishConnection;
   play(target: StreamTarget, observer: PlayObserver): PlayConnection;
   fetch(url: string, done: (r: ResourceResult) => void): void;
 }

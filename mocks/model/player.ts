@@ -44,6 +44,7 @@ export class PlayerModel {
   private stallStartedAt: number | undefined;
   private lagWarned = false;
   private lastRecvLagWarnAt = -Infinity;
+  private lag = { recv: 0, need: 0, spanMs: 0 };
   private lastSize: [number, number] | undefined;
   private lastStream: StreamInfo | undefined;
   private lastDelayMs: number | undefined;
@@ -237,6 +238,7 @@ export class PlayerModel {
     this.phase = 'connecting';
     this.bufferMs = 0;
     this.keyFrame = false;
+    this.lag = { recv: 0, need: 0, spanMs: 0 };
     const gen = this.gen;
     const live = (c: PlayConnection): boolean => gen === this.gen && c === this.conn;
     const conn = this.d.link.play(target, {
@@ -318,9 +320,13 @@ export class PlayerModel {
   private startTicks(): void {
     this.window.reset();
     const { clock, params } = this.d;
+    // Step by the time that really passed: exactly tickMs in virtual time, whatever the event loop allowed on real media.
+    let last = clock.now();
     const tick = (): void => {
       this.tickTimer = clock.setTimer(params.tickMs, tick);
-      this.step(params.tickMs);
+      const now = clock.now();
+      this.step(now - last);
+      last = now;
     };
     const net = (): void => {
       this.netTimer = clock.setTimer(params.netstatusIntervalMs, net);
@@ -387,18 +393,32 @@ export class PlayerModel {
       }
     }
     // Data arriving much slower than the stream needs, while still arriving: "来包不稳".
-    if (needed > 0 && r.receivedKbps > 0 && r.receivedKbps < needed * 0.6 && this.d.clock.now() - this.lastRecvLagWarnAt > 5000) {
-      this.lastRecvLagWarnAt = this.d.clock.now();
-      this.state_(PlayCode.WARNING_RECV_DATA_LAG);
+    // Judged over about a second: real frames come in lumps, one step proves nothing.
+    const lag = this.lag;
+    lag.recv += r.receivedKbps * dtMs;
+    lag.need += needed * dtMs;
+    lag.spanMs += dtMs;
+    if (lag.spanMs >= 1000) {
+      if (lag.need > 0 && lag.recv > 0 && lag.recv < lag.need * 0.6 && this.d.clock.now() - this.lastRecvLagWarnAt > 5000) {
+        this.lastRecvLagWarnAt = this.d.clock.now();
+        this.state_(PlayCode.WARNING_RECV_DATA_LAG);
+      }
+      this.lag = { recv: 0, need: 0, spanMs: 0 };
     }
     this.window.add({ recvKbps: r.receivedKbps, capacityKbps: r.capacityKbps, connected: 1, playing: this.phase === 'playing' ? 1 : 0, fps: s?.fps ?? 0, rttMs: c.rttMs, jitterMs: c.jitterMs, lossPct: c.lossPct, neededKbps: needed, videoShare: s && needed > 0 ? (s.hasVideo ? s.videoKbps : 0) / needed : 0 });
   }
 
-  /** Live mode drains a buffer above max-cache by playing faster; RTC keeps the buffer near its target. */
+  /**
+   * Live mode drains a buffer above max-cache by playing faster; RTC keeps the
+   * buffer near its target both ways, stretching playout a little when it runs
+   * low (as RTC jitter buffers do) so that arrival jitter does not stall it.
+   */
   private playbackSpeed(): number {
     if (this.rtc) {
       const targetBuf = Math.max(80, this.d.params.rtcTargetLatencyMs - (this.lastDelayMs ?? 0));
-      return this.bufferMs > targetBuf * 1.5 ? 1.5 : this.bufferMs > targetBuf ? 1.1 : 1;
+      if (this.bufferMs > targetBuf * 1.5) return 1.5;
+      if (this.bufferMs > targetBuf) return 1.1;
+      return this.bufferMs < targetBuf * 0.5 ? 0.9 : 1;
     }
     const maxMs = this.attrs.maxCache * 1000;
     return this.bufferMs > maxMs ? 1.25 : 1;

@@ -5,6 +5,7 @@
  */
 import { PushCode, PusherErrCode, defaultMessage } from '../codes';
 import type { CloseReason, ConnectFailure, Link, PublishConnection, RoomPeerChange, StreamInfo } from '../link/types';
+import type { Capture, CaptureSettings } from '../link/media/wire';
 import { parseStreamUrl } from '../link/target';
 import { applyRule, defaultsOf, PUSHER_ATTRS, type PusherAttrName, type PusherAttrs } from './attributes';
 import { type ClientProfile, supports } from './client';
@@ -53,6 +54,8 @@ export class PusherModel {
   private paused = false;
   private attempts = 0;
   private conn: PublishConnection | undefined;
+  /** the camera + encoder on real media: opened by start(), kept through reconnects, closed by stop() */
+  private capture: Capture | undefined;
   private cameraPosition: 'front' | 'back' = 'front';
   private torch = false;
   private micVolume = 1;
@@ -275,6 +278,8 @@ export class PusherModel {
       this.encoderFaults(gen);
     });
     this.targetKbps = this.attrs.maxBitrate;
+    this.capture?.close();
+    this.capture = this.d.link.capture?.(this.captureSettings());
     this.after(t + 1, gen, () => this.connect());
     this.startTicks();
     return OK;
@@ -354,7 +359,9 @@ export class PusherModel {
     const room = target.protocol === 'room';
     const reentering = room && this.attempts > 0;
     const live = (c: PublishConnection): boolean => gen === this.startGen && c === this.conn;
-    const conn = this.d.link.publish(target, {
+    const conn = this.d.link.publish(
+      target,
+      {
       onConnected: () => live(conn) && this.state_(PushCode.CONNECT_SUCC),
       onPublishing: () => {
         if (!live(conn)) return;
@@ -383,7 +390,9 @@ export class PusherModel {
         this.lost(closeCode(r));
       },
       onRoomPeer: (c) => live(conn) && this.roomPeer(c),
-    });
+      },
+      this.capture,
+    );
     this.conn = conn;
   }
 
@@ -439,6 +448,8 @@ export class PusherModel {
     this.attempts = 0;
     this.conn?.close();
     this.conn = undefined;
+    this.capture?.close();
+    this.capture = undefined;
     this.d.clock.clearTimer(this.retryTimer);
     this.retryTimer = undefined;
     for (const t of this.pending) this.d.clock.clearTimer(t);
@@ -455,9 +466,13 @@ export class PusherModel {
     this.stopTicks();
     this.window.reset();
     const { clock, params } = this.d;
+    // Step by the time that really passed: exactly tickMs in virtual time, whatever the event loop allowed on real media.
+    let last = clock.now();
     const tick = (): void => {
       this.tickTimer = clock.setTimer(params.tickMs, tick);
-      this.step(params.tickMs);
+      const now = clock.now();
+      this.step(now - last);
+      last = now;
     };
     const net = (): void => {
       this.netTimer = clock.setTimer(params.netstatusIntervalMs, net);
@@ -480,6 +495,25 @@ export class PusherModel {
     if (a.aspect === '3:4' && a.mode !== 'RTC') h = Math.round((w * 4) / 3);
     if (this.lowRes) [w, h] = [Math.round(w / 2 / 2) * 2, Math.round(h / 2 / 2) * 2];
     return a.orientation === 'horizontal' ? [h, w] : [w, h];
+  }
+
+  /** What the camera + encoder are asked for when start() opens them (real media). */
+  private captureSettings(): CaptureSettings {
+    const a = this.attrs;
+    const [w, h] = this.captureSize();
+    const low = a.audioQuality === 'low';
+    return {
+      video: a.enableCamera,
+      audio: !a.enableMic ? 'none' : a.muted ? 'silence' : 'tone',
+      // Encoders want even sizes.
+      width: Math.max(2, Math.round(w / 2) * 2),
+      height: Math.max(2, Math.round(h / 2) * 2),
+      fps: a.fps,
+      gopSeconds: this.d.params.encoderGopSeconds,
+      videoKbps: this.targetKbps,
+      audioKbps: AUDIO_KBPS[low ? 'low' : 'high'],
+      sampleRate: low ? 16000 : 48000,
+    };
   }
 
   /** What the encoder produces right now. */
@@ -509,9 +543,26 @@ export class PusherModel {
     if (this.phase === 'live' && this.conn) {
       const r = this.conn.send(dtMs, info);
       const c = this.conn.conditions();
-      this.window.add({ sentKbps: r.sentKbps, queuedMs: r.queuedMs, capacityKbps: r.capacityKbps, rttMs: c.rttMs, jitterMs: c.jitterMs, lossPct: c.lossPct, videoKbps: info.videoKbps, audioKbps: info.audioKbps, fps: info.fps, droppedMs: r.droppedMs, connected: 1 });
+      // On real media the wire says what the encoder produced and what waits; the model's own figures stand in otherwise.
+      const m = r.measured;
+      this.window.add({
+        sentKbps: r.sentKbps,
+        queuedMs: r.queuedMs,
+        capacityKbps: r.capacityKbps,
+        rttMs: c.rttMs,
+        jitterMs: c.jitterMs,
+        lossPct: c.lossPct,
+        videoKbps: m ? m.videoKbps : info.videoKbps,
+        audioKbps: m ? m.audioKbps : info.audioKbps,
+        fps: m ? m.fps : info.fps,
+        droppedMs: r.droppedMs,
+        connected: 1,
+        measured: m ? 1 : 0,
+        queuedVideoFrames: m ? m.queuedVideoFrames : 0,
+        queuedAudioFrames: m ? m.queuedAudioFrames : 0,
+      });
     } else {
-      this.window.add({ sentKbps: 0, queuedMs: 0, capacityKbps: 0, rttMs: 0, jitterMs: 0, lossPct: 0, videoKbps: 0, audioKbps: 0, fps: 0, droppedMs: 0, connected: 0 });
+      this.window.add({ sentKbps: 0, queuedMs: 0, capacityKbps: 0, rttMs: 0, jitterMs: 0, lossPct: 0, videoKbps: 0, audioKbps: 0, fps: 0, droppedMs: 0, connected: 0, measured: 0, queuedVideoFrames: 0, queuedAudioFrames: 0 });
     }
     this.stepBGM(dtMs);
   }
@@ -527,20 +578,36 @@ export class PusherModel {
     const ratio = offered > 0 ? Math.min(1, sent / offered) : 0;
     const queuedMs = share('queuedMs');
     const [vw, vh] = info.hasVideo ? [info.width, info.height] : [0, 0];
-    const detail: Record<string, number> = {
-      videoBitrate: Math.round(share('videoKbps') * ratio * this.d.random.jitter(1, 0.03)),
-      audioBitrate: Math.round(share('audioKbps') * ratio),
-      videoFPS: connected ? round(share('fps') * (ratio > 0.5 ? 1 : ratio * 2), 1) : 0,
-      videoGOP: this.d.params.encoderGopSeconds,
-      netSpeed: Math.round(sent),
-      netJitter: Math.round(share('jitterMs')),
-      netQualityLevel: qualityLevel(share('capacityKbps'), offered, share('lossPct'), share('rttMs'), connected || !this.started ? connected : false),
-      videoWidth: vw,
-      videoHeight: vh,
-      // Pusher caches count frames waiting at the anchor (§1.4), not milliseconds.
-      videoCache: Math.round((queuedMs / 1000) * info.fps),
-      audioCache: Math.round((queuedMs / 1000) * (info.hasAudio ? 47 : 0)),
-    };
+    const measured = connected && w.avg('measured') > 0.5;
+    const detail: Record<string, number> = measured
+      ? {
+          // Real media: what the encoder really produced and what really waits in the send queue.
+          videoBitrate: Math.round(share('videoKbps')),
+          audioBitrate: Math.round(share('audioKbps')),
+          videoFPS: round(share('fps'), 1),
+          videoGOP: this.d.params.encoderGopSeconds,
+          netSpeed: Math.round(sent),
+          netJitter: Math.round(share('jitterMs')),
+          netQualityLevel: qualityLevel(share('capacityKbps'), offered, share('lossPct'), share('rttMs'), true),
+          videoWidth: vw,
+          videoHeight: vh,
+          videoCache: Math.round(share('queuedVideoFrames')),
+          audioCache: Math.round(share('queuedAudioFrames')),
+        }
+      : {
+          videoBitrate: Math.round(share('videoKbps') * ratio * this.d.random.jitter(1, 0.03)),
+          audioBitrate: Math.round(share('audioKbps') * ratio),
+          videoFPS: connected ? round(share('fps') * (ratio > 0.5 ? 1 : ratio * 2), 1) : 0,
+          videoGOP: this.d.params.encoderGopSeconds,
+          netSpeed: Math.round(sent),
+          netJitter: Math.round(share('jitterMs')),
+          netQualityLevel: qualityLevel(share('capacityKbps'), offered, share('lossPct'), share('rttMs'), connected || !this.started ? connected : false),
+          videoWidth: vw,
+          videoHeight: vh,
+          // Pusher caches count frames waiting at the anchor (§1.4), not milliseconds.
+          videoCache: Math.round((queuedMs / 1000) * info.fps),
+          audioCache: Math.round((queuedMs / 1000) * (info.hasAudio ? 47 : 0)),
+        };
     if (this.d.params.netstatusIncludesCpu) {
       detail.appCpu = round(this.d.random.between(8, 20), 1);
       detail.systemCpu = round(this.d.random.between(20, 45), 1);

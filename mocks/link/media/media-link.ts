@@ -1,0 +1,594 @@
+/**
+ * The link on real media: every fact the model hears comes from a real
+ * socket. A publish connects, is accepted, and sends what the encoder really
+ * produced; a player hears real frames, and their real send times give the
+ * network delay. The transport (harness/media) owns sockets and processes;
+ * this class turns its wire facts into the link facts the model understands.
+ */
+import type { Clock, TimerHandle } from '../../model/clock';
+import type {
+  CloseReason,
+  ConnectFailure,
+  Link,
+  NetConditions,
+  PlayConnection,
+  PlayObserver,
+  PlayTick,
+  PublishConnection,
+  PublishObserver,
+  PublishTick,
+  ResourceResult,
+  StreamInfo,
+  StreamTarget,
+} from '../types';
+import { HostMap } from './host-map';
+import type { Capture, CaptureSettings, MediaTransport, WireEnd, WireFrame, WirePlayer, WirePublisher, WirePublishStats, WireTarget } from './wire';
+
+export interface MediaLinkOptions {
+  readonly clock: Clock;
+  readonly transport: MediaTransport;
+  /** hosts of page URLs that reach the rig's server; others fail as DNS does */
+  readonly hosts?: HostMap;
+  readonly connectTimeoutMs: number;
+  readonly readWriteTimeoutMs: number;
+  /** Told of every incident, so the rig can put it on the timeline. */
+  readonly onIncident?: (kind: string, detail: Record<string, unknown>) => void;
+}
+
+export class MediaUnsupportedError extends Error {
+  readonly code = 'LH_MEDIA_UNSUPPORTED';
+  constructor(what: string) {
+    super(
+      `[live-harness] Failed to ${what} on real media: the rig has no fault proxy between the phone and the server yet, so it cannot shape or black-hole real traffic. ` +
+        'Run this story in virtual time, or use the faults real media has: cut(), failDns(), serverClose(), reset().',
+    );
+    this.name = 'MediaUnsupportedError';
+  }
+}
+
+type Conn = MediaPublishConn | MediaPlayConn;
+
+export class MediaLink implements Link {
+  private readonly hosts: HostMap;
+  private readonly conns = new Set<Conn>();
+  private readonly resources = new Map<string, { ok: boolean; durationMs?: number }>();
+  private cutOff = false;
+  private dnsFailAll = false;
+  private readonly dnsFail = new Set<string>();
+
+  constructor(readonly opts: MediaLinkOptions) {
+    this.hosts = opts.hosts ?? new HostMap();
+  }
+
+  get clock(): Clock {
+    return this.opts.clock;
+  }
+
+  get transport(): MediaTransport {
+    return this.opts.transport;
+  }
+
+  // ---- Link ----
+
+  capture(settings: CaptureSettings): Capture {
+    return this.opts.transport.capture(settings);
+  }
+
+  publish(target: StreamTarget, observer: PublishObserver, capture?: Capture): PublishConnection {
+    const c = new MediaPublishConn(this, target, observer, capture);
+    this.conns.add(c);
+    c.start();
+    return c;
+  }
+
+  play(target: StreamTarget, observer: PlayObserver): PlayConnection {
+    const c = new MediaPlayConn(this, target, observer);
+    this.conns.add(c);
+    c.start();
+    return c;
+  }
+
+  /** Resources the component fetches itself (BGM, waiting image): declared outcomes, the host map decides DNS. */
+  fetch(url: string, done: (r: ResourceResult) => void): void {
+    const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase();
+    const res = this.resources.get(url) ?? { ok: true, durationMs: 60_000 };
+    if (host && this.routeProblem(host)) return void this.clock.setTimer(1, () => done({ ok: false, reason: 'dns' }));
+    this.clock.setTimer(5, () => done(res.ok ? { ok: true, durationMs: res.durationMs } : { ok: false, reason: 'not-found' }));
+  }
+
+  // ---- network control (what rig.network exposes on real media) ----
+
+  /** The phone loses its network: open sockets break, lookups fail until restore(). */
+  cut(): void {
+    this.cutOff = true;
+    this.note('cut', {});
+    for (const c of [...this.conns]) c.breakDown('reset');
+  }
+
+  failDns(host?: string): void {
+    if (host) this.dnsFail.add(host.toLowerCase());
+    else this.dnsFailAll = true;
+    this.note('dns-fail', { host: host ?? '*' });
+  }
+
+  restore(): void {
+    this.cutOff = false;
+    this.dnsFailAll = false;
+    this.dnsFail.clear();
+    this.note('restore', {});
+  }
+
+  /** The server hangs up on the sessions of a stream key (all when undefined): a real kick, seen on the wire. */
+  serverClose(target?: string): void {
+    this.note('server-close', { target: target ?? '*' });
+    this.opts.transport.kick(target === '*' ? undefined : target);
+  }
+
+  /** The phone's sockets (all, or one key's / host's) break with a reset. */
+  reset(target?: string): void {
+    this.note('reset', { target: target ?? '*' });
+    for (const c of [...this.conns]) if (matches(c.target, target)) c.breakDown('reset');
+  }
+
+  defineResource(url: string, r: { ok: boolean; durationMs?: number }): void {
+    this.resources.set(url, r);
+  }
+
+  stall(): never {
+    throw new MediaUnsupportedError('stall the network');
+  }
+
+  unstall(): void {
+    /* nothing can be stalled on real media yet */
+  }
+
+  refuse(): never {
+    throw new MediaUnsupportedError('refuse connections');
+  }
+
+  failHandshake(): never {
+    throw new MediaUnsupportedError('fail the RTMP handshake');
+  }
+
+  set(_conditions: unknown): never {
+    throw new MediaUnsupportedError('shape the network (bandwidth, RTT, loss)');
+  }
+
+  useProfile(profile: unknown): void {
+    const name = typeof profile === 'string' ? profile : (profile as { name?: string } | undefined)?.name;
+    if (name === 'loopback') return;
+    throw new MediaUnsupportedError(`use network profile ${JSON.stringify(name ?? profile)}`);
+  }
+
+  /** Close every connection: nothing may outlive the rig. */
+  dispose(): void {
+    for (const c of [...this.conns]) c.close();
+  }
+
+  // ---- internals shared with connections ----
+
+  /** @internal why a host cannot be reached right now, if it cannot */
+  routeProblem(host: string): 'dns' | undefined {
+    if (this.cutOff || this.dnsFailAll || this.dnsFail.has(host.toLowerCase()) || !this.hosts.resolves(host)) return 'dns';
+    return undefined;
+  }
+
+  /** @internal */ forget(c: Conn): void {
+    this.conns.delete(c);
+  }
+
+  /** @internal */ note(kind: string, detail: Record<string, unknown>): void {
+    this.opts.onIncident?.(kind, detail);
+  }
+}
+
+function matches(t: StreamTarget, filter: string | undefined): boolean {
+  return filter === undefined || filter === '*' || t.key === filter || t.host === filter.toLowerCase();
+}
+
+abstract class MediaConn {
+  protected state: 'connecting' | 'session' | 'streaming' | 'closed' = 'connecting';
+  protected startedAt: number;
+  protected rttMs: number | undefined;
+  private tcp = false;
+  private readonly timers = new Set<TimerHandle>();
+
+  constructor(
+    protected readonly link: MediaLink,
+    readonly target: StreamTarget,
+  ) {
+    this.startedAt = link.clock.now();
+  }
+
+  protected wireTarget(): WireTarget | undefined {
+    const p = this.target.protocol;
+    if (p === 'room') return undefined;
+    return { protocol: p, key: this.target.key, query: this.target.query, connectTimeoutMs: this.link.opts.connectTimeoutMs };
+  }
+
+  /** Route the target, or fail it the way the phone would. Returns false when it will not connect. */
+  protected routed(): boolean {
+    if (this.target.protocol === 'room') {
+      this.link.note('unsupported', { url: this.target.url, why: 'room:// (TRTC) needs Tencent\'s RTC servers; real media here speaks RTMP and HTTP-FLV. Run TRTC stories in virtual time.' });
+      this.schedule(1, () => this.fail('rejected'));
+      return false;
+    }
+    if (this.link.routeProblem(this.target.host)) {
+      this.schedule(1, () => this.fail('dns'));
+      return false;
+    }
+    return true;
+  }
+
+  protected schedule(ms: number, fn: () => void): TimerHandle {
+    const h = this.link.clock.setTimer(ms, () => {
+      this.timers.delete(h);
+      if (this.state !== 'closed') fn();
+    });
+    this.timers.add(h);
+    return h;
+  }
+
+  protected tcpConnected(): void {
+    this.tcp = true;
+    this.rttMs = Math.max(0.1, this.link.clock.now() - this.startedAt);
+    // Connected but never accepted: the handshake (or the application) hangs.
+    this.schedule(this.link.opts.connectTimeoutMs, () => {
+      if (this.state === 'connecting') this.fail('handshake');
+    });
+  }
+
+  /** How a socket that ended before or after its session turns into a link fact. */
+  protected ended(how: WireEnd, protocol: 'rtmp' | 'http-flv'): void {
+    if (this.state === 'connecting') return this.fail(!this.tcp ? (how === 'timeout' ? 'timeout' : 'refused') : 'handshake');
+    if (this.state === 'session') return this.fail('not-found');
+    let reason: CloseReason;
+    if (how === 'closed') reason = protocol === 'http-flv' ? 'eof' : 'server-close';
+    else reason = how === 'timeout' ? 'timeout' : 'reset';
+    this.end(reason);
+  }
+
+  conditions(): NetConditions {
+    return { rttMs: this.rttMs ?? 0, jitterMs: this.jitterMs(), lossPct: 0 };
+  }
+
+  protected jitterMs(): number {
+    return 0;
+  }
+
+  /** The phone's side of the socket breaks (network lost, reset). */
+  breakDown(reason: CloseReason): void {
+    if (this.state === 'closed') return;
+    this.abortWire();
+    if (this.state === 'connecting' || this.state === 'session') this.fail(this.state === 'connecting' ? 'refused' : 'not-found');
+    else this.end(reason);
+  }
+
+  close(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.closeWire();
+    for (const h of this.timers) this.link.clock.clearTimer(h);
+    this.timers.clear();
+    this.link.forget(this as unknown as Conn);
+  }
+
+  protected abstract closeWire(): void;
+  protected abstract abortWire(): void;
+  abstract fail(f: ConnectFailure): void;
+  protected abstract end(reason: CloseReason): void;
+}
+
+const ZERO_STATS: WirePublishStats = Object.freeze({
+  bytesFlushed: 0,
+  bytesQueued: 0,
+  flushedMediaMs: 0,
+  queuedMediaMs: 0,
+  queuedVideoFrames: 0,
+  queuedAudioFrames: 0,
+  encodedVideoBytes: 0,
+  encodedAudioBytes: 0,
+  encodedVideoFrames: 0,
+  droppedMediaMs: 0,
+  lastFlushWallMs: 0,
+});
+
+class MediaPublishConn extends MediaConn implements PublishConnection {
+  private wire: WirePublisher | undefined;
+  private last: WirePublishStats = ZERO_STATS;
+
+  constructor(
+    link: MediaLink,
+    target: StreamTarget,
+    private readonly observer: PublishObserver,
+    private readonly capture: Capture | undefined,
+  ) {
+    super(link, target);
+  }
+
+  start(): void {
+    if (!this.routed()) return;
+    const wt = this.wireTarget();
+    if (!wt || !this.capture) {
+      this.link.note('unsupported', { url: this.target.url, why: 'a publish on real media needs the pusher\'s capture (camera + encoder)' });
+      this.schedule(1, () => this.fail('rejected'));
+      return;
+    }
+    this.wire = this.link.transport.publish(wt, this.capture, {
+      onTcpConnect: () => this.tcpConnected(),
+      onSession: () => {
+        if (this.state !== 'connecting') return;
+        this.state = 'session';
+        this.observer.onConnected();
+      },
+      onPublishing: () => {
+        if (this.state !== 'session') return;
+        this.state = 'streaming';
+        this.last = this.wire?.stats() ?? ZERO_STATS;
+        this.observer.onPublishing();
+      },
+      onRejected: () => this.fail('rejected'),
+      onEnd: (how) => {
+        if (this.state === 'session') return this.fail('rejected');
+        this.ended(how, 'rtmp');
+      },
+    });
+  }
+
+  send(dtMs: number, info: StreamInfo): PublishTick {
+    const wire = this.wire;
+    if (!wire || this.state !== 'streaming' || dtMs <= 0) return { sentMediaMs: 0, sentKbps: 0, queuedMs: 0, droppedMs: 0, capacityKbps: 0 };
+    const fullFps = this.capture?.settings.fps ?? info.fps;
+    wire.output({ video: info.hasVideo, audio: info.hasAudio, keyFramesOnly: info.hasVideo && info.fps > 0 && info.fps * 2 <= fullFps });
+    const s = wire.stats();
+    const p = this.last;
+    this.last = s;
+    const kbps = (bytes: number): number => (bytes * 8) / dtMs; // bytes per ms × 8 = kbit/s
+    const sentKbps = kbps(s.bytesFlushed - p.bytesFlushed);
+    const videoKbps = kbps(s.encodedVideoBytes - p.encodedVideoBytes);
+    const audioKbps = kbps(s.encodedAudioBytes - p.encodedAudioBytes);
+    const backlogged = s.queuedMediaMs > 300;
+    // A socket says how much it sent, not how much more it could: only a
+    // backlog proves the ceiling. Otherwise the uplink is at least 4× what is
+    // offered, enough that the model neither adapts down nor warns 1101.
+    const capacityKbps = backlogged ? sentKbps : Math.max(sentKbps, videoKbps + audioKbps) * 4;
+    if (s.bytesQueued > 0 && this.link.transport.wallNow() - s.lastFlushWallMs >= this.link.opts.readWriteTimeoutMs) this.schedule(0, () => this.end('timeout'));
+    return {
+      sentMediaMs: Math.max(0, s.flushedMediaMs - p.flushedMediaMs),
+      sentKbps,
+      queuedMs: s.queuedMediaMs,
+      droppedMs: Math.max(0, s.droppedMediaMs - p.droppedMediaMs),
+      capacityKbps,
+      measured: {
+        videoKbps,
+        audioKbps,
+        fps: ((s.encodedVideoFrames - p.encodedVideoFrames) * 1000) / dtMs,
+        queuedVideoFrames: s.queuedVideoFrames,
+        queuedAudioFrames: s.queuedAudioFrames,
+      },
+    };
+  }
+
+  message(text: string): void {
+    if (this.state === 'streaming') this.wire?.message(text);
+  }
+
+  fail(f: ConnectFailure): void {
+    if (this.state === 'closed') return;
+    this.close();
+    this.observer.onFailed(f);
+  }
+
+  protected end(reason: CloseReason): void {
+    if (this.state === 'closed') return;
+    this.close();
+    this.observer.onClosed(reason);
+  }
+
+  protected closeWire(): void {
+    this.wire?.close();
+    this.wire = undefined;
+  }
+
+  protected abortWire(): void {
+    this.wire?.abort();
+    this.wire = undefined;
+  }
+}
+
+/** Media-time window for the stream's measured rates. */
+const RATE_WINDOW_MS = 2000;
+/** Audio this long with no video at all, and the stream counts as audio-only (metadata may be missing). */
+const AUDIO_ONLY_AFTER_MS = 1000;
+
+class MediaPlayConn extends MediaConn implements PlayConnection {
+  private wire: WirePlayer | undefined;
+  private pending: WireFrame[] = [];
+  private recent: WireFrame[] = [];
+  private upToMs: number | undefined;
+  private keyFrameSeen = false;
+  private lastSeq: number | undefined;
+  private lastDelayMs: number | undefined;
+  private delays: number[] = [];
+  private size: { width: number; height: number } | undefined;
+  private lastKeyMediaMs: number | undefined;
+  private gopMs: number | undefined;
+  private lastArrivalWallMs = 0;
+  /** the metadata announced no video, or audio has flowed long without any */
+  private audioOnly = false;
+  private firstAudioMs: number | undefined;
+  private videoSeen = false;
+
+  constructor(
+    link: MediaLink,
+    target: StreamTarget,
+    private readonly observer: PlayObserver,
+  ) {
+    super(link, target);
+  }
+
+  start(): void {
+    if (!this.routed()) return;
+    const wt = this.wireTarget() as WireTarget;
+    const flv = wt.protocol === 'http-flv';
+    this.wire = this.link.transport.play(wt, {
+      onTcpConnect: () => {
+        this.tcpConnected();
+        // HTTP has no handshake of its own: the TCP connection is the connection (2001).
+        if (flv) this.accepted();
+      },
+      onSession: () => {
+        if (!flv) this.accepted();
+      },
+      onFrame: (f) => this.frame(f),
+      onUnpublished: () => this.end('unpublished'),
+      onRejected: () => this.fail('not-found'),
+      onEnd: (how) => this.ended(how, wt.protocol),
+    });
+  }
+
+  private accepted(): void {
+    if (this.state !== 'connecting') return;
+    this.state = 'session';
+    this.observer.onConnected();
+  }
+
+  private frame(f: WireFrame): void {
+    if (this.state === 'closed') return;
+    if (this.state === 'connecting') this.accepted();
+    this.lastArrivalWallMs = f.arrivalWallMs;
+    this.pending.push(f);
+    if (this.state === 'session') {
+      this.state = 'streaming';
+      this.observer.onStreamBegin();
+      this.watchdog();
+    }
+  }
+
+  /** A stream that stops delivering for the read/write timeout is broken (3005 territory). */
+  private watchdog(): void {
+    const every = Math.min(1000, this.link.opts.readWriteTimeoutMs / 4);
+    this.schedule(every, () => {
+      if (this.link.transport.wallNow() - this.lastArrivalWallMs >= this.link.opts.readWriteTimeoutMs) return this.end('timeout');
+      this.watchdog();
+    });
+  }
+
+  receive(dtMs: number): PlayTick {
+    const frames = this.pending;
+    this.pending = [];
+    let bytes = 0;
+    let receivedMediaMs = 0;
+    let gapFrames = 0;
+    for (const f of frames) {
+      bytes += f.bytes;
+      if (f.kind === 'meta') {
+        if (f.width && f.height) this.size = { width: f.width, height: f.height };
+        if (f.hasVideo === false) this.audioOnly = true;
+      }
+      if (f.messages) for (const m of f.messages) this.observer.onMessage?.(m);
+      if (f.header || f.kind === 'meta') continue;
+      if (this.upToMs === undefined || f.mediaMs < this.upToMs - 10_000) this.upToMs = f.mediaMs; // first frame, or the publisher restarted its clock
+      else if (f.mediaMs > this.upToMs) {
+        receivedMediaMs += f.mediaMs - this.upToMs;
+        this.upToMs = f.mediaMs;
+      }
+      if (f.kind === 'audio' && !this.videoSeen) {
+        // Without a video track the first audio is the first thing to play.
+        this.firstAudioMs ??= f.mediaMs;
+        if (this.audioOnly || f.mediaMs - this.firstAudioMs >= AUDIO_ONLY_AFTER_MS) this.keyFrameSeen = true;
+      }
+      if (f.kind === 'video') {
+        this.videoSeen = true;
+        if (f.keyFrame) {
+          this.keyFrameSeen = true;
+          if (this.lastKeyMediaMs !== undefined && f.mediaMs > this.lastKeyMediaMs) this.gopMs = f.mediaMs - this.lastKeyMediaMs;
+          this.lastKeyMediaMs = f.mediaMs;
+        }
+        if (f.seq !== undefined) {
+          if (this.lastSeq !== undefined && f.seq > this.lastSeq + 1) gapFrames += f.seq - this.lastSeq - 1;
+          this.lastSeq = f.seq;
+        }
+      }
+      if (f.sentWallMs !== undefined) {
+        this.lastDelayMs = Math.max(0, f.arrivalWallMs - f.sentWallMs);
+        this.delays.push(this.lastDelayMs);
+        if (this.delays.length > 50) this.delays.shift();
+      }
+      this.recent.push(f);
+    }
+    const newest = this.upToMs ?? 0;
+    while (this.recent.length > 0 && this.recent[0].mediaMs < newest - RATE_WINDOW_MS) this.recent.shift();
+    const stream = this.measure();
+    const receivedKbps = dtMs > 0 ? (bytes * 8) / dtMs : 0;
+    const needed = stream ? stream.videoKbps + stream.audioKbps : 0;
+    // A player cannot see the link's ceiling either; while frames keep arriving
+    // fresh it has room, and when they lag it has only what came in.
+    const keepingUp = this.lastDelayMs === undefined || this.lastDelayMs < 1000;
+    return {
+      receivedMediaMs,
+      receivedKbps,
+      capacityKbps: keepingUp ? Math.max(receivedKbps, needed) * 2 : receivedKbps,
+      keyFrameSeen: this.keyFrameSeen,
+      gapMs: stream && stream.fps > 0 ? (gapFrames * 1000) / stream.fps : 0,
+      arrivalDelayMs: this.lastDelayMs,
+      stream,
+    };
+  }
+
+  /** Rates over the last seconds of media time: immune to the burst a GOP cache delivers at start. */
+  private measure(): StreamInfo | undefined {
+    const r = this.recent;
+    if (r.length === 0) return undefined;
+    const span = Math.max(1, r[r.length - 1].mediaMs - r[0].mediaMs);
+    let vBytes = 0;
+    let aBytes = 0;
+    let vFrames = 0;
+    for (const f of r) {
+      if (f.kind === 'video') {
+        vBytes += f.bytes;
+        vFrames++;
+      } else aBytes += f.bytes;
+    }
+    const hasVideo = vFrames > 0;
+    return {
+      hasVideo,
+      hasAudio: aBytes > 0,
+      videoKbps: (vBytes * 8) / span,
+      audioKbps: (aBytes * 8) / span,
+      fps: vFrames > 1 ? ((vFrames - 1) * 1000) / span : 0,
+      gopSeconds: (this.gopMs ?? 0) / 1000,
+      width: hasVideo ? this.size?.width ?? 0 : 0,
+      height: hasVideo ? this.size?.height ?? 0 : 0,
+    };
+  }
+
+  protected override jitterMs(): number {
+    const d = this.delays;
+    if (d.length < 2) return 0;
+    const mean = d.reduce((s, x) => s + x, 0) / d.length;
+    return d.reduce((s, x) => s + Math.abs(x - mean), 0) / d.length;
+  }
+
+  fail(f: ConnectFailure): void {
+    if (this.state === 'closed') return;
+    this.close();
+    this.observer.onFailed(f);
+  }
+
+  protected end(reason: CloseReason): void {
+    if (this.state === 'closed') return;
+    this.close();
+    this.observer.onClosed(reason);
+  }
+
+  protected closeWire(): void {
+    this.wire?.close();
+    this.wire = undefined;
+  }
+
+  protected abortWire(): void {
+    this.wire?.abort();
+    this.wire = undefined;
+  }
+}
