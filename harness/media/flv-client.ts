@@ -15,7 +15,7 @@ export class FlvPlayer {
 
   constructor(
     readonly url: string,
-    private readonly events: RtmpEvents & { onHttpStatus?(status: number): void },
+    private readonly events: RtmpEvents,
     private readonly connectTimeoutMs = 5000,
   ) {}
 
@@ -23,15 +23,18 @@ export class FlvPlayer {
     let error: NodeJS.ErrnoException | undefined;
     const req = get(this.url, { agent: false, headers: { 'User-Agent': 'live-harness' } });
     this.req = req;
-    req.setTimeout(this.connectTimeoutMs, () => {
-      if (!this.res) {
-        error = Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' });
-        req.destroy();
-      }
-    });
+    // Only the TCP connect is timed here: a server may rightly hold the response until the stream exists.
+    const timer = setTimeout(() => {
+      error = Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' });
+      req.destroy();
+    }, this.connectTimeoutMs);
     req.once('socket', (s) => {
       s.setNoDelay(true);
-      s.once('connect', () => this.events.onTcpConnect?.());
+      s.once('connect', () => {
+        clearTimeout(timer);
+        this.events.onTcpConnect?.();
+      });
+      s.once('close', () => clearTimeout(timer));
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
       error ??= e;
@@ -39,13 +42,13 @@ export class FlvPlayer {
     });
     req.once('response', (res) => {
       this.res = res;
-      req.setTimeout(0);
-      this.events.onHttpStatus?.(res.statusCode ?? 0);
       if (res.statusCode !== 200) {
-        this.events.onRejected?.(`HTTP ${res.statusCode}`);
+        this.events.onRejected?.(`HTTP ${res.statusCode}`, res.statusCode === 404);
+        res.once('end', () => this.end('closed'));
         res.resume();
         return;
       }
+      this.events.onSession?.();
       const reader = new FlvReader((tag: FlvTag) => {
         if (!this.started) {
           this.started = true;
@@ -79,6 +82,14 @@ export class FlvPlayer {
 
   close(): void {
     this.ended = true;
+    this.req?.destroy();
+  }
+
+  /** Break the connection with a TCP reset; no onEnd. */
+  abort(): void {
+    this.ended = true;
+    const s = this.req?.socket;
+    if (s && !s.destroyed) s.resetAndDestroy();
     this.req?.destroy();
   }
 }

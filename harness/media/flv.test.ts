@@ -1,4 +1,4 @@
-import { FlvReader, isKeyFrame, readVideoClock, stampVideoTag, TAG_VIDEO, type FlvTag } from './flv';
+import { FlvReader, isKeyFrame, readVideoClock, readVideoSei, stampVideoTag, TAG_VIDEO, type FlvTag } from './flv';
 
 function flvBytes(tags: FlvTag[]): Buffer {
   const parts: Buffer[] = [Buffer.from([0x46, 0x4c, 0x56, 1, 5, 0, 0, 0, 9, 0, 0, 0, 0])];
@@ -48,3 +48,19 @@ describe('the in-band clock', () => {
     expect(readVideoClock(keyframe)).toBeUndefined();
   });
 });
+
+describe('page messages in the SEI', () => {
+  it('carry any text, long or with bytes that need emulation prevention, next to the clock', () => {
+    const long = 'x'.repeat(600);
+    const zeros = 'a\u0000\u0000\u0001b\u0000\u0000\u0000c';
+    const stamped = stampVideoTag(keyframe, 12.5, 7, ['hello 你好', long, zeros]);
+    const sei = readVideoSei(stamped);
+    expect(sei.clock).toEqual({ wallMs: 12.5, seq: 7 });
+    expect(sei.messages).toEqual(['hello 你好', long, zeros]);
+    // no start-code emulation inside the NAL we wrote
+    const n = stamped.readUInt32BE(5);
+    const nal = stamped.subarray(9, 9 + n);
+    for (let i = 0; i + 2 < nal.length; i++) expect(nal[i] === 0 && nal[i + 1] === 0 && nal[i + 2] <= 3 && nal[i + 2] !== 3).toBe(false);
+  });
+});
+

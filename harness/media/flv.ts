@@ -55,36 +55,115 @@ export function isSequenceHeader(tag: FlvTag): boolean {
   return false;
 }
 
-/** Our SEI payload UUID: no zero bytes, so no emulation-prevention bytes are ever needed. */
+/** Our SEI payload UUIDs (user data unregistered): the publisher's clock, and page messages (sendMessage). */
 const CLOCK_UUID = Buffer.from('4c482d636c6f636b2d6c6976652d6831', 'hex'); // "LH-clock-live-h1"
-const CLOCK_PREFIX = 'lh:';
+const MESSAGE_UUID = Buffer.from('4c482d6d6573736167652d6c6976652d', 'hex'); // "LH-message-live-"
+const SEI_USER_DATA_UNREGISTERED = 5;
 
-/** Prepend a clock SEI to an AVC NALU tag (4-byte NAL lengths, as ffmpeg writes them). */
-export function stampVideoTag(data: Buffer, wallMs: number, seq: number): Buffer {
-  if (data.length < 5 || (data[0] & 0x0f) !== 7 || data[1] !== 1) return data;
-  const text = Buffer.from(`${CLOCK_PREFIX}${wallMs.toFixed(3)}:${seq}`, 'latin1');
-  const payload = Buffer.concat([CLOCK_UUID, text]);
-  // NAL: header(0x06) · payloadType 5 · payloadSize · payload · rbsp trailing bits
-  const nal = Buffer.concat([Buffer.from([0x06, 0x05, payload.length]), payload, Buffer.from([0x80])]);
+/** H.264 emulation prevention: no 00 00 0x (x ≤ 3) may appear inside a NAL unit. */
+function escapeRbsp(rbsp: Buffer): Buffer {
+  const out: number[] = [];
+  let zeros = 0;
+  for (const b of rbsp) {
+    if (zeros >= 2 && b <= 3) {
+      out.push(3);
+      zeros = 0;
+    }
+    out.push(b);
+    zeros = b === 0 ? zeros + 1 : 0;
+  }
+  return Buffer.from(out);
+}
+
+function unescapeRbsp(nal: Buffer): Buffer {
+  const out: number[] = [];
+  let zeros = 0;
+  for (const b of nal) {
+    if (zeros >= 2 && b === 3) {
+      zeros = 0;
+      continue;
+    }
+    out.push(b);
+    zeros = b === 0 ? zeros + 1 : 0;
+  }
+  return Buffer.from(out);
+}
+
+/** One SEI NAL (type 6) carrying user-data-unregistered messages. */
+function seiNal(payloads: readonly Buffer[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const p of payloads) {
+    const size: number[] = [];
+    for (let n = p.length; ; n -= 255) {
+      if (n >= 255) size.push(255);
+      else {
+        size.push(n);
+        break;
+      }
+    }
+    parts.push(Buffer.from([SEI_USER_DATA_UNREGISTERED, ...size]), p);
+  }
+  parts.push(Buffer.from([0x80])); // rbsp trailing bits
+  return Buffer.concat([Buffer.from([0x06]), escapeRbsp(Buffer.concat(parts))]);
+}
+
+function isAvcNalus(data: Buffer): boolean {
+  return data.length >= 5 && (data[0] & 0x0f) === 7 && data[1] === 1;
+}
+
+/**
+ * Prepend an SEI with the publisher's wall time (and any page messages) to an
+ * AVC NALU tag (4-byte NAL lengths, as ffmpeg writes them). Other tags pass unchanged.
+ */
+export function stampVideoTag(data: Buffer, wallMs: number, seq: number, messages: readonly string[] = []): Buffer {
+  if (!isAvcNalus(data)) return data;
+  const clock = Buffer.concat([CLOCK_UUID, Buffer.from(`lh:${wallMs.toFixed(3)}:${seq}`, 'latin1')]);
+  const nal = seiNal([clock, ...messages.map((m) => Buffer.concat([MESSAGE_UUID, Buffer.from(m, 'utf8')]))]);
   const len = Buffer.alloc(4);
   len.writeUInt32BE(nal.length);
   return Buffer.concat([data.subarray(0, 5), len, nal, data.subarray(5)]);
 }
 
-/** Find our clock SEI in an AVC NALU tag: the publisher's wall ms and sequence, if present. */
-export function readVideoClock(data: Buffer): { wallMs: number; seq: number } | undefined {
-  if (data.length < 5 || (data[0] & 0x0f) !== 7 || data[1] !== 1) return undefined;
+export interface VideoSei {
+  /** the publisher's wall ms and frame sequence, when the frame carries our clock */
+  readonly clock?: { readonly wallMs: number; readonly seq: number };
+  readonly messages: readonly string[];
+}
+
+/** Read our SEI payloads from an AVC NALU tag. */
+export function readVideoSei(data: Buffer): VideoSei {
+  const messages: string[] = [];
+  let clock: VideoSei['clock'];
+  if (!isAvcNalus(data)) return { messages };
   let p = 5;
   while (p + 4 <= data.length) {
     const n = data.readUInt32BE(p);
-    const nal = data.subarray(p + 4, p + 4 + n);
+    const raw = data.subarray(p + 4, p + 4 + n);
     p += 4 + n;
-    if (nal.length < 3 || (nal[0] & 0x1f) !== 6 || nal[1] !== 5) continue;
-    const size = nal[2];
-    const payload = nal.subarray(3, 3 + size);
-    if (payload.length < 16 || !payload.subarray(0, 16).equals(CLOCK_UUID)) continue;
-    const m = /^lh:(\d+(?:\.\d+)?):(\d+)$/.exec(payload.subarray(16).toString('latin1'));
-    if (m) return { wallMs: Number(m[1]), seq: Number(m[2]) };
+    if (raw.length < 3 || (raw[0] & 0x1f) !== 6) continue;
+    const rbsp = unescapeRbsp(raw.subarray(1));
+    let q = 0;
+    while (q < rbsp.length && rbsp[q] !== 0x80) {
+      let type = 0;
+      while (rbsp[q] === 255) type += rbsp[q++];
+      type += rbsp[q++];
+      let size = 0;
+      while (rbsp[q] === 255) size += rbsp[q++];
+      size += rbsp[q++];
+      const payload = rbsp.subarray(q, q + size);
+      q += size;
+      if (type !== SEI_USER_DATA_UNREGISTERED || payload.length < 16) continue;
+      const uuid = payload.subarray(0, 16);
+      if (uuid.equals(CLOCK_UUID)) {
+        const m = /^lh:(\d+(?:\.\d+)?):(\d+)$/.exec(payload.subarray(16).toString('latin1'));
+        if (m) clock = { wallMs: Number(m[1]), seq: Number(m[2]) };
+      } else if (uuid.equals(MESSAGE_UUID)) messages.push(payload.subarray(16).toString('utf8'));
+    }
   }
-  return undefined;
+  return { clock, messages };
+}
+
+/** Find our clock SEI in an AVC NALU tag: the publisher's wall ms and sequence, if present. */
+export function readVideoClock(data: Buffer): { wallMs: number; seq: number } | undefined {
+  return readVideoSei(data).clock;
 }

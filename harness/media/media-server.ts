@@ -30,6 +30,8 @@ export interface MediaServerOptions {
   /** fixed ports (a phone on the LAN may need known ones); dynamic when unset */
   readonly rtmpPort?: number;
   readonly httpPort?: number;
+  /** node-media-server's own write batching (10 packets per player write, ~200 ms bursts); off by default, as CDN edges do not batch so */
+  readonly batchWrites?: boolean;
 }
 
 export class MediaServerError extends Error {
@@ -88,7 +90,7 @@ export class MediaServer {
   private startOnce(host: string, rtmpPort: number, httpPort: number): Promise<StartedMediaServer> {
     const timeoutMs = this.opts.readyTimeoutMs ?? 15_000;
     const mediaRoot = mkdtempSync(join(tmpdir(), 'live-harness-nms-'));
-    const cfg = { host, rtmpPort, httpPort, mediaRoot, logType: this.opts.logType ?? 1 };
+    const cfg = { host, rtmpPort, httpPort, mediaRoot, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true };
     const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
     track(child);
     const output: string[] = [];
@@ -185,6 +187,17 @@ export class StartedMediaServer implements AsyncDisposable {
       this.child.on('message', on);
       this.child.send({ cmd: 'kick', streamPath, seq });
     });
+  }
+
+  /**
+   * Let this process exit while the server runs (a server shared by a jest
+   * worker): the exit hooks of processes.ts still kill it then.
+   */
+  unref(): this {
+    this.child.unref();
+    (this.child as unknown as { channel?: { unref(): void } }).channel?.unref();
+    for (const s of [this.child.stdout, this.child.stderr]) (s as unknown as { unref?: () => void } | null)?.unref?.();
+    return this;
   }
 
   /** Recent server output, attached to failures. */

@@ -14,6 +14,14 @@ net.Server.prototype.listen = function (...args) {
   return listen.apply(this, args);
 };
 
+// node-media-server corks every player socket and writes only every 10th
+// packet: bursts of ~200 ms that no CDN edge adds. Unless asked to keep that,
+// every packet goes out as it comes.
+if (!cfg.batchWrites) {
+  net.Socket.prototype.cork = function cork() {};
+  net.Socket.prototype.uncork = function uncork() {};
+}
+
 const send = (m) => {
   if (process.connected) process.send(m);
 };
@@ -55,6 +63,25 @@ for (const [server, what] of [
   else server.once('listening', done);
 }
 Logger.setLogType(cfg.logType === undefined ? 1 : cfg.logType);
+
+// A CDN answers a play of a key nobody publishes with "not found" (HTTP 404,
+// RTMP StreamNotFound); node-media-server would hold the player instead. A
+// player that asks with lh_missing=wait gets node-media-server's way.
+nms.on('prePlay', (id, streamPath, args) => {
+  if ((args && args.lh_missing === 'wait') || context.publishers.has(streamPath)) return;
+  const session = context.sessions.get(id);
+  if (!session) return;
+  try {
+    if (session.res && !session.socket) {
+      session.res.statusCode = 404;
+    } else if (typeof session.sendStatusMessage === 'function') {
+      session.sendStatusMessage(session.playStreamId, 'error', 'NetStream.Play.StreamNotFound', `${streamPath} is not published`);
+    }
+    session.reject();
+  } catch (e) {
+    /* the session went away meanwhile */
+  }
+});
 
 for (const event of ['postConnect', 'doneConnect', 'prePublish', 'postPublish', 'donePublish', 'prePlay', 'postPlay', 'donePlay']) {
   nms.on(event, (id, streamPath, args) => send({ type: 'event', event, id, streamPath: typeof streamPath === 'string' ? streamPath : undefined, wallMs: Date.now() }));

@@ -39,10 +39,12 @@ export type SocketFailure = 'refused' | 'timeout' | 'reset' | 'closed';
 export interface RtmpEvents {
   /** TCP connected (the RTMP handshake follows inside the client) */
   onTcpConnect?(): void;
+  /** handshake done and the application accepted the connection (NetConnection.Connect.Success; HTTP: a 200) */
+  onSession?(): void;
   /** NetStream.Publish.Start / NetStream.Play.Start */
   onStarted?(): void;
-  /** NetStream.Publish.BadName and friends */
-  onRejected?(code: string): void;
+  /** NetStream.Publish.BadName, NetStream.Play.StreamNotFound, HTTP 404 … */
+  onRejected?(code: string, notFound: boolean): void;
   /** NetStream.Play.UnpublishNotify */
   onUnpublished?(): void;
   onTag?(tag: FlvTag, receivedWallMs: number): void;
@@ -71,11 +73,12 @@ abstract class RtmpEndpoint {
     this.client = nodeRtmpClient(url);
     this.client.on('status', (info) => {
       const code = String(info?.code ?? '');
-      if (code === 'NetStream.Publish.Start' || code === 'NetStream.Play.Start') {
+      if (code === 'NetConnection.Connect.Success') this.events.onSession?.();
+      else if (code === 'NetStream.Publish.Start' || code === 'NetStream.Play.Start') {
         this.started = true;
         this.events.onStarted?.();
       } else if (code === 'NetStream.Play.UnpublishNotify') this.events.onUnpublished?.();
-      else if (/BadName|Failed|Rejected|StreamNotFound/.test(code)) this.events.onRejected?.(code);
+      else if (/BadName|Failed|Rejected|StreamNotFound|Unauthorized/.test(code)) this.events.onRejected?.(code, /StreamNotFound/.test(code));
     });
   }
 
@@ -127,6 +130,13 @@ abstract class RtmpEndpoint {
     }
     this.client.socket?.destroy();
   }
+
+  /** Break the connection with a TCP reset, as a phone losing its network does; no onEnd. */
+  abort(): void {
+    this.ended = true;
+    const s = this.client.socket;
+    if (s && !s.destroyed) s.resetAndDestroy();
+  }
 }
 
 export class RtmpPublisher extends RtmpEndpoint {
@@ -144,8 +154,15 @@ export class RtmpPublisher extends RtmpEndpoint {
     if (!this.started || this.client.socket?.destroyed) return;
     if (tag.type === TAG_VIDEO) this.client.pushVideo(tag.data, tag.timestamp);
     else if (tag.type === TAG_AUDIO) this.client.pushAudio(tag.data, tag.timestamp);
-    else if (tag.type === TAG_SCRIPT) this.client.pushScript(tag.data, tag.timestamp);
+    else if (tag.type === TAG_SCRIPT) this.client.pushScript(setDataFrame(tag.data), tag.timestamp);
   }
+}
+
+/** AMF0 string "@setDataFrame": RTMP encoders wrap onMetaData in it, and servers keep the metadata only then. */
+const SET_DATA_FRAME = Buffer.from([0x02, 0x00, 0x0d, ...Buffer.from('@setDataFrame', 'latin1')]);
+
+function setDataFrame(script: Buffer): Buffer {
+  return script.subarray(0, SET_DATA_FRAME.length).equals(SET_DATA_FRAME) ? script : Buffer.concat([SET_DATA_FRAME, script]);
 }
 
 export class RtmpPlayer extends RtmpEndpoint {

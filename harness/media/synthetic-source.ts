@@ -5,23 +5,13 @@
  * never restarts the encoder (the real SDK keeps capturing while it reconnects).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import type { CaptureSettings } from '../../mocks/link';
 import { type FfmpegInfo, resolveFfmpeg } from './ffmpeg';
 import { type FlvTag, FlvReader, isSequenceHeader } from './flv';
 import { terminate, track } from './processes';
 
-export interface SourceSettings {
-  /** false: audio only (enable-camera false) */
-  readonly video: boolean;
-  /** 'tone' normally, 'silence' when muted, 'none' without a microphone */
-  readonly audio: 'tone' | 'silence' | 'none';
-  readonly width: number;
-  readonly height: number;
-  readonly fps: number;
-  readonly gopSeconds: number;
-  readonly videoKbps: number;
-  readonly audioKbps: number;
-  readonly sampleRate: 48000 | 16000;
-}
+/** Same shape as the model's capture: what the pusher's attributes ask of camera and encoder. */
+export type SourceSettings = CaptureSettings;
 
 /** The docs' parameter table (SD 300–800, HD 600–1200, FHD 600–1800, RTC per attributes). */
 export const PRESETS: Readonly<Record<'QVGA' | 'HVGA' | 'SD' | 'HD' | 'FHD' | 'RTC', SourceSettings>> = {
@@ -50,7 +40,8 @@ export function ffmpegArgs(s: SourceSettings): string[] {
     args.push('-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-b:v', `${s.videoKbps}k`, '-maxrate', `${s.videoKbps}k`, '-bufsize', `${Math.max(50, Math.round(s.videoKbps / 2))}k`);
   }
   if (s.audio !== 'none') args.push('-map', `${s.video ? 1 : 0}:a`, '-c:a', 'aac', '-b:a', `${s.audioKbps}k`, '-ar', String(s.sampleRate), '-ac', '1');
-  args.push('-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1');
+  // Flush every packet: the default 32 KB output buffer would hand tags out in bursts of a few hundred ms.
+  args.push('-flush_packets', '1', '-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1');
   return args;
 }
 

@@ -1,0 +1,18 @@
+export { MediaServer, StartedMediaServer, MediaServerError, freePort } from './media-server';
+export type { MediaServerOptions, ServerEvent } from './media-server';
+export { sharedMediaServer, stopSharedMediaServer } from './shared-server';
+export { localEndpoint, externalEndpoint, endpointFromEnv, ServerEndpointError } from './server-endpoint';
+export type { ServerEndpoint } from './server-endpoint';
+export { resolveFfmpeg, FfmpegNotFoundError } from './ffmpeg';
+export type { FfmpegInfo, FfmpegOrigin } from './ffmpeg';
+export { SyntheticSource, PRESETS, SourceError, ffmpegArgs } from './synthetic-source';
+export type { SourceSettings } from './synthetic-source';
+export { CaptureSession } from './capture-session';
+export { LocalMediaTransport, MediaTransportError } from './media-transport';
+export type { MediaTransportOptions } from './media-transport';
+export { RemoteAnchor, RemoteAnchorError } from './remote-anchor';
+export { SendRegistry } from './send-registry';
+export { RtmpPublisher, RtmpPlayer } from './rtmp-client';
+export { FlvPlayer } from './flv-client';
+export { runningPids, track, terminate } from './processes';
+export * as flv from './flv';

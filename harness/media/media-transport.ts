@@ -1,0 +1,248 @@
+/**
+ * The media link's transport on this machine: real ffmpeg captures, real
+ * RTMP publishers, real RTMP and HTTP-FLV players against a real server
+ * (the embedded node-media-server, or an external one). Each rig gets its own
+ * namespace of stream keys, so rigs sharing one server never meet.
+ */
+import type { Capture, CaptureSettings, MediaTransport, PlayWireEvents, WireEvents, WireOutput, WirePlayer, WirePublisher, WireTarget } from '../../mocks/link';
+import { CaptureSession } from './capture-session';
+import { FlvPlayer } from './flv-client';
+import { toWireFrame } from './frame-reader';
+import type { ServerEndpoint } from './server-endpoint';
+import { RtmpPlayer, RtmpPublisher } from './rtmp-client';
+import { SendRegistry } from './send-registry';
+import { StreamSender } from './stream-sender';
+
+export interface MediaTransportOptions {
+  /** the server; may be given later with use() (a rig learns it in ready()) */
+  readonly endpoint?: ServerEndpoint;
+  /** appended to every stream name on the server: a fresh key per rig */
+  readonly namespace: string;
+  readonly registry?: SendRegistry;
+  /** hold everything a player receives this long (checks that latency figures follow the wire) */
+  readonly receiveDelayMs?: number;
+  /** what the server does for a key nobody publishes: answer "not found" at once, or hold the player until it appears */
+  readonly missingStream?: 'not-found' | 'wait';
+  /** the pusher's send queue skips video beyond this much media, ms */
+  readonly maxSendQueueMs?: number;
+  /** a capture that could not start (ffmpeg missing, bad settings) */
+  readonly onError?: (e: Error) => void;
+}
+
+export class MediaTransportError extends Error {
+  readonly code = 'LH_MEDIA_TRANSPORT';
+}
+
+interface Closable {
+  close(): void;
+}
+
+export class LocalMediaTransport implements MediaTransport {
+  readonly registry: SendRegistry;
+  private readonly captures = new Set<CaptureSession>();
+  private readonly wires = new Set<Closable>();
+  private readonly paths = new Set<string>();
+  private readonly spawned = new Set<number>();
+  private readonly suffix: string;
+  private endpoint: ServerEndpoint | undefined;
+
+  constructor(readonly opts: MediaTransportOptions) {
+    if (!/^[a-z0-9]+$/i.test(opts.namespace)) throw new MediaTransportError(`[live-harness] Failed to set up the media transport: namespace ${JSON.stringify(opts.namespace)} must be letters and digits only. Pass a short id.`);
+    this.registry = opts.registry ?? new SendRegistry();
+    this.suffix = `-lh${opts.namespace}`;
+    this.endpoint = opts.endpoint;
+  }
+
+  /** Point the transport at its server. */
+  use(endpoint: ServerEndpoint): void {
+    this.endpoint = endpoint;
+  }
+
+  get server(): ServerEndpoint | undefined {
+    return this.endpoint;
+  }
+
+  private get ep(): ServerEndpoint {
+    if (!this.endpoint) throw new MediaTransportError('[live-harness] Failed to connect on real media: the rig has no server yet. Await rig.ready() (loadPage does) before anything connects.');
+    return this.endpoint;
+  }
+
+  /** `live/demo` → `/live/demo-lh<ns>`: the path the server knows this rig's stream by. */
+  streamPath(key: string): string {
+    return `/${key.replace(/^\/+/, '')}${this.suffix}`;
+  }
+
+  /** The page's key for one of this rig's server paths, or undefined for another rig's. */
+  keyOf(streamPath: string): string | undefined {
+    if (!streamPath.endsWith(this.suffix)) return undefined;
+    return streamPath.slice(1, -this.suffix.length);
+  }
+
+  private url(target: WireTarget): string {
+    const path = this.streamPath(target.key);
+    this.paths.add(path);
+    const query = { ...target.query };
+    // Read by our server entry (nms-entry.cjs); other servers ignore it.
+    if (this.opts.missingStream === 'wait') query.lh_missing = 'wait';
+    const qs = Object.entries(query)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join('&');
+    const base = target.protocol === 'rtmp' ? `${this.ep.rtmpBase}${path}` : `${this.ep.flvBase}${path}.flv`;
+    return qs ? `${base}?${qs}` : base;
+  }
+
+  capture(settings: CaptureSettings): Capture {
+    const report = (e: Error): void => this.opts.onError?.(e);
+    let c: CaptureSession;
+    try {
+      c = this.track(new CaptureSession(settings, report));
+    } catch (e) {
+      report(e as Error);
+      return { settings, close: () => undefined };
+    }
+    c.start().catch(() => undefined); // reported through onError
+    this.remember(c);
+    return c;
+  }
+
+  /** A capture for a publisher outside the phone: resolves once encoding, rejects with the encoder's own error. */
+  async startCapture(settings: CaptureSettings): Promise<CaptureSession> {
+    const c = this.track(new CaptureSession(settings));
+    const started = c.start();
+    this.remember(c);
+    return started;
+  }
+
+  private track(c: CaptureSession): CaptureSession {
+    this.captures.add(c);
+    return c;
+  }
+
+  private remember(c: CaptureSession): void {
+    if (c.pid !== undefined) this.spawned.add(c.pid);
+  }
+
+  publish(target: WireTarget, capture: Capture, events: WireEvents): WirePublisher {
+    if (!(capture instanceof CaptureSession)) {
+      // The capture never started (reported already): a publish without media is refused as the SDK would never connect.
+      const t = setTimeout(() => events.onEnd?.('refused'), 1);
+      return { stats: () => zeroStats(), output: () => undefined, message: () => undefined, close: () => clearTimeout(t), abort: () => clearTimeout(t) };
+    }
+    const streamPath = this.streamPath(target.key);
+    let sender: StreamSender | undefined;
+    const pub = new RtmpPublisher(
+      this.url(target),
+      {
+        onTcpConnect: () => events.onTcpConnect?.(),
+        onSession: () => events.onSession?.(),
+        onStarted: () => {
+          sender?.begin();
+          events.onPublishing?.();
+        },
+        onRejected: (why, notFound) => events.onRejected?.(why, notFound),
+        onEnd: (how) => {
+          sender?.stop();
+          this.wires.delete(wire);
+          events.onEnd?.(how);
+        },
+      },
+      target.connectTimeoutMs,
+    );
+    sender = new StreamSender(capture, pub, { streamPath, registry: this.registry, maxQueueMs: this.opts.maxSendQueueMs ?? 3000 });
+    const s = sender;
+    const wire: WirePublisher = {
+      stats: () => s.stats(),
+      output: (o: WireOutput) => s.output(o),
+      message: (text) => s.message(text),
+      close: () => {
+        s.stop();
+        pub.close();
+        this.wires.delete(wire);
+      },
+      abort: () => {
+        s.stop();
+        pub.abort();
+        this.wires.delete(wire);
+      },
+    };
+    this.wires.add(wire);
+    pub.start();
+    return wire;
+  }
+
+  play(target: WireTarget, events: PlayWireEvents): WirePlayer {
+    const streamPath = this.streamPath(target.key);
+    const delay = Math.max(0, this.opts.receiveDelayMs ?? 0);
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    let open = true;
+    // Everything the player receives goes through one delay line, so order is kept.
+    const later = (fn: () => void): void => {
+      if (delay === 0) return void (open && fn());
+      const t = setTimeout(() => {
+        timers.delete(t);
+        if (open) fn();
+      }, delay);
+      timers.add(t);
+    };
+    const audioSentAt = (mediaMs: number): number | undefined => this.registry.lookup(streamPath, mediaMs);
+    const handlers = {
+      onTcpConnect: () => later(() => events.onTcpConnect?.()),
+      onSession: () => later(() => events.onSession?.()),
+      onRejected: (why: string, notFound: boolean) => later(() => events.onRejected?.(why, notFound)),
+      onUnpublished: () => later(() => events.onUnpublished?.()),
+      onTag: (tag: Parameters<typeof toWireFrame>[0], receivedWallMs: number) => {
+        const frame = toWireFrame(tag, receivedWallMs + delay, audioSentAt);
+        later(() => events.onFrame(frame));
+      },
+      onEnd: (how: Parameters<NonNullable<WireEvents['onEnd']>>[0]) => {
+        this.wires.delete(wire);
+        later(() => events.onEnd?.(how));
+      },
+    };
+    const client = target.protocol === 'rtmp' ? new RtmpPlayer(this.url(target), handlers, target.connectTimeoutMs) : new FlvPlayer(this.url(target), handlers, target.connectTimeoutMs);
+    const stop = (how: 'close' | 'abort'): void => {
+      open = false;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      if (how === 'close') client.close();
+      else client.abort();
+      this.wires.delete(wire);
+    };
+    const wire: WirePlayer = { close: () => stop('close'), abort: () => stop('abort') };
+    this.wires.add(wire);
+    client.start();
+    return wire;
+  }
+
+  kick(key?: string): void {
+    const kick = this.ep.kick;
+    if (!kick) {
+      this.opts.onError?.(new MediaTransportError(`[live-harness] Failed to make the server close sessions: ${this.ep.describe} takes no orders from the rig. Use the embedded server for serverClose().`));
+      return;
+    }
+    const paths = key === undefined ? [...this.paths] : [this.streamPath(key)];
+    for (const p of paths) void kick(p);
+  }
+
+  wallNow(): number {
+    return Date.now();
+  }
+
+  /** pids of every encoder this transport started, running or not (teardown checks). */
+  get spawnedPids(): number[] {
+    return [...this.spawned];
+  }
+
+  /** Close every socket and wait until every encoder has exited. */
+  async dispose(): Promise<void> {
+    for (const w of [...this.wires]) w.close();
+    this.wires.clear();
+    await Promise.all([...this.captures].map((c) => c.stop()));
+    this.captures.clear();
+    for (const p of this.paths) this.registry.forget(p);
+  }
+}
+
+function zeroStats() {
+  return { bytesFlushed: 0, bytesQueued: 0, flushedMediaMs: 0, queuedMediaMs: 0, queuedVideoFrames: 0, queuedAudioFrames: 0, encodedVideoBytes: 0, encodedAudioBytes: 0, encodedVideoFrames: 0, droppedMediaMs: 0, lastFlushWallMs: 0 };
+}
