@@ -1,5 +1,8 @@
-export { createRig, Rig, DeviceControl, NetworkControl, StreamControl } from './rig';
-export type { RigOptions, Duration, RemoteStreamOptions } from './rig';
+export { createRig, Rig, RigError, RigDisposedError } from './rig';
+export type { RigOptions } from './rig';
+export { DeviceControl, NetworkControl } from './controls';
+export type { Duration, RemoteStreamOptions, StreamControl, NetworkBackend } from './controls';
+export type { MediaOptions, OpenedResources } from './media-session';
 export { computeMetrics, percentile } from './metrics';
 export type { ParticipantMetrics } from './metrics';
 export type { LoadedPageHandle } from './page-session';

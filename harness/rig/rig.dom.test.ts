@@ -91,7 +91,11 @@ describe('Rig', () => {
   });
 
   it('rejects an unknown clock and unknown model parameters by name', () => {
-    expect(() => createRig({ clock: 'real' as never })).toThrow(`[live-harness] Failed to create the rig: clock "real" is not available. Use 'virtual'.`);
+    expect(() => createRig({ clock: 'fast' as never })).toThrow(`[live-harness] Failed to create the rig: clock "fast" is not available. Use 'virtual' or 'real'.`);
+    expect(() => createRig({ media: 'local', clock: 'virtual' })).toThrow("[live-harness] Failed to create the rig: real media runs on the wall clock, not in virtual time. Drop clock: 'virtual', or drop media.");
+    expect(() => createRig({ media: 'remote' as never })).toThrow(`[live-harness] Failed to create the rig: media "remote" is not available. Use media: 'local' (or an options object).`);
+    expect(() => createRig({ media: 'local', network: '3g' })).toThrow(`[live-harness] Failed to create the rig: network "3g" cannot be made real yet; real media runs on loopback. Drop the network option, or run in virtual time.`);
+    expect(() => createRig({ media: { hosts: ['rtmp://x.com'] } })).toThrow('[live-harness] Failed to read the host map: "rtmp://x.com" is not a host name or a "*.domain" pattern. Pass hosts such as "push.example.com" or "*.livepush.myqcloud.com" (no scheme, port or path).');
     expect(() => createRig({ params: { reconectAttempts: 2 } as never })).toThrow('[live-harness] Failed to configure the behaviour model: model parameter "reconectAttempts" is not a parameter.');
   });
 });

@@ -3,9 +3,11 @@
  * every failure is reported (not just the first), and the timeline is kept
  * whatever happened, so a report can always be written.
  */
+// Real timers: in virtual time the page's setTimeout follows the rig's clock, and the budget must not.
+import { clearTimeout, setTimeout } from 'node:timers';
 import { countMatches, matchSequence, parseDuration, parseStep } from '../assert';
 import type { TimelineEntry } from '../record';
-import { createRig, type LoadedPageHandle, type ParticipantMetrics, type Rig } from '../rig';
+import { createRig, type LoadedPageHandle, type MediaOptions, type OpenedResources, type ParticipantMetrics, type Rig } from '../rig';
 import type { Action, Bounds, Capability, PageExpectation, Scenario } from './scenario';
 import { validateScenario } from './validate-scenario';
 
@@ -15,61 +17,99 @@ export interface ScenarioResult {
   readonly failures: readonly string[];
   readonly timeline: readonly TimelineEntry[];
   readonly metrics: Readonly<Record<string, ParticipantMetrics>>;
-  /** virtual ms the story covered */
+  /** 'virtual' (in-process, virtual time) or 'real' (real media, wall clock) */
+  readonly clock: 'virtual' | 'real';
+  /** ms the story covered on the rig's clock (virtual ms, or real ms on real media) */
   readonly virtualMs: number;
   /** wall ms the run took */
   readonly wallMs: number;
+  /** on real media: the server used, and the processes and ports the rig opened (all closed again) */
+  readonly opened?: OpenedResources;
 }
 
 export interface RunOptions {
   readonly miniprogramRoot: string;
-  /** what the target can do; virtual in-process runs have only virtual time */
+  /** what the target can do; defaults to virtual time, or real media with `media` */
   readonly capabilities?: readonly Capability[];
   readonly seed?: number | string;
+  /** run on real media (real sockets, a real server, real encoders) instead of in virtual time */
+  readonly media?: 'local' | MediaOptions;
+  /**
+   * Wall-time budget of the whole run, ms; when it runs out the rig is torn
+   * down and the scenario fails. Default: 60 s in virtual time, the story's
+   * duration + 60 s on real media.
+   */
+  readonly timeoutMs?: number;
+}
+
+export class ScenarioTimeoutError extends Error {
+  readonly code = 'LH_SCENARIO_TIMEOUT';
 }
 
 export async function runScenario(scenario: Scenario, opts: RunOptions): Promise<ScenarioResult> {
   const started = performance.now();
   validateScenario(scenario);
-  const caps = opts.capabilities ?? ['virtual-time'];
+  const caps = opts.capabilities ?? (opts.media ? ['real-media'] : ['virtual-time']);
+  const clock = opts.media ? 'real' : 'virtual';
   const missing = (scenario.needs ?? ['virtual-time']).filter((n) => !caps.includes(n));
   if (missing.length > 0) {
-    return { name: scenario.name, status: 'not-applicable', failures: [`needs ${missing.join(', ')}, which this target cannot provide`], timeline: [], metrics: {}, virtualMs: 0, wallMs: performance.now() - started };
+    return { name: scenario.name, status: 'not-applicable', failures: [`needs ${missing.join(', ')}, which this target cannot provide`], timeline: [], metrics: {}, clock, virtualMs: 0, wallMs: performance.now() - started };
   }
-  const rig = createRig({ seed: opts.seed ?? scenario.seed ?? 1, params: scenario.params, client: scenario.client, network: scenario.network, miniprogramRoot: opts.miniprogramRoot });
   const failures: string[] = [];
+  let rig: Rig;
   try {
-    for (const p of scenario.setup.deny ?? []) rig.device.deny(p);
-    for (const s of scenario.setup.streams ?? []) rig.streams.publish(s.key, s);
-    for (const [url, r] of Object.entries(scenario.setup.resources ?? {})) rig.network.resource(url, r);
-    const page = await rig.loadPage(scenario.setup.page, scenario.setup.query ? { ...scenario.setup.query } : undefined);
-    const steps = [...(scenario.timeline ?? [])].map((s) => ({ ...s, atMs: parseDuration(s.at) })).sort((a, b) => a.atMs - b.atMs);
-    for (const step of steps) {
-      await rig.advance(Math.max(0, step.atMs - rig.now()));
-      const actions = step.do === undefined ? [] : Array.isArray(step.do) ? (step.do as Action[]) : [step.do as Action];
-      for (const a of actions) await perform(rig, page, a);
-      if (step.expect) failures.push(...checkPage(page, step.expect, `at ${step.at}`));
-    }
-    await rig.advance(Math.max(0, parseDuration(scenario.duration) - rig.now()));
-    failures.push(...judge(scenario, rig, page));
+    rig = createRig({ seed: opts.seed ?? scenario.seed ?? 1, params: scenario.params, client: scenario.client, network: scenario.network, miniprogramRoot: opts.miniprogramRoot, media: opts.media });
   } catch (e) {
-    failures.push(`the run threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return { name: scenario.name, status: 'failed', failures: [`the rig could not be created: ${e instanceof Error ? e.message : String(e)}`], timeline: [], metrics: {}, clock, virtualMs: 0, wallMs: performance.now() - started };
+  }
+  const durationMs = parseDuration(scenario.duration);
+  const budget = opts.timeoutMs ?? (opts.media ? durationMs + 60_000 : 60_000);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ScenarioTimeoutError(`the run timed out after ${budget} ms of wall time (timeoutMs); everything it started was stopped. Raise timeoutMs, or look for a step that never ends`)), budget);
+  });
+  try {
+    await Promise.race([play(scenario, rig, failures), timedOut]);
+  } catch (e) {
+    failures.push(e instanceof ScenarioTimeoutError ? e.message : `the run threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   } finally {
+    clearTimeout(timer);
     try {
       await rig.dispose();
     } catch (e) {
       failures.push(`teardown failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  for (const p of rig.problems) failures.push(`the rig failed: ${p}`);
   return {
     name: scenario.name,
     status: failures.length === 0 ? 'passed' : 'failed',
     failures,
     timeline: rig.timeline.toJSON(),
     metrics: rig.metrics,
+    clock,
     virtualMs: rig.now(),
     wallMs: performance.now() - started,
+    ...(rig.realMedia ? { opened: rig.opened } : {}),
   };
+}
+
+/** The story itself: setup, timeline, then judgement. Failures are collected, not thrown. */
+async function play(scenario: Scenario, rig: Rig, failures: string[]): Promise<void> {
+  await rig.ready();
+  for (const p of scenario.setup.deny ?? []) rig.device.deny(p);
+  for (const s of scenario.setup.streams ?? []) await rig.streams.publish(s.key, s);
+  for (const [url, r] of Object.entries(scenario.setup.resources ?? {})) rig.network.resource(url, r);
+  const page = await rig.loadPage(scenario.setup.page, scenario.setup.query ? { ...scenario.setup.query } : undefined);
+  const steps = [...(scenario.timeline ?? [])].map((s) => ({ ...s, atMs: parseDuration(s.at) })).sort((a, b) => a.atMs - b.atMs);
+  for (const step of steps) {
+    await rig.advance(Math.max(0, step.atMs - rig.now()));
+    const actions = step.do === undefined ? [] : Array.isArray(step.do) ? (step.do as Action[]) : [step.do as Action];
+    for (const a of actions) await perform(rig, page, a);
+    if (step.expect) failures.push(...checkPage(page, step.expect, `at ${step.at}`));
+  }
+  await rig.advance(Math.max(0, parseDuration(scenario.duration) - rig.now()));
+  failures.push(...judge(scenario, rig, page));
 }
 
 async function perform(rig: Rig, page: LoadedPageHandle, a: Action): Promise<void> {
@@ -148,6 +188,10 @@ function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {
     const m = matchSequence(entries, e.sequence);
     if (!m.pass) out.push(`sequence not observed:\n${m.report}`);
   }
+  (e.sequences ?? []).forEach((seq, i) => {
+    const m = matchSequence(entries, seq);
+    if (!m.pass) out.push(`sequences[${i}] not observed:\n${m.report}`);
+  });
   for (const n of e.never ?? []) {
     const c = countMatches(entries, n);
     if (c > 0) out.push(`expected never ${describeStep(n)}, but saw it ${c}×`);

@@ -80,6 +80,12 @@ export interface MetricExpectation {
 export interface Expectations {
   /** ordered subsequence over the whole timeline */
   readonly sequence?: readonly SequenceStep[];
+  /**
+   * More ordered subsequences, each matched on its own: for participants whose
+   * stories run side by side with no order between them (two viewers, the
+   * server's events and the page's).
+   */
+  readonly sequences?: ReadonlyArray<readonly SequenceStep[]>;
   readonly never?: readonly StepInput[];
   readonly counts?: ReadonlyArray<{ readonly step: StepInput; readonly min?: number; readonly max?: number; readonly exactly?: number }>;
   /**

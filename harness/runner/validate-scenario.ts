@@ -62,13 +62,20 @@ export function validateScenario(s: Scenario): void {
   });
   const e = s.expect;
   if (!e || typeof e !== 'object') err('expect', 'is missing', 'A scenario must expect something: a sequence, counts, page state or metrics.');
-  const hasAny = e.sequence || e.never || e.counts || e.page || e.metrics || e.every || e.warnings;
+  const hasAny = e.sequence || e.sequences || e.never || e.counts || e.page || e.metrics || e.every || e.warnings;
   if (!hasAny) err('expect', 'is empty', 'A scenario that expects nothing proves nothing; add a sequence or page state.');
-  (e.sequence ?? []).forEach((st, i) => {
-    try {
-      parseStep(st);
-    } catch (x) {
-      err(`expect.sequence[${i}]`, `is not a step (${x instanceof Error ? x.message : String(x)})`, 'See matchSequence for the step forms.');
-    }
+  const steps = (field: string, list: readonly unknown[]): void =>
+    list.forEach((st, i) => {
+      try {
+        parseStep(st as never);
+      } catch (x) {
+        err(`${field}[${i}]`, `is not a step (${x instanceof Error ? x.message : String(x)})`, 'See matchSequence for the step forms.');
+      }
+    });
+  steps('expect.sequence', e.sequence ?? []);
+  if (e.sequences !== undefined && !Array.isArray(e.sequences)) err('expect.sequences', 'is not a list of sequences', 'Write sequences: [[step, step], [step, step]].');
+  (e.sequences ?? []).forEach((seq, i) => {
+    if (!Array.isArray(seq) || seq.length === 0) err(`expect.sequences[${i}]`, 'is not a non-empty list of steps', 'Write each sequence as [step, step, …].');
+    steps(`expect.sequences[${i}]`, seq);
   });
 }

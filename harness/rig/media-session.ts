@@ -1,0 +1,196 @@
+/**
+ * The real-media half of a rig: which server, the transport with this rig's
+ * stream namespace, remote anchors, and the server's events on the timeline.
+ * `ready()` does the slow, fallible part (ffmpeg, server start) once, before
+ * any page connects; `dispose()` leaves no process and no port behind.
+ */
+import type { StreamInfo } from '../../mocks/link';
+import type { ModelParams } from '../../mocks/model';
+import {
+  endpointFromEnv,
+  localEndpoint,
+  LocalMediaTransport,
+  MediaServer,
+  RemoteAnchor,
+  resolveFfmpeg,
+  sharedMediaServer,
+  type ServerEndpoint,
+  type ServerEvent,
+  type StartedMediaServer,
+} from '../media';
+import type { RemoteStreamOptions, StreamControl } from './controls';
+import { streamKey } from './stream-key';
+
+export interface MediaOptions {
+  /**
+   * Which server: 'shared' (default: one embedded server per process, started
+   * on first use), 'own' (a server for this rig alone, stopped with it), or an
+   * endpoint. LIVE_HARNESS_SERVER=rtmp://… overrides 'shared'.
+   */
+  readonly server?: 'shared' | 'own' | ServerEndpoint;
+  /** hosts of page URLs routed to the server (default: *.livepush/liveplay.myqcloud.com, localhost) */
+  readonly hosts?: readonly string[];
+  /** hold everything players receive this long, ms (checks that latency follows the wire) */
+  readonly receiveDelayMs?: number;
+}
+
+export class MediaSessionError extends Error {
+  readonly code = 'LH_MEDIA_SESSION';
+}
+
+let counter = 0;
+
+const SERVER_EVENTS: Partial<Record<ServerEvent['event'], string>> = {
+  postPublish: 'publish',
+  donePublish: 'unpublish',
+  postPlay: 'play',
+  donePlay: 'play-stop',
+};
+
+/** What the rig opened (and must close), for teardown checks and reports. */
+export interface OpenedResources {
+  /** the server the rig used, described */
+  readonly server: string | undefined;
+  /** every process the rig started: its own server, encoders */
+  readonly pids: readonly number[];
+  /** ports the rig itself listened on */
+  readonly ports: readonly number[];
+}
+
+export class MediaSession {
+  readonly transport: LocalMediaTransport;
+  private endpoint: ServerEndpoint | undefined;
+  private own: StartedMediaServer | undefined;
+  private readying: Promise<void> | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private readonly ports = new Set<number>();
+  private disposed = false;
+
+  constructor(
+    private readonly opts: MediaOptions,
+    private readonly hooks: {
+      readonly missingStream: 'not-found' | 'wait';
+      readonly maxSendQueueMs: number;
+      readonly onServerEvent: (event: string, key: string) => void;
+      readonly onProblem: (e: Error) => void;
+    },
+  ) {
+    const namespace = `${(++counter).toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+    // The server comes in ready(); pages load only after it, so nothing connects before.
+    this.transport = new LocalMediaTransport({
+      namespace,
+      receiveDelayMs: opts.receiveDelayMs,
+      missingStream: hooks.missingStream,
+      maxSendQueueMs: hooks.maxSendQueueMs,
+      onError: (e) => hooks.onProblem(e),
+    });
+  }
+
+  ready(): Promise<void> {
+    this.readying ??= this.start();
+    return this.readying;
+  }
+
+  private async start(): Promise<void> {
+    resolveFfmpeg(); // a missing ffmpeg fails here, with the fix, before any page runs
+    const choice = this.opts.server ?? 'shared';
+    let endpoint: ServerEndpoint;
+    if (typeof choice === 'object') endpoint = choice;
+    else if (choice === 'shared' && endpointFromEnv()) endpoint = endpointFromEnv() as ServerEndpoint;
+    else if (choice === 'own') {
+      this.own = await new MediaServer().start();
+      endpoint = localEndpoint(this.own);
+    } else if (choice === 'shared') endpoint = localEndpoint(await sharedMediaServer());
+    else throw new MediaSessionError(`[live-harness] Failed to start real media: server ${JSON.stringify(choice)} is not 'shared', 'own' or an endpoint. Leave it unset for the shared embedded server.`);
+    if (this.disposed) {
+      await this.own?.stop();
+      return;
+    }
+    this.endpoint = endpoint;
+    this.transport.use(endpoint);
+    // A shared or external server is not this rig's to close; its own server is.
+    if (this.own) for (const port of [this.own.rtmpPort, this.own.httpPort]) this.ports.add(port);
+    this.unsubscribe = endpoint.onEvent?.((e) => {
+      const name = SERVER_EVENTS[e.event];
+      const key = e.streamPath === undefined ? undefined : this.transport.keyOf(e.streamPath);
+      if (name && key !== undefined) this.hooks.onServerEvent(name, key);
+    });
+  }
+
+  /** Which server this rig uses, and what it opened. */
+  get opened(): OpenedResources {
+    const own = this.own ? [this.own.pid] : [];
+    return { server: this.endpoint?.describe, pids: [...own, ...this.transport.spawnedPids], ports: [...this.ports] };
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    await this.transport.dispose();
+    await this.own?.stop();
+  }
+}
+
+/** Remote anchors on real media: a real encoder publishing to the real server. */
+export class MediaStreams implements StreamControl {
+  private readonly anchors = new Map<string, RemoteAnchor>();
+
+  constructor(
+    private readonly session: MediaSession,
+    private readonly params: ModelParams,
+    private readonly note: (action: string, detail: Record<string, unknown>) => void,
+  ) {}
+
+  async publish(keyOrUrl: string, o: RemoteStreamOptions = {}): Promise<void> {
+    const key = streamKey(keyOrUrl);
+    if (this.anchors.get(key)?.isLive) throw new MediaSessionError(`[live-harness] Failed to publish remote stream "${key}": it is already being published. Stop the other publisher first, or use another key.`);
+    await this.session.ready();
+    const info = remoteInfo(o, this.params);
+    const anchor = new RemoteAnchor(this.session.transport, key, {
+      video: info.hasVideo,
+      audio: 'tone',
+      width: info.width,
+      height: info.height,
+      fps: info.hasVideo ? info.fps : 15,
+      gopSeconds: info.gopSeconds,
+      videoKbps: info.videoKbps,
+      audioKbps: info.audioKbps,
+      sampleRate: 48000,
+    }, (why) => this.note('remote-gone', { key, why }));
+    this.anchors.set(key, anchor);
+    await anchor.start();
+    this.note('remote-publish', { key });
+  }
+
+  async unpublish(keyOrUrl: string): Promise<void> {
+    const key = streamKey(keyOrUrl);
+    this.note('remote-unpublish', { key });
+    const a = this.anchors.get(key);
+    this.anchors.delete(key);
+    await a?.stop();
+  }
+
+  isLive(keyOrUrl: string): boolean {
+    return this.anchors.get(streamKey(keyOrUrl))?.isLive === true;
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.anchors.values()].map((a) => a.stop()));
+    this.anchors.clear();
+  }
+}
+
+/** A remote anchor's stream from scenario options and the model's defaults. */
+export function remoteInfo(o: RemoteStreamOptions, params: ModelParams): StreamInfo {
+  return {
+    hasVideo: !o.audioOnly,
+    hasAudio: true,
+    videoKbps: o.audioOnly ? 0 : o.videoKbps ?? params.remoteStreamBitrateKbps,
+    audioKbps: o.audioKbps ?? 64,
+    fps: o.audioOnly ? 0 : o.fps ?? 15,
+    gopSeconds: o.gopSeconds ?? params.encoderGopSeconds,
+    width: o.audioOnly ? 0 : o.width ?? 540,
+    height: o.audioOnly ? 0 : o.height ?? 960,
+  };
+}
