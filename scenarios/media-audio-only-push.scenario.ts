@@ -1,0 +1,18 @@
+import { defineScenario } from '../harness/runner';
+
+export default defineScenario({
+  name: 'real media: an audio-only push',
+  description: 'enable-camera false: the encoder makes no video at all, the pusher reports audio only, and a viewer plays the sound with no picture.',
+  needs: ['real-media'],
+  setup: { page: 'pages/studio/studio', query: { camera: 'off' } },
+  duration: '12s',
+  expect: {
+    sequence: ['pusher#pusher 1002', 'player#monitor 2002', 'player#monitor 2004 within 4s'],
+    never: ['pusher#pusher 1003', 'pusher#pusher 1007', 'pusher#pusher 1102', 'player#monitor 2103', 'rig warning'],
+    every: [
+      { source: 'pusher#pusher', kind: 'netstatus', from: '3s', where: (i) => i.videoBitrate === 0 && i.videoFPS === 0 && i.videoWidth === 0 && i.audioBitrate >= 40 && i.audioBitrate <= 100, describe: 'no video; audio at the high-quality rate (64 kbps ± rate control)' },
+      { source: 'player#monitor', kind: 'netstatus', from: '6s', where: (i) => i.videoBitrate === 0 && i.videoWidth === 0 && i.audioBitrate > 0, describe: 'the viewer receives sound and no picture' },
+    ],
+    page: { data: { pushStatus: 'pushing', playStatus: 'playing' } },
+  },
+});
