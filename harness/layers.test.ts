@@ -50,8 +50,13 @@ describe('layers', () => {
     expect(offences).toEqual([]);
   });
 
+  it('keeps harness/media below the rig: no rig, runner, page or cli in it', () => {
+    const offences = sources('harness/media').flatMap((f) => imports(f).filter((i) => /^\.\.\/(rig|runner|page|cli)(\/|$)/.test(i)).map((i) => `${f} imports ${i}`));
+    expect(offences).toEqual([]);
+  });
+
   it('crosses harness layers only through their index', () => {
-    const layers = ['record', 'assert', 'rig', 'runner', 'page'];
+    const layers = ['record', 'assert', 'rig', 'runner', 'page', 'media', 'cli'];
     const offences: string[] = [];
     for (const f of sources('harness')) {
       const own = relative('harness', f).split('/')[0];

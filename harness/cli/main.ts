@@ -1,20 +1,33 @@
 /**
  * live-harness command line.
- *   live-harness run [files…] [--seed N] [--root DIR] [--report DIR]
+ *   live-harness run [files…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
+ *   live-harness doctor
  *   live-harness codes [pusher|player|errors]
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { allCodes, errorCodes, type CodeEntry } from '../../mocks/codes';
+import { onInterrupt, stopSharedMediaServer } from '../media';
 import { installDom, runScenario, type Scenario, type ScenarioResult } from '../runner';
+import { doctor } from './doctor';
 import { packageRoot } from './package-root';
 
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: scenarios carry their clock and, on real media, what the rig opened; the report says whether the run was interrupted. */
+export const REPORT_SCHEMA_VERSION = 2;
+
+const TARGETS = ['auto', 'virtual', 'media'] as const;
+type Target = (typeof TARGETS)[number];
 
 const USAGE = `Usage:
-  live-harness run [scenario files…] [--seed N] [--root DIR] [--report DIR]
-      Runs scenarios in virtual time. Without files: the bundled scenarios on the
-      bundled sample mini-program. --root is the mini-program (folder with app.json).
+  live-harness run [scenario files…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
+      Runs scenarios. Without files: the bundled scenarios on the bundled sample
+      mini-program. Each runs on the target it needs (--target auto): in virtual
+      time, or on real media (the embedded RTMP/HTTP-FLV server, or
+      LIVE_HARNESS_SERVER, with real ffmpeg encoders). --target virtual|media
+      runs only that target; the rest are reported not applicable.
+      --root is the mini-program (folder with app.json).
+  live-harness doctor
+      Checks that this machine can run real media (ffmpeg, server, encoder).
   live-harness codes [pusher|player|errors]
       Prints the status-code table.
   live-harness help`;
@@ -28,10 +41,11 @@ interface RunArgs {
   seed?: number;
   root?: string;
   report: string;
+  target: Target;
 }
 
 function parseRun(argv: string[]): RunArgs {
-  const out: RunArgs = { files: [], report: 'reports' };
+  const out: RunArgs = { files: [], report: 'reports', target: 'auto' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -45,6 +59,11 @@ function parseRun(argv: string[]): RunArgs {
       out.seed = Number(v);
     } else if (a === '--root') out.root = resolve(value());
     else if (a === '--report') out.report = value();
+    else if (a === '--target') {
+      const v = value();
+      if (!(TARGETS as readonly string[]).includes(v)) throw new CliError(`[live-harness] Failed to read the command line: --target ${JSON.stringify(v)} is not a target. Use ${TARGETS.join(', ')}.`);
+      out.target = v as Target;
+    }
     else if (a.startsWith('--')) throw new CliError(`[live-harness] Failed to read the command line: unknown option ${a}. ${USAGE}`);
     else out.files.push(resolve(a));
   }
@@ -68,6 +87,10 @@ function loadScenario(file: string): Scenario {
   return s;
 }
 
+function needsMedia(s: Scenario): boolean {
+  return (s.needs ?? []).includes('real-media');
+}
+
 async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
   const pkg = packageRoot();
   const root = args.root ?? join(pkg, 'fixtures', 'miniprogram');
@@ -80,33 +103,55 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
       .sort()
       .map((f) => join(dir, f));
   }
+  const scenarios = files.map((f) => ({ file: f, scenario: loadScenario(f) }));
   const removeDom = installDom();
   const warn = console.warn;
   console.warn = () => undefined; // warnings are on each timeline and in the report
-  const results: ScenarioResult[] = [];
+  const results: Array<ScenarioResult & { file: string }> = [];
   const started = new Date();
+  const abort = new AbortController();
+  let interrupted = false;
+  let reportWritten: Promise<void> | undefined;
+  const writeReport = (): Promise<void> =>
+    (reportWritten ??= (async () => {
+      await stopSharedMediaServer();
+      const dir = join(resolve(args.report), started.toISOString().replace(/[:.]/g, '-'));
+      mkdirSync(dir, { recursive: true });
+      const report = { schemaVersion: REPORT_SCHEMA_VERSION, startedAt: started.toISOString(), finishedAt: new Date().toISOString(), interrupted, target: 'simulate', seed: args.seed ?? null, miniprogramRoot: root, scenarios: results };
+      writeFileSync(join(dir, 'results.json'), JSON.stringify(report, null, 2));
+      print(`report: ${join(dir, 'results.json')}`);
+    })());
+  // Ctrl-C: stop the running scenario (its rig tears down), then write what was seen.
+  const offInterrupt = onInterrupt(async () => {
+    interrupted = true;
+    print('interrupted: stopping the running scenario and writing the report');
+    abort.abort();
+    await new Promise((r) => setTimeout(r, 50));
+    await writeReport();
+  });
   try {
-    for (const f of files) {
-      const s = loadScenario(f);
-      const r = await runScenario(s, { miniprogramRoot: root, seed: args.seed });
-      results.push(r);
+    for (const { file, scenario: s } of scenarios) {
+      if (abort.signal.aborted) break;
+      const media = args.target === 'media' || (args.target === 'auto' && needsMedia(s));
+      const r = await runScenario(s, { miniprogramRoot: root, seed: args.seed, signal: abort.signal, ...(media ? { media: 'local' as const } : {}) });
+      results.push({ ...r, file });
       const mark = r.status === 'passed' ? 'PASS' : r.status === 'failed' ? 'FAIL' : 'N/A ';
-      print(`${mark}  ${s.name}  (${(r.virtualMs / 1000).toFixed(0)} s virtual, ${r.wallMs.toFixed(0)} ms wall)`);
+      const span = r.status === 'not-applicable' ? r.failures[0] : `${(r.virtualMs / 1000).toFixed(0)} s ${r.clock === 'real' ? 'real media' : 'virtual'}, ${r.wallMs.toFixed(0)} ms wall`;
+      print(`${mark}  ${s.name}  (${span})`);
       if (r.status === 'failed') for (const line of r.failures.join('\n').split('\n').slice(0, 40)) print(`      ${line}`);
     }
   } finally {
+    offInterrupt();
     console.warn = warn;
     removeDom();
     // Reports are written whatever happened.
-    const dir = join(resolve(args.report), started.toISOString().replace(/[:.]/g, '-'));
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'results.json'), JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, startedAt: started.toISOString(), target: 'simulate', clock: 'virtual', seed: args.seed ?? null, miniprogramRoot: root, scenarios: results }, null, 2));
-    print(`report: ${join(dir, 'results.json')}`);
+    await writeReport();
   }
   const passed = results.filter((r) => r.status === 'passed').length;
   const failed = results.filter((r) => r.status === 'failed').length;
-  print(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  const na = results.filter((r) => r.status === 'not-applicable').length;
+  print(`${passed} passed, ${failed} failed${na ? `, ${na} not applicable` : ''}`);
+  return failed === 0 && !interrupted ? 0 : 1;
 }
 
 function codes(which: string | undefined, print: (s: string) => void): number {
@@ -130,6 +175,8 @@ export async function main(argv: string[], print: (s: string) => void = (s) => c
         return await run(parseRun(rest), print);
       case 'codes':
         return codes(rest[0], print);
+      case 'doctor':
+        return await doctor(print);
       case undefined:
       case 'help':
       case '--help':

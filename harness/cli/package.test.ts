@@ -11,8 +11,8 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
 
-function node(args: string[], cwd = root) {
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
+function node(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env }, timeout: 120_000 });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -27,23 +27,60 @@ describe('the package', () => {
     expect(r.code).toBe(0);
   });
 
-  it('runs the bundled scenarios from the command line and writes a report', () => {
+  it('runs the bundled virtual-time scenarios from the command line and writes a report', () => {
     const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
     try {
-      const r = node([join(root, 'bin/live-harness.js'), 'run', '--seed', '5', '--report', reports]);
+      const r = node([join(root, 'bin/live-harness.js'), 'run', '--seed', '5', '--report', reports, '--target', 'virtual']);
       expect(r.out).toMatch(/^PASS {2}push happy path {2}\(20 s virtual, \d+ ms wall\)$/m);
-      expect(r.out).toMatch(/^\d+ passed, 0 failed$/m);
+      // real-media scenarios are not applicable to the virtual target, and say why
+      expect(r.out).toMatch(/^N\/A {3}real media: an audio-only push {2}\(needs real-media, which this target cannot provide\)$/m);
+      expect(r.out).toMatch(/^\d+ passed, 0 failed, \d+ not applicable$/m);
       expect(r.code).toBe(0);
       const [run] = readdirSync(reports);
       const json = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));
-      expect(json.schemaVersion).toBe(1);
+      expect(json.schemaVersion).toBe(2);
       expect(json.seed).toBe(5);
-      expect(json.scenarios.length).toBeGreaterThanOrEqual(18);
+      expect(json.interrupted).toBe(false);
+      const virtual = json.scenarios.filter((s: { status: string }) => s.status !== 'not-applicable');
+      expect(virtual.length).toBeGreaterThanOrEqual(18);
+      expect(virtual.every((s: { clock: string; status: string }) => s.clock === 'virtual' && s.status === 'passed')).toBe(true);
       expect(json.scenarios[0].timeline.length).toBeGreaterThan(10);
     } finally {
       rmSync(reports, { recursive: true, force: true });
     }
   });
+
+  it('runs a real-media scenario from the command line on the embedded server', () => {
+    const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
+    try {
+      const r = node([join(root, 'bin/live-harness.js'), 'run', join(root, 'dist/scenarios/media-push-play-rtc.scenario.js'), '--report', reports]);
+      expect(r.out).toMatch(/^PASS {2}real media: push and watch it back in RTC mode {2}\(15 s real media, \d+ ms wall\)$/m);
+      expect(r.code).toBe(0);
+      const [run] = readdirSync(reports);
+      const [s] = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8')).scenarios;
+      expect(s.clock).toBe('real');
+      expect(s.opened.server).toMatch(/^the embedded node-media-server 2\.7\.4 \(pid \d+, RTMP 127\.0\.0\.1:\d+, HTTP 127\.0\.0\.1:\d+\)$/);
+      expect(s.metrics['player#monitor'].latencyMs.p50).toBeLessThan(500);
+    } finally {
+      rmSync(reports, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('tells with doctor which ffmpeg it uses and that real media works here', () => {
+    const r = node([join(root, 'bin/live-harness.js'), 'doctor'], root, { FFMPEG_PATH: '/nonexistent/ffmpeg' });
+    expect(r.out).toMatch(/^ok {4}ffmpeg\n {6}\S+ffmpeg \(from @ffmpeg-installer\/ffmpeg\)\n {6}version \S+; libx264 yes; aac yes$/m);
+    expect(r.out).toContain('passed over FFMPEG_PATH: /nonexistent/ffmpeg is missing or not executable');
+    expect(r.out).toMatch(/^ok {4}media server\n {6}node-media-server 2\.7\.4 ready in \d+ ms on RTMP 127\.0\.0\.1:\d+ and HTTP 127\.0\.0\.1:\d+$/m);
+    expect(r.out).toMatch(/^ok {4}encode\n {6}SD test pattern \+ tone \(360×640, H\.264\/AAC\): first video frame after \d+ ms$/m);
+    expect(r.out).toContain('real media is ready on this machine');
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  it('names a bad external server and the fix in doctor', () => {
+    const r = node([join(root, 'bin/live-harness.js'), 'doctor'], root, { LIVE_HARNESS_SERVER: 'http://not-rtmp' });
+    expect(r.out).toContain('[live-harness] Failed to use the external server: LIVE_HARNESS_SERVER="http://not-rtmp" is not rtmp://host[:port]. Set it like rtmp://192.168.1.20:1935, or unset it to use the embedded server.');
+    expect(r.code).toBe(1);
+  }, 60_000);
 
   it('names the bad input and the fix on the command line', () => {
     expect(node([join(root, 'bin/live-harness.js'), 'run', '--seed', 'x']).out).toContain('[live-harness] Failed to read the command line: --seed "x" is not a whole number. Pass e.g. --seed 7.');
@@ -52,5 +89,6 @@ describe('the package', () => {
     expect(missing.out).toContain('[live-harness] Failed to load scenario file');
     expect(missing.out).toContain('nope.scenario.js: it does not exist. Check the path.');
     expect(node([join(root, 'bin/live-harness.js'), 'codes', 'player']).out).toMatch(/-2301\s+error\s+PLAY_ERR_NET_DISCONNECT/);
+    expect(node([join(root, 'bin/live-harness.js'), 'run', '--target', 'phone']).out).toContain('[live-harness] Failed to read the command line: --target "phone" is not a target. Use auto, virtual, media.');
   });
 });

@@ -39,19 +39,16 @@ function executable(p: string): boolean {
   }
 }
 
-function candidates(env: NodeJS.ProcessEnv): Array<{ origin: FfmpegOrigin; path: () => string | undefined }> {
+type Load = (id: string) => unknown;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const load: Load = (id) => require(id);
+
+function candidates(env: NodeJS.ProcessEnv, req: Load): Array<{ origin: FfmpegOrigin; path: () => string | undefined }> {
   return [
     { origin: 'FFMPEG_PATH', path: () => env.FFMPEG_PATH || undefined },
-    {
-      origin: 'ffmpeg-static',
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      path: () => require('ffmpeg-static') as string | undefined,
-    },
-    {
-      origin: '@ffmpeg-installer/ffmpeg',
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      path: () => (require('@ffmpeg-installer/ffmpeg') as { path: string }).path,
-    },
+    { origin: 'ffmpeg-static', path: () => req('ffmpeg-static') as string | undefined },
+    { origin: '@ffmpeg-installer/ffmpeg', path: () => (req('@ffmpeg-installer/ffmpeg') as { path: string }).path },
     {
       origin: 'PATH',
       path: () => (env.PATH ?? '').split(delimiter).map((d) => join(d, 'ffmpeg')).find(executable),
@@ -61,11 +58,15 @@ function candidates(env: NodeJS.ProcessEnv): Array<{ origin: FfmpegOrigin; path:
 
 let cached: FfmpegInfo | undefined;
 
-/** Resolve once per process; `refresh` looks again (doctor does). */
-export function resolveFfmpeg(opts: { env?: NodeJS.ProcessEnv; refresh?: boolean } = {}): FfmpegInfo {
-  if (cached && !opts.refresh && !opts.env) return cached;
+/**
+ * Resolve once per process; `refresh` looks again (doctor does). `env` and
+ * `require` replace the process's own (tests emulate machines with them).
+ */
+export function resolveFfmpeg(opts: { env?: NodeJS.ProcessEnv; refresh?: boolean; require?: Load } = {}): FfmpegInfo {
+  const custom = opts.env !== undefined || opts.require !== undefined;
+  if (cached && !opts.refresh && !custom) return cached;
   const skipped: Array<{ origin: FfmpegOrigin; reason: string }> = [];
-  for (const c of candidates(opts.env ?? process.env)) {
+  for (const c of candidates(opts.env ?? process.env, opts.require ?? load)) {
     let p: string | undefined;
     try {
       p = c.path();
@@ -90,7 +91,7 @@ export function resolveFfmpeg(opts: { env?: NodeJS.ProcessEnv; refresh?: boolean
     const version = /ffmpeg version (\S+)/.exec(text)?.[1] ?? 'unknown';
     const encoders = spawnSync(p, ['-hide_banner', '-encoders'], { encoding: 'utf8', timeout: 10_000 }).stdout ?? '';
     const info: FfmpegInfo = { path: p, origin: c.origin, version, hasLibx264: /\blibx264\b/.test(encoders), hasAac: /\baac\b/.test(encoders), skipped };
-    if (!opts.env) cached = info;
+    if (!custom) cached = info;
     return info;
   }
   throw new FfmpegNotFoundError(skipped);

@@ -21,20 +21,25 @@ function amf0(): Amf {
   return amf;
 }
 
-function metadata(data: Buffer): { width?: number; height?: number; hasVideo?: boolean } {
+function metadata(data: Buffer): { width?: number; height?: number; hasVideo?: boolean } | undefined {
   try {
     const d = amf0().decodeAmf0Data(data);
+    if (d.cmd !== 'onMetaData') return undefined;
     const o = d.dataObj ?? {};
     const num = (v: unknown): number | undefined => (typeof v === 'number' && v > 0 ? v : undefined);
     return { width: num(o.width), height: num(o.height), hasVideo: 'videocodecid' in o || num(o.width) !== undefined };
   } catch {
-    return {};
+    return undefined;
   }
 }
 
-export function toWireFrame(tag: FlvTag, arrivalWallMs: number, audioSentAt?: (mediaMs: number) => number | undefined): WireFrame {
+/** The frame a player received, or undefined for data that is not the stream (|RtmpSampleAccess and other script calls). */
+export function toWireFrame(tag: FlvTag, arrivalWallMs: number, audioSentAt?: (mediaMs: number) => number | undefined): WireFrame | undefined {
   const bytes = tag.data.length + TAG_OVERHEAD;
-  if (tag.type === TAG_SCRIPT) return { kind: 'meta', mediaMs: tag.timestamp, bytes, keyFrame: false, header: true, arrivalWallMs, ...metadata(tag.data) };
+  if (tag.type === TAG_SCRIPT) {
+    const meta = metadata(tag.data);
+    return meta && { kind: 'meta', mediaMs: tag.timestamp, bytes, keyFrame: false, header: true, arrivalWallMs, ...meta };
+  }
   const header = isSequenceHeader(tag);
   if (tag.type === TAG_VIDEO) {
     const sei = header ? { messages: [] } : readVideoSei(tag.data);

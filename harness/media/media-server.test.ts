@@ -1,5 +1,4 @@
 import { connect, createServer } from 'node:net';
-import '../rig/dispose-symbols';
 import { MediaServer } from './media-server';
 import { runningPids } from './processes';
 

@@ -6,6 +6,7 @@
  *   await using server = await new MediaServer().start();
  *   server.rtmpUrl('live/abc'); server.flvUrl('live/abc');
  */
+import '../dispose-symbols';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';

@@ -19,8 +19,12 @@ export interface MediaTransportOptions {
   /** appended to every stream name on the server: a fresh key per rig */
   readonly namespace: string;
   readonly registry?: SendRegistry;
-  /** hold everything a player receives this long (checks that latency figures follow the wire) */
-  readonly receiveDelayMs?: number;
+  /**
+   * Hold everything a player receives this long, ms — one figure for all, or
+   * per participant (`{ 'player#far': 1500 }`): how a test proves that latency
+   * figures follow the wire.
+   */
+  readonly receiveDelayMs?: number | Readonly<Record<string, number>>;
   /** what the server does for a key nobody publishes: answer "not found" at once, or hold the player until it appears */
   readonly missingStream?: 'not-found' | 'wait';
   /** the pusher's send queue skips video beyond this much media, ms */
@@ -172,7 +176,8 @@ export class LocalMediaTransport implements MediaTransport {
 
   play(target: WireTarget, events: PlayWireEvents): WirePlayer {
     const streamPath = this.streamPath(target.key);
-    const delay = Math.max(0, this.opts.receiveDelayMs ?? 0);
+    const d = this.opts.receiveDelayMs;
+    const delay = Math.max(0, (typeof d === 'number' ? d : target.who !== undefined ? d?.[target.who] : undefined) ?? 0);
     const timers = new Set<ReturnType<typeof setTimeout>>();
     let open = true;
     // Everything the player receives goes through one delay line, so order is kept.
@@ -192,7 +197,7 @@ export class LocalMediaTransport implements MediaTransport {
       onUnpublished: () => later(() => events.onUnpublished?.()),
       onTag: (tag: Parameters<typeof toWireFrame>[0], receivedWallMs: number) => {
         const frame = toWireFrame(tag, receivedWallMs + delay, audioSentAt);
-        later(() => events.onFrame(frame));
+        if (frame) later(() => events.onFrame(frame));
       },
       onEnd: (how: Parameters<NonNullable<WireEvents['onEnd']>>[0]) => {
         this.wires.delete(wire);

@@ -7,7 +7,10 @@ import type { ChildProcess } from 'node:child_process';
 
 interface Registry {
   readonly children: Set<ChildProcess>;
+  /** run on Ctrl-C before the children are killed (a CLI writes its report) */
+  readonly interruptHooks: Set<() => unknown>;
   hooked: boolean;
+  interrupted: number;
 }
 
 const KEY = Symbol.for('live-harness.processes');
@@ -16,7 +19,7 @@ function registry(): Registry {
   const p = process as unknown as Record<symbol, Registry | undefined>;
   let r = p[KEY];
   if (!r) {
-    r = { children: new Set(), hooked: false };
+    r = { children: new Set(), interruptHooks: new Set(), hooked: false, interrupted: 0 };
     p[KEY] = r;
   }
   return r;
@@ -35,21 +38,50 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** How long interrupt hooks may take before the children are killed anyway. */
+const INTERRUPT_GRACE_MS = 5000;
+
+function installHooks(r: Registry): void {
+  if (r.hooked) return;
+  r.hooked = true;
+  const killAll = (): void => {
+    for (const c of r.children) killGroup(c, 'SIGKILL');
+  };
+  process.once('exit', killAll);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(sig, () => {
+      const code = sig === 'SIGINT' ? 130 : 143;
+      // A second signal, or nobody to ask: stop at once.
+      if (++r.interrupted > 1 || r.interruptHooks.size === 0) {
+        killAll();
+        process.exit(code);
+      }
+      const hooks = [...r.interruptHooks].map((h) => Promise.resolve().then(h).catch(() => undefined));
+      const deadline = new Promise((res) => setTimeout(res, INTERRUPT_GRACE_MS).unref());
+      void Promise.race([Promise.all(hooks), deadline]).then(() => {
+        killAll();
+        process.exit(code);
+      });
+    });
+  }
+}
+
 export function track(child: ChildProcess): void {
   const r = registry();
   r.children.add(child);
   child.once('exit', () => r.children.delete(child));
-  if (r.hooked) return;
-  r.hooked = true;
-  process.once('exit', () => {
-    for (const c of r.children) killGroup(c, 'SIGKILL');
-  });
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(sig, () => {
-      for (const c of r.children) killGroup(c, 'SIGKILL');
-      process.exit(sig === 'SIGINT' ? 130 : 143);
-    });
-  }
+  installHooks(r);
+}
+
+/**
+ * Run `fn` on Ctrl-C (or SIGTERM) before every child is killed and the process
+ * exits; it gets a few seconds. Returns a function that removes it.
+ */
+export function onInterrupt(fn: () => unknown): () => void {
+  const r = registry();
+  installHooks(r);
+  r.interruptHooks.add(fn);
+  return () => r.interruptHooks.delete(fn);
 }
 
 /** SIGTERM the group, SIGKILL it after `graceMs`; resolves when the child has exited. */

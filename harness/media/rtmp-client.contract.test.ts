@@ -1,11 +1,13 @@
 /**
- * Contract of node-media-server@2.7.4's RTMP client and server as we use them:
- * publish start, play start, tags carried intact (our clock SEI included),
- * UnpublishNotify to RTMP players, the end of the response to FLV players, a
- * refused connection. A new node-media-server version must pass this first.
+ * Contract of node-media-server@2.7.4's RTMP client, server and AMF codec as
+ * we use them: connect accepted, publish start, play start, metadata kept
+ * (@setDataFrame) and readable, tags carried intact (our clock SEI included),
+ * UnpublishNotify to RTMP players, the end of the response to FLV players,
+ * "not found" for missing keys (our server entry), a refused connection.
+ * A new node-media-server version must pass this first.
  */
-import '../rig/dispose-symbols';
 import { FlvPlayer } from './flv-client';
+import { toWireFrame } from './frame-reader';
 import { isKeyFrame, readVideoClock, stampVideoTag, TAG_VIDEO, type FlvTag } from './flv';
 import { PRESETS, SyntheticSource } from './synthetic-source';
 import { freePort, MediaServer, type ServerEvent } from './media-server';
@@ -26,9 +28,11 @@ describe('node-media-server 2.7.4 contract', () => {
     const events: ServerEvent[] = [];
     server.onEvent((e) => events.push(e));
     let seq = 0;
-    const pub = new RtmpPublisher(server.rtmpUrl('live/contract'), { onStarted: () => src.sequenceHeaders.forEach((h) => pub.write(h)) }).start();
+    let session = false;
+    const pub = new RtmpPublisher(server.rtmpUrl('live/contract'), { onSession: () => (session = true), onStarted: () => src.sequenceHeaders.forEach((h) => pub.write(h)) }).start();
     src.onTag((t) => pub.write(t.type === TAG_VIDEO ? { ...t, data: stampVideoTag(t.data, Date.now(), ++seq) } : t));
     await waitFor(() => pub.publishing);
+    expect(session).toBe(true);
     await new Promise((r) => setTimeout(r, 1500)); // let the server's GOP cache hold a key frame
 
     const rtmpTags: FlvTag[] = [];
@@ -43,6 +47,11 @@ describe('node-media-server 2.7.4 contract', () => {
 
     // A late joiner starts at a key frame (GOP cache); our clock SEI survives the server, in order.
     for (const tags of [rtmpTags, flvTags]) {
+      // the metadata the publisher sent comes before any frame, readable by node-media-server's AMF codec
+      const frames = tags.map((t) => toWireFrame(t, 0));
+      const meta = frames.findIndex((f) => f?.kind === 'meta');
+      expect(frames[meta]).toMatchObject({ kind: 'meta', width: 240, height: 320, hasVideo: true });
+      expect(meta).toBeLessThan(frames.findIndex((f) => f?.kind === 'video'));
       const video = tags.filter((t) => t.type === TAG_VIDEO && t.data[1] === 1);
       expect(video.slice(0, 3).map((t) => `${t.timestamp}:${t.data.subarray(0, 2).toString('hex')}`)[0]).toMatch(/:1701$/);
       const seqs = video.map((t) => readVideoClock(t.data)?.seq);
@@ -56,6 +65,26 @@ describe('node-media-server 2.7.4 contract', () => {
     expect(events.find((e) => e.event === 'postPublish')?.streamPath).toBe('/live/contract');
     rp.close();
     fp.close();
+  });
+
+  it('answers a play of a key nobody publishes with "not found", unless the player asks to wait', async () => {
+    await using server = await new MediaServer().start();
+    const rejected: string[] = [];
+    new RtmpPlayer(server.rtmpUrl('live/none'), { onRejected: (code, notFound) => rejected.push(`${code}:${notFound}`) }).start();
+    new FlvPlayer(server.flvUrl('live/none'), { onRejected: (code, notFound) => rejected.push(`${code}:${notFound}`) }).start();
+    await waitFor(() => rejected.length === 2);
+    expect(rejected.sort()).toEqual(['HTTP 404:true', 'NetStream.Play.StreamNotFound:true']);
+    let tags = 0;
+    const waiting = new FlvPlayer(`${server.flvUrl('live/soon')}?lh_missing=wait`, { onRejected: (c) => rejected.push(c), onTag: () => tags++ }).start();
+    await new Promise((r) => setTimeout(r, 500));
+    const src = await new SyntheticSource({ ...PRESETS.QVGA, fps: 10, gopSeconds: 1 }).start();
+    const pub = new RtmpPublisher(server.rtmpUrl('live/soon'), { onStarted: () => src.sequenceHeaders.forEach((h) => pub.write(h)) }).start();
+    src.onTag((t) => pub.write(t));
+    await waitFor(() => tags > 5);
+    expect(rejected).toHaveLength(2);
+    waiting.close();
+    pub.close();
+    await src.stop();
   });
 
   it('reports a refused connection', async () => {

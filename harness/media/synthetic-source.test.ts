@@ -1,4 +1,3 @@
-import '../rig/dispose-symbols';
 import { isKeyFrame, TAG_AUDIO, TAG_VIDEO, type FlvTag } from './flv';
 import { runningPids } from './processes';
 import { PRESETS, SyntheticSource } from './synthetic-source';

@@ -4,6 +4,7 @@
  * The pusher's network side republishes these tags over RTMP, so a reconnect
  * never restarts the encoder (the real SDK keeps capturing while it reconnects).
  */
+import '../dispose-symbols';
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { CaptureSettings } from '../../mocks/link';
 import { type FfmpegInfo, resolveFfmpeg } from './ffmpeg';

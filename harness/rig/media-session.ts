@@ -30,8 +30,8 @@ export interface MediaOptions {
   readonly server?: 'shared' | 'own' | ServerEndpoint;
   /** hosts of page URLs routed to the server (default: *.livepush/liveplay.myqcloud.com, localhost) */
   readonly hosts?: readonly string[];
-  /** hold everything players receive this long, ms (checks that latency follows the wire) */
-  readonly receiveDelayMs?: number;
+  /** hold everything players receive this long, ms, or per player (`{ 'player#far': 1500 }`): checks that latency follows the wire */
+  readonly receiveDelayMs?: number | Readonly<Record<string, number>>;
 }
 
 export class MediaSessionError extends Error {

@@ -7,7 +7,7 @@
  * the test advances it; with `media: 'local'` it is the wall clock and every
  * connection is a real socket to a real server (see media-session.ts).
  */
-import './dispose-symbols';
+import '../dispose-symbols';
 import { setImmediate as realSetImmediate, setTimeout as realSetTimeout, clearTimeout as realClearTimeout } from 'node:timers';
 import { registerLiveComponents, resetAnonymousIds, setActiveRuntime, type LiveRuntime, type RecordedEvent } from '../../mocks/components';
 import { HostMap, MediaLink, VirtualLink, type NetworkProfile } from '../../mocks/link';

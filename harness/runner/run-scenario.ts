@@ -40,9 +40,11 @@ export interface RunOptions {
    * duration + 60 s on real media.
    */
   readonly timeoutMs?: number;
+  /** aborting it (Ctrl-C) stops the run: the rig is torn down and the scenario fails as interrupted */
+  readonly signal?: AbortSignal;
 }
 
-export class ScenarioTimeoutError extends Error {
+export class ScenarioStoppedError extends Error {
   readonly code = 'LH_SCENARIO_TIMEOUT';
 }
 
@@ -65,15 +67,20 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const durationMs = parseDuration(scenario.duration);
   const budget = opts.timeoutMs ?? (opts.media ? durationMs + 60_000 : 60_000);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ScenarioTimeoutError(`the run timed out after ${budget} ms of wall time (timeoutMs); everything it started was stopped. Raise timeoutMs, or look for a step that never ends`)), budget);
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ScenarioStoppedError(`the run timed out after ${budget} ms of wall time (timeoutMs); everything it started was stopped. Raise timeoutMs, or look for a step that never ends`)), budget);
+    onAbort = () => reject(new ScenarioStoppedError('the run was interrupted (Ctrl-C); everything it started was stopped'));
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    await Promise.race([play(scenario, rig, failures), timedOut]);
+    await Promise.race([play(scenario, rig, failures), stopped]);
   } catch (e) {
-    failures.push(e instanceof ScenarioTimeoutError ? e.message : `the run threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    failures.push(e instanceof ScenarioStoppedError ? e.message : `the run threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   } finally {
     clearTimeout(timer);
+    if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
     try {
       await rig.dispose();
     } catch (e) {

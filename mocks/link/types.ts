@@ -150,7 +150,8 @@ export interface Link {
    * simulates the encoder inside the model). It survives reconnects.
    */
   capture?(settings: CaptureSettings): Capture;
-  publish(target: StreamTarget, observer: PublishObserver, capture?: Capture): PublishConnection;
-  play(target: StreamTarget, observer: PlayObserver): PlayConnection;
+  /** `who` names the participant (`pusher#id`, `player#id`) for links that treat them apart. */
+  publish(target: StreamTarget, observer: PublishObserver, capture?: Capture, who?: string): PublishConnection;
+  play(target: StreamTarget, observer: PlayObserver, who?: string): PlayConnection;
   fetch(url: string, done: (r: ResourceResult) => void): void;
 }

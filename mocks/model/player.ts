@@ -241,30 +241,34 @@ export class PlayerModel {
     this.lag = { recv: 0, need: 0, spanMs: 0 };
     const gen = this.gen;
     const live = (c: PlayConnection): boolean => gen === this.gen && c === this.conn;
-    const conn = this.d.link.play(target, {
-      onConnected: () => live(conn) && this.state_(PlayCode.CONNECT_SUCC),
-      onStreamBegin: () => {
-        if (!live(conn)) return;
-        this.phase = 'buffering';
-        this.attempts = 0;
-        this.state_(PlayCode.RTMP_STREAM_BEGIN);
+    const conn = this.d.link.play(
+      target,
+      {
+        onConnected: () => live(conn) && this.state_(PlayCode.CONNECT_SUCC),
+        onStreamBegin: () => {
+          if (!live(conn)) return;
+          this.phase = 'buffering';
+          this.attempts = 0;
+          this.state_(PlayCode.RTMP_STREAM_BEGIN);
+        },
+        onFailed: (f) => live(conn) && this.lost(failureCode(f)),
+        onMessage: (text) => {
+          if (live(conn) && this.attrs.enableRecvMessage) this.d.sink.emit({ type: 'statechange', detail: { code: PlayCode.GET_MESSAGE, message: text } });
+        },
+        onClosed: (r) => {
+          if (!live(conn)) return;
+          if (r === 'unpublished') {
+            // RTMP tells the player the anchor stopped: 2006, and playback ends (Q2).
+            this.conn = undefined;
+            this.finish('ended');
+            this.state_(PlayCode.PLAY_END);
+            return;
+          }
+          this.lost(closeCode(r));
+        },
       },
-      onFailed: (f) => live(conn) && this.lost(failureCode(f)),
-      onMessage: (text) => {
-        if (live(conn) && this.attrs.enableRecvMessage) this.d.sink.emit({ type: 'statechange', detail: { code: PlayCode.GET_MESSAGE, message: text } });
-      },
-      onClosed: (r) => {
-        if (!live(conn)) return;
-        if (r === 'unpublished') {
-          // RTMP tells the player the anchor stopped: 2006, and playback ends (Q2).
-          this.conn = undefined;
-          this.finish('ended');
-          this.state_(PlayCode.PLAY_END);
-          return;
-        }
-        this.lost(closeCode(r));
-      },
-    });
+      `player#${this.d.id}`,
+    );
     this.conn = conn;
   }
 

@@ -362,36 +362,37 @@ export class PusherModel {
     const conn = this.d.link.publish(
       target,
       {
-      onConnected: () => live(conn) && this.state_(PushCode.CONNECT_SUCC),
-      onPublishing: () => {
-        if (!live(conn)) return;
-        this.phase = 'live';
-        this.attempts = 0;
-        this.state_(PushCode.PUSH_BEGIN);
-        if (room) {
-          // A reconnect in a room is a re-entry: TRTC says so first (1021), then enters again.
-          if (reentering) this.state_(PushCode.ROOM_NEED_REENTER, 'network changed, re-entering room');
-          this.state_(PushCode.ROOM_IN, 'enter room success');
-        }
-      },
-      onFailed: (f) => {
-        if (!live(conn)) return;
-        const fatal = roomFailureCode(f);
-        if (room && fatal !== undefined) return this.roomEntryFailed(fatal);
-        this.lost(connectFailureCode(f));
-      },
-      onClosed: (r) => {
-        if (!live(conn)) return;
-        if (room && r === 'server-close') {
-          // Kicked: a room exit without "reason[0]" (trtc-wx turns that into KICKED_OUT).
-          this.stopAll();
-          return this.state_(PushCode.ROOM_OUT, 'kicked out by the server');
-        }
-        this.lost(closeCode(r));
-      },
-      onRoomPeer: (c) => live(conn) && this.roomPeer(c),
+        onConnected: () => live(conn) && this.state_(PushCode.CONNECT_SUCC),
+        onPublishing: () => {
+          if (!live(conn)) return;
+          this.phase = 'live';
+          this.attempts = 0;
+          this.state_(PushCode.PUSH_BEGIN);
+          if (room) {
+            // A reconnect in a room is a re-entry: TRTC says so first (1021), then enters again.
+            if (reentering) this.state_(PushCode.ROOM_NEED_REENTER, 'network changed, re-entering room');
+            this.state_(PushCode.ROOM_IN, 'enter room success');
+          }
+        },
+        onFailed: (f) => {
+          if (!live(conn)) return;
+          const fatal = roomFailureCode(f);
+          if (room && fatal !== undefined) return this.roomEntryFailed(fatal);
+          this.lost(connectFailureCode(f));
+        },
+        onClosed: (r) => {
+          if (!live(conn)) return;
+          if (room && r === 'server-close') {
+            // Kicked: a room exit without "reason[0]" (trtc-wx turns that into KICKED_OUT).
+            this.stopAll();
+            return this.state_(PushCode.ROOM_OUT, 'kicked out by the server');
+          }
+          this.lost(closeCode(r));
+        },
+        onRoomPeer: (c) => live(conn) && this.roomPeer(c),
       },
       this.capture,
+      `pusher#${this.d.id}`,
     );
     this.conn = conn;
   }

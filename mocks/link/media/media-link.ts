@@ -74,15 +74,15 @@ export class MediaLink implements Link {
     return this.opts.transport.capture(settings);
   }
 
-  publish(target: StreamTarget, observer: PublishObserver, capture?: Capture): PublishConnection {
-    const c = new MediaPublishConn(this, target, observer, capture);
+  publish(target: StreamTarget, observer: PublishObserver, capture?: Capture, who?: string): PublishConnection {
+    const c = new MediaPublishConn(this, target, observer, capture, who);
     this.conns.add(c);
     c.start();
     return c;
   }
 
-  play(target: StreamTarget, observer: PlayObserver): PlayConnection {
-    const c = new MediaPlayConn(this, target, observer);
+  play(target: StreamTarget, observer: PlayObserver, who?: string): PlayConnection {
+    const c = new MediaPlayConn(this, target, observer, who);
     this.conns.add(c);
     c.start();
     return c;
@@ -196,6 +196,7 @@ abstract class MediaConn {
   constructor(
     protected readonly link: MediaLink,
     readonly target: StreamTarget,
+    private readonly who: string | undefined,
   ) {
     this.startedAt = link.clock.now();
   }
@@ -203,7 +204,7 @@ abstract class MediaConn {
   protected wireTarget(): WireTarget | undefined {
     const p = this.target.protocol;
     if (p === 'room') return undefined;
-    return { protocol: p, key: this.target.key, query: this.target.query, connectTimeoutMs: this.link.opts.connectTimeoutMs };
+    return { protocol: p, key: this.target.key, query: this.target.query, connectTimeoutMs: this.link.opts.connectTimeoutMs, ...(this.who ? { who: this.who } : {}) };
   }
 
   /** Route the target, or fail it the way the phone would. Returns false when it will not connect. */
@@ -302,8 +303,9 @@ class MediaPublishConn extends MediaConn implements PublishConnection {
     target: StreamTarget,
     private readonly observer: PublishObserver,
     private readonly capture: Capture | undefined,
+    who: string | undefined,
   ) {
-    super(link, target);
+    super(link, target, who);
   }
 
   start(): void {
@@ -423,8 +425,9 @@ class MediaPlayConn extends MediaConn implements PlayConnection {
     link: MediaLink,
     target: StreamTarget,
     private readonly observer: PlayObserver,
+    who: string | undefined,
   ) {
-    super(link, target);
+    super(link, target, who);
   }
 
   start(): void {

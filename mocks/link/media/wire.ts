@@ -143,4 +143,6 @@ export interface WireTarget {
   readonly key: string;
   readonly query: Readonly<Record<string, string>>;
   readonly connectTimeoutMs: number;
+  /** the participant connecting (`player#id`), when known */
+  readonly who?: string;
 }

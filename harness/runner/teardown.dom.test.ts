@@ -1,0 +1,140 @@
+/**
+ * Whatever way a real-media run ends — passed, failed, timed out, Ctrl-C —
+ * every process it started is gone and every port it opened is free again.
+ * Checked from the outside: pids by signal 0, ports by connecting, and for the
+ * CLI by the environment its children inherited.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runningPids } from '../media';
+import { runScenario, type ScenarioResult } from '.';
+import type { Scenario } from './scenario';
+
+const root = join(__dirname, '../../fixtures/miniprogram');
+const pkg = join(__dirname, '../..');
+
+const story = (over: Partial<Scenario> & { expect: Scenario['expect'] }): Scenario => ({
+  name: 'studio on its own server',
+  description: 'The studio pushes and watches itself on a server of its own.',
+  needs: ['real-media'],
+  setup: { page: 'pages/studio/studio' },
+  duration: '4s',
+  ...over,
+});
+
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.once('connect', () => (s.destroy(), resolve(false)));
+    s.once('error', () => resolve(true));
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function expectNothingLeft(r: ScenarioResult): Promise<void> {
+  const opened = r.opened;
+  expect(opened).toBeDefined();
+  if (!opened) return;
+  // its own server and at least the pusher's encoder
+  expect(opened.pids.length).toBeGreaterThanOrEqual(2);
+  expect(opened.ports).toHaveLength(2);
+  for (const pid of opened.pids) {
+    expect(alive(pid)).toBe(false);
+    expect(runningPids()).not.toContain(pid);
+  }
+  for (const port of opened.ports) expect(await refused(port)).toBe(true);
+}
+
+describe('teardown on real media', () => {
+  it('leaves no process and no port after a passing scenario', async () => {
+    const r = await runScenario(story({ expect: { sequence: ['pusher#pusher 1002', 'player#monitor 2004'] } }), { miniprogramRoot: root, media: { server: 'own' } });
+    expect(r.failures).toEqual([]);
+    expect(r.status).toBe('passed');
+    await expectNothingLeft(r);
+  }, 60_000);
+
+  it('leaves no process and no port after a failing scenario', async () => {
+    const r = await runScenario(story({ expect: { never: ['pusher#pusher 1002'] } }), { miniprogramRoot: root, media: { server: 'own' } });
+    expect(r.status).toBe('failed');
+    expect(r.failures[0]).toMatch(/^expected never .*1002.*, but saw it 1×$/);
+    await expectNothingLeft(r);
+  }, 60_000);
+
+  it('stops a scenario that runs out of time, on time, and leaves nothing behind', async () => {
+    const t0 = Date.now();
+    const r = await runScenario(story({ duration: '60s', expect: { sequence: ['pusher#pusher 1002'] } }), { miniprogramRoot: root, media: { server: 'own' }, timeoutMs: 3000 });
+    const took = Date.now() - t0;
+    console.log(`timed-out run returned after ${took} ms for a 3000 ms budget`);
+    expect(r.status).toBe('failed');
+    expect(r.failures).toContain('the run timed out after 3000 ms of wall time (timeoutMs); everything it started was stopped. Raise timeoutMs, or look for a step that never ends');
+    // the budget, plus teardown (SIGTERM, then SIGKILL after 2 s at worst)
+    expect(took).toBeLessThan(3000 + 6000);
+    await expectNothingLeft(r);
+  }, 60_000);
+});
+
+/** pids of processes whose environment carries `mark` (children inherit it). */
+function marked(mark: string): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/environ`, 'latin1').includes(mark)) out.push(Number(d));
+    } catch {
+      /* gone, or not ours to read */
+    }
+  }
+  return out;
+}
+
+describe('Ctrl-C of the command line', () => {
+  it('stops the running scenario, writes the report, and leaves no process behind', async () => {
+    expect(existsSync('/proc/self/environ')).toBe(true); // Linux: where this check can see children
+    const reports = mkdtempSync(join(tmpdir(), 'lh-ctrlc-'));
+    const mark = `LH_TEARDOWN_MARK=${randomUUID()}`;
+    const [k, v] = mark.split('=');
+    const cli = spawn(process.execPath, [join(pkg, 'bin/live-harness.js'), 'run', join(pkg, 'dist/scenarios/media-push-play-live.scenario.js'), '--report', reports], {
+      env: { ...process.env, [k]: v },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    cli.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    cli.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((r) => cli.once('exit', (code) => r(code)));
+    try {
+      // Wait until the run is really under way: the CLI, its server and an encoder.
+      const t0 = Date.now();
+      while (marked(mark).length < 3) {
+        if (Date.now() - t0 > 20_000) throw new Error(`the CLI did not start its server and encoder within 20 s; it said: ${out}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const children = marked(mark).filter((p) => p !== cli.pid);
+      cli.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(out).toContain('interrupted: stopping the running scenario and writing the report');
+      for (const p of children) expect(alive(p)).toBe(false);
+      expect(marked(mark)).toEqual([]);
+      const [run] = readdirSync(reports);
+      const report = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));
+      expect(report.interrupted).toBe(true);
+      expect(report.scenarios[0].status).toBe('failed');
+      expect(report.scenarios[0].failures).toContain('the run was interrupted (Ctrl-C); everything it started was stopped');
+      expect(report.scenarios[0].timeline.length).toBeGreaterThan(5);
+    } finally {
+      if (cli.exitCode === null) cli.kill('SIGKILL');
+      rmSync(reports, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
