@@ -5,6 +5,7 @@
  * watched directly for connect, errors and close.
  */
 import type { Socket } from 'node:net';
+import type { WireEnd, WireEvents } from '../../mocks/link';
 import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from './flv';
 
 interface NodeRtmpClientLike {
@@ -34,19 +35,13 @@ function nodeRtmpClient(url: string): NodeRtmpClientLike {
   return new Ctor(url);
 }
 
-export type SocketFailure = 'refused' | 'timeout' | 'reset' | 'closed';
+/** How a socket ended: the transport's own wire vocabulary. */
+export type SocketFailure = WireEnd;
 
-export interface RtmpEvents {
-  /** TCP connected (the RTMP handshake follows inside the client) */
-  onTcpConnect?(): void;
-  /** handshake done and the application accepted the connection (NetConnection.Connect.Success; HTTP: a 200) */
-  onSession?(): void;
-  /** NetStream.Publish.Start / NetStream.Play.Start */
+/** A client's events: the wire events the link knows, in a client's terms. */
+export interface RtmpEvents extends Pick<WireEvents, 'onTcpConnect' | 'onSession' | 'onRejected' | 'onUnpublished'> {
+  /** NetStream.Publish.Start / NetStream.Play.Start (HTTP-FLV: the first tag) */
   onStarted?(): void;
-  /** NetStream.Publish.BadName, NetStream.Play.StreamNotFound, HTTP 404 … */
-  onRejected?(code: string, notFound: boolean): void;
-  /** NetStream.Play.UnpublishNotify */
-  onUnpublished?(): void;
   onTag?(tag: FlvTag, receivedWallMs: number): void;
   /** the socket failed or closed; `started` says whether the stream had begun */
   onEnd?(failure: SocketFailure, started: boolean): void;

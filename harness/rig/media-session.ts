@@ -95,8 +95,9 @@ export class MediaSession {
     resolveFfmpeg(); // a missing ffmpeg fails here, with the fix, before any page runs
     const choice = this.opts.server ?? 'shared';
     let endpoint: ServerEndpoint;
+    const fromEnv = choice === 'shared' ? endpointFromEnv() : undefined;
     if (typeof choice === 'object') endpoint = choice;
-    else if (choice === 'shared' && endpointFromEnv()) endpoint = endpointFromEnv() as ServerEndpoint;
+    else if (fromEnv) endpoint = fromEnv;
     else if (choice === 'own') {
       this.own = await new MediaServer().start();
       endpoint = localEndpoint(this.own);

@@ -186,8 +186,16 @@ function matches(t: StreamTarget, filter: string | undefined): boolean {
   return filter === undefined || filter === '*' || t.key === filter || t.host === filter.toLowerCase();
 }
 
-abstract class MediaConn {
+/** What both observers share: how a connection attempt fails and how a connection ends. */
+interface EndObserver {
+  onFailed(f: ConnectFailure): void;
+  onClosed(r: CloseReason): void;
+}
+
+abstract class MediaConn<W extends { close(): void; abort(): void }> {
   protected state: 'connecting' | 'session' | 'streaming' | 'closed' = 'connecting';
+  protected wire: W | undefined;
+  protected abstract readonly observer: EndObserver;
   protected startedAt: number;
   protected rttMs: number | undefined;
   private tcp = false;
@@ -268,16 +276,29 @@ abstract class MediaConn {
   close(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.closeWire();
+    this.wire?.close();
+    this.wire = undefined;
     for (const h of this.timers) this.link.clock.clearTimer(h);
     this.timers.clear();
     this.link.forget(this as unknown as Conn);
   }
 
-  protected abstract closeWire(): void;
-  protected abstract abortWire(): void;
-  abstract fail(f: ConnectFailure): void;
-  protected abstract end(reason: CloseReason): void;
+  private abortWire(): void {
+    this.wire?.abort();
+    this.wire = undefined;
+  }
+
+  fail(f: ConnectFailure): void {
+    if (this.state === 'closed') return;
+    this.close();
+    this.observer.onFailed(f);
+  }
+
+  protected end(reason: CloseReason): void {
+    if (this.state === 'closed') return;
+    this.close();
+    this.observer.onClosed(reason);
+  }
 }
 
 const ZERO_STATS: WirePublishStats = Object.freeze({
@@ -294,14 +315,13 @@ const ZERO_STATS: WirePublishStats = Object.freeze({
   lastFlushWallMs: 0,
 });
 
-class MediaPublishConn extends MediaConn implements PublishConnection {
-  private wire: WirePublisher | undefined;
+class MediaPublishConn extends MediaConn<WirePublisher> implements PublishConnection {
   private last: WirePublishStats = ZERO_STATS;
 
   constructor(
     link: MediaLink,
     target: StreamTarget,
-    private readonly observer: PublishObserver,
+    protected readonly observer: PublishObserver,
     private readonly capture: Capture | undefined,
     who: string | undefined,
   ) {
@@ -375,27 +395,6 @@ class MediaPublishConn extends MediaConn implements PublishConnection {
     if (this.state === 'streaming') this.wire?.message(text);
   }
 
-  fail(f: ConnectFailure): void {
-    if (this.state === 'closed') return;
-    this.close();
-    this.observer.onFailed(f);
-  }
-
-  protected end(reason: CloseReason): void {
-    if (this.state === 'closed') return;
-    this.close();
-    this.observer.onClosed(reason);
-  }
-
-  protected closeWire(): void {
-    this.wire?.close();
-    this.wire = undefined;
-  }
-
-  protected abortWire(): void {
-    this.wire?.abort();
-    this.wire = undefined;
-  }
 }
 
 /** Media-time window for the stream's measured rates. */
@@ -403,8 +402,7 @@ const RATE_WINDOW_MS = 2000;
 /** Audio this long with no video at all, and the stream counts as audio-only (metadata may be missing). */
 const AUDIO_ONLY_AFTER_MS = 1000;
 
-class MediaPlayConn extends MediaConn implements PlayConnection {
-  private wire: WirePlayer | undefined;
+class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
   private pending: WireFrame[] = [];
   private recent: WireFrame[] = [];
   private upToMs: number | undefined;
@@ -424,7 +422,7 @@ class MediaPlayConn extends MediaConn implements PlayConnection {
   constructor(
     link: MediaLink,
     target: StreamTarget,
-    private readonly observer: PlayObserver,
+    protected readonly observer: PlayObserver,
     who: string | undefined,
   ) {
     super(link, target, who);
@@ -573,25 +571,4 @@ class MediaPlayConn extends MediaConn implements PlayConnection {
     return d.reduce((s, x) => s + Math.abs(x - mean), 0) / d.length;
   }
 
-  fail(f: ConnectFailure): void {
-    if (this.state === 'closed') return;
-    this.close();
-    this.observer.onFailed(f);
-  }
-
-  protected end(reason: CloseReason): void {
-    if (this.state === 'closed') return;
-    this.close();
-    this.observer.onClosed(reason);
-  }
-
-  protected closeWire(): void {
-    this.wire?.close();
-    this.wire = undefined;
-  }
-
-  protected abortWire(): void {
-    this.wire?.abort();
-    this.wire = undefined;
-  }
 }
