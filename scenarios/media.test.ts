@@ -1,7 +1,8 @@
 /**
- * The scenarios that need real media, on real media: the embedded RTMP/HTTP-FLV
- * server (one per jest worker), real ffmpeg encoders, real sockets. They run in
- * real time, so each gets its story's duration plus a minute.
+ * The scenarios that need real media — and those that need no particular
+ * target (`needs: []`), which also run in virtual time — on real media: the
+ * embedded RTMP/HTTP-FLV server (one per jest worker), real ffmpeg encoders,
+ * real sockets. They run in real time, so each gets its duration plus a minute.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,10 @@ const root = join(__dirname, '../fixtures/miniprogram');
 const files = readdirSync(__dirname).filter((f) => f.endsWith('.scenario.ts')).sort();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (f: string): Scenario => (require(join(__dirname, f)) as { default: Scenario }).default;
-const media = files.filter((f) => (load(f).needs ?? []).includes('real-media'));
+const media = files.filter((f) => {
+  const needs = load(f).needs;
+  return needs !== undefined && (needs.length === 0 || needs.includes('real-media'));
+});
 
 describe('scenarios (real media)', () => {
   it('finds the real-media scenarios', () => {

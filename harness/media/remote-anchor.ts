@@ -3,7 +3,7 @@
  * page watches): its own encoder and RTMP publisher through the same
  * transport, so its frames carry the same clock and its key the rig's namespace.
  */
-import type { CaptureSettings } from '../../mocks/link';
+import type { CaptureSettings, WirePublisher } from '../../mocks/link';
 import type { CaptureSession } from './capture-session';
 import type { LocalMediaTransport } from './media-transport';
 
@@ -13,8 +13,9 @@ export class RemoteAnchorError extends Error {
 
 export class RemoteAnchor {
   private capture: CaptureSession | undefined;
-  private wire: { close(): void } | undefined;
+  private wire: WirePublisher | undefined;
   private live = false;
+  private thaw: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly transport: LocalMediaTransport,
@@ -66,7 +67,20 @@ export class RemoteAnchor {
     return this;
   }
 
+  /** The anchor's uplink freezes: the connection stays, nothing is sent for `forMs`, then it goes on (video from a key frame). */
+  freeze(forMs: number, onThaw: () => void = () => undefined): void {
+    const wire = this.wire;
+    if (!wire) return;
+    wire.output({ video: false, audio: false, keyFramesOnly: false });
+    clearTimeout(this.thaw);
+    this.thaw = setTimeout(() => {
+      wire.output({ video: true, audio: true, keyFramesOnly: false });
+      onThaw();
+    }, forMs);
+  }
+
   async stop(): Promise<void> {
+    clearTimeout(this.thaw);
     this.live = false;
     this.wire?.close();
     this.wire = undefined;

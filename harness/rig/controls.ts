@@ -159,5 +159,7 @@ export interface StreamControl {
   /** Publish `live/abc` (or any push/play URL of it). Resolves once the server has it. */
   publish(keyOrUrl: string, o?: RemoteStreamOptions): Promise<void>;
   unpublish(keyOrUrl: string): Promise<void>;
+  /** The anchor's uplink freezes: its connection stays, nothing is sent for `forMs`, then it goes on. */
+  freeze(keyOrUrl: string, forMs: Duration): Promise<void>;
   isLive(keyOrUrl: string): boolean;
 }

@@ -18,7 +18,8 @@ import {
   type ServerEvent,
   type StartedMediaServer,
 } from '../media';
-import type { RemoteStreamOptions, StreamControl } from './controls';
+import { parseDuration } from '../assert';
+import type { Duration, RemoteStreamOptions, StreamControl } from './controls';
 import { streamKey } from './stream-key';
 
 export interface MediaOptions {
@@ -170,6 +171,15 @@ export class MediaStreams implements StreamControl {
     const a = this.anchors.get(key);
     this.anchors.delete(key);
     await a?.stop();
+  }
+
+  async freeze(keyOrUrl: string, forMs: Duration): Promise<void> {
+    const key = streamKey(keyOrUrl);
+    const a = this.anchors.get(key);
+    if (!a?.isLive) throw new MediaSessionError(`[live-harness] Failed to freeze remote stream "${key}": nobody publishes it. Publish it first (streams: [{ key }] or { publish }).`);
+    const ms = parseDuration(forMs);
+    this.note('remote-freeze', { key, forMs: ms });
+    a.freeze(ms, () => this.note('remote-thaw', { key }));
   }
 
   isLive(keyOrUrl: string): boolean {

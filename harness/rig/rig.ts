@@ -376,6 +376,10 @@ class VirtualStreams implements StreamControl {
     this.link.unpublishRemote(streamKey(keyOrUrl));
   }
 
+  async freeze(keyOrUrl: string, forMs: Duration): Promise<void> {
+    this.link.freezeRemote(streamKey(keyOrUrl), parseDuration(forMs));
+  }
+
   isLive(keyOrUrl: string): boolean {
     return this.link.server.isLive(streamKey(keyOrUrl));
   }

@@ -185,6 +185,7 @@ async function perform(rig: Rig, page: LoadedPageHandle, a: Action): Promise<voi
   }
   if ('publish' in a) return rig.streams.publish(a.publish, a.options);
   if ('unpublish' in a) return rig.streams.unpublish(a.unpublish);
+  if ('freeze' in a) return rig.streams.freeze(a.freeze, a.for);
 }
 
 function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {

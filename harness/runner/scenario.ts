@@ -36,7 +36,9 @@ export type Action =
   /** call a context method directly, as page code would */
   | { readonly context: string; readonly method: string; readonly args?: Readonly<Record<string, unknown>> }
   | { readonly publish: string; readonly options?: RemoteStreamOptions }
-  | { readonly unpublish: string };
+  | { readonly unpublish: string }
+  /** a remote anchor's uplink freezes: connection open, nothing sent for `for` */
+  | { readonly freeze: string; readonly for: Duration };
 
 export interface TimelineStep {
   readonly at: Duration;

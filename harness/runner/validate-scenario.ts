@@ -1,6 +1,7 @@
 /**
  * A wrong scenario fails before anything runs, with the field and the fix.
  */
+import { nearest } from '../../mocks/model';
 import { parseDuration, parseStep } from '../assert';
 import type { Scenario } from './scenario';
 
@@ -28,7 +29,7 @@ const STRING_ACTIONS = [
   'deny-microphone',
   'back',
 ];
-const OBJECT_ACTIONS = ['network', 'device', 'page', 'setData', 'tap', 'context', 'publish', 'unpublish'];
+const OBJECT_ACTIONS = ['network', 'device', 'page', 'setData', 'tap', 'context', 'publish', 'unpublish', 'freeze'];
 
 export function validateScenario(s: Scenario): void {
   const name = typeof s?.name === 'string' && s.name ? s.name : '(unnamed)';
@@ -38,6 +39,12 @@ export function validateScenario(s: Scenario): void {
   if (name === '(unnamed)') err('name', 'is missing', 'Give every scenario a unique name.');
   if (typeof s.description !== 'string' || !s.description) err('description', 'is missing', 'Say in one sentence what story the scenario tells.');
   if (!s.setup || typeof s.setup.page !== 'string' || !s.setup.page) err('setup.page', 'is missing', 'Name the page route to load, e.g. "pages/push/push".');
+  const CAPS = ['virtual-time', 'real-media', 'device'];
+  if (s.needs !== undefined && (!Array.isArray(s.needs) || s.needs.some((n) => !CAPS.includes(n)))) {
+    const bad = Array.isArray(s.needs) ? s.needs.find((n) => !CAPS.includes(n)) : s.needs;
+    const near = typeof bad === 'string' ? nearest(bad, CAPS) : undefined;
+    err('needs', `has ${JSON.stringify(bad)}, which is not a capability`, `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use a list of ${CAPS.join(', ')} (or [] for a story any target can run).`);
+  }
   const duration = (field: string, v: unknown): number => {
     try {
       return parseDuration(v as never);
@@ -53,9 +60,14 @@ export function validateScenario(s: Scenario): void {
     actions.forEach((a, j) => {
       const field = `timeline[${i}].do${Array.isArray(step.do) ? `[${j}]` : ''}`;
       if (typeof a === 'string') {
-        if (!STRING_ACTIONS.includes(a)) err(field, `${JSON.stringify(a)} is not an action`, `Use one of ${STRING_ACTIONS.join(', ')}, or an object with one of ${OBJECT_ACTIONS.join(', ')}.`);
+        if (!STRING_ACTIONS.includes(a)) {
+          const near = nearest(a, STRING_ACTIONS);
+          err(field, `${JSON.stringify(a)} is not an action`, `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use one of ${STRING_ACTIONS.join(', ')}, or an object with one of ${OBJECT_ACTIONS.join(', ')}.`);
+        }
       } else if (!a || typeof a !== 'object' || !OBJECT_ACTIONS.some((k) => k in a)) {
         err(field, `${JSON.stringify(a)} is not an action`, `Use an object with one of ${OBJECT_ACTIONS.join(', ')}, or one of ${STRING_ACTIONS.join(', ')}.`);
+      } else if ('freeze' in a) {
+        duration(`${field}.for`, (a as { for?: unknown }).for);
       }
     });
     if (step.do === undefined && step.expect === undefined) err(`timeline[${i}]`, 'has neither "do" nor "expect"', 'Add an action or a checkpoint, or drop the step.');

@@ -399,6 +399,8 @@ class MediaPublishConn extends MediaConn<WirePublisher> implements PublishConnec
 
 /** Media-time window for the stream's measured rates. */
 const RATE_WINDOW_MS = 2000;
+/** The longest step in media time one frame can make (a video frame at 5 fps, with slack). */
+const MAX_FRAME_STEP_MS = 400;
 /** Audio this long with no video at all, and the stream counts as audio-only (metadata may be missing). */
 const AUDIO_ONLY_AFTER_MS = 1000;
 
@@ -480,7 +482,8 @@ class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
     this.pending = [];
     let bytes = 0;
     let receivedMediaMs = 0;
-    let gapFrames = 0;
+    let gapMs = 0;
+    let skippedFrames = 0;
     for (const f of frames) {
       bytes += f.bytes;
       if (f.kind === 'meta') {
@@ -491,7 +494,10 @@ class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
       if (f.header || f.kind === 'meta') continue;
       if (this.upToMs === undefined || f.mediaMs < this.upToMs - 10_000) this.upToMs = f.mediaMs; // first frame, or the publisher restarted its clock
       else if (f.mediaMs > this.upToMs) {
-        receivedMediaMs += f.mediaMs - this.upToMs;
+        const step = f.mediaMs - this.upToMs;
+        // No frame spans this much: media was skipped upstream (a frozen anchor, frames dropped), not received.
+        if (step > MAX_FRAME_STEP_MS) gapMs += step;
+        else receivedMediaMs += step;
         this.upToMs = f.mediaMs;
       }
       if (f.kind === 'audio' && !this.videoSeen) {
@@ -507,7 +513,8 @@ class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
           this.lastKeyMediaMs = f.mediaMs;
         }
         if (f.seq !== undefined) {
-          if (this.lastSeq !== undefined && f.seq > this.lastSeq + 1) gapFrames += f.seq - this.lastSeq - 1;
+          // Video frames the publisher skipped (its queue grew too old) while audio went on.
+          if (this.lastSeq !== undefined && f.seq > this.lastSeq + 1) skippedFrames += f.seq - this.lastSeq - 1;
           this.lastSeq = f.seq;
         }
       }
@@ -531,7 +538,7 @@ class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
       receivedKbps,
       capacityKbps: keepingUp ? Math.max(receivedKbps, needed) * 2 : receivedKbps,
       keyFrameSeen: this.keyFrameSeen,
-      gapMs: stream && stream.fps > 0 ? (gapFrames * 1000) / stream.fps : 0,
+      gapMs: gapMs + (stream && stream.fps > 0 ? (skippedFrames * 1000) / stream.fps : 0),
       arrivalDelayMs: this.lastDelayMs,
       stream,
     };

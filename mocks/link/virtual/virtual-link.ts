@@ -157,6 +157,19 @@ export class VirtualLink implements Link {
     return s;
   }
 
+  /** The remote anchor's uplink freezes for `forMs`: its connection stays, nothing is sent, then it goes on. */
+  freezeRemote(key: string, forMs: number): void {
+    if (!this.server.isLive(key)) throw new Error(`[live-harness] Failed to freeze remote stream "${key}": nobody publishes it. Publish it first (streams: [{ key }] or { publish }).`);
+    this.note('remote-freeze', { key, forMs });
+    this.server.freeze(key);
+    this.incidentTimers.push(
+      this.clock.setTimer(forMs, () => {
+        this.note('remote-thaw', { key });
+        this.server.thaw(key);
+      }),
+    );
+  }
+
   unpublishRemote(key: string): void {
     this.note('remote-unpublish', { key });
     this.server.unpublish(key);
@@ -506,6 +519,8 @@ class PlayConn extends BaseConn implements PlayConnection {
     }
     const streamKbps = Math.max(1, (s.info.hasVideo ? s.info.videoKbps : 0) + (s.info.hasAudio ? s.info.audioKbps : 0));
     const capacityKbps = this.link.capacity('down');
+    // Media the anchor never sent (it froze) is skipped, not waited for.
+    for (const k of s.skips) if (this.receivedUpToMs >= k.fromMs && this.receivedUpToMs < k.toMs) this.receivedUpToMs = k.toMs;
     const capacityMs = (dtMs * capacityKbps) / streamKbps;
     const edge = this.link.server.edge(s);
     const backlog = Math.max(0, edge - this.receivedUpToMs);

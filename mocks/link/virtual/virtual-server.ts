@@ -18,6 +18,10 @@ export interface ServerStream {
   readonly remote: boolean;
   live: boolean;
   messages: Array<{ atCaptureMs: number; text: string }>;
+  /** clock ms since when a remote anchor sends nothing (its uplink froze), while it does */
+  frozenAt?: number;
+  /** capture-time spans that were never sent (a freeze): players skip them */
+  skips: Array<{ fromMs: number; toMs: number }>;
 }
 
 export interface ServerListener {
@@ -62,7 +66,7 @@ export class VirtualServer {
     const existing = this.streams.get(key);
     if (existing?.live) return undefined;
     const t = this.now();
-    const s: ServerStream = { key, info, publishStartMs: t, edgeCaptureMs: t, droppedMs: 0, remote, live: true, messages: [] };
+    const s: ServerStream = { key, info, publishStartMs: t, edgeCaptureMs: t, droppedMs: 0, remote, live: true, messages: [], skips: [] };
     this.streams.set(key, s);
     for (const l of this.listeners) l.onPublish?.(key);
     return s;
@@ -76,10 +80,29 @@ export class VirtualServer {
     for (const w of [...(this.watchers.get(key) ?? [])]) w(s);
   }
 
-  /** Live edge of a stream; a remote anchor's edge follows the clock. */
+  /** Live edge of a stream; a remote anchor's edge follows the clock, except while it is frozen. */
   edge(s: ServerStream): number {
-    if (s.remote && s.live) s.edgeCaptureMs = this.now();
+    if (s.remote && s.live && s.frozenAt === undefined) s.edgeCaptureMs = this.now();
     return s.edgeCaptureMs;
+  }
+
+  /** A remote anchor stops sending (connection open); what it captures meanwhile is never sent. */
+  freeze(key: string): void {
+    const s = this.streams.get(key);
+    if (!s || !s.live || s.frozenAt !== undefined) return;
+    this.edge(s);
+    s.frozenAt = this.now();
+  }
+
+  thaw(key: string): void {
+    const s = this.streams.get(key);
+    if (!s || s.frozenAt === undefined) return;
+    const fromMs = s.frozenAt;
+    s.frozenAt = undefined;
+    const toMs = this.now();
+    s.skips.push({ fromMs, toMs });
+    s.droppedMs += toMs - fromMs;
+    this.edge(s);
   }
 
   watch(key: string, onEnd: (s: ServerStream) => void): () => void {
