@@ -62,10 +62,6 @@ export class LocalMediaTransport implements MediaTransport {
     this.endpoint = endpoint;
   }
 
-  get server(): ServerEndpoint | undefined {
-    return this.endpoint;
-  }
-
   private get ep(): ServerEndpoint {
     if (!this.endpoint) throw new MediaTransportError('[live-harness] Failed to connect on real media: the rig has no server yet. Await rig.ready() (loadPage does) before anything connects.');
     return this.endpoint;

@@ -28,10 +28,6 @@ export class RemoteAnchor {
     return this.live;
   }
 
-  get pid(): number | undefined {
-    return this.capture?.pid;
-  }
-
   /** Resolves once the server accepted the publish. */
   async start(timeoutMs = 15_000): Promise<this> {
     const capture = await this.transport.startCapture(this.settings);

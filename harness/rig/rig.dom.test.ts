@@ -92,6 +92,7 @@ describe('Rig', () => {
 
   it('rejects an unknown clock and unknown model parameters by name', () => {
     expect(() => createRig({ clock: 'fast' as never })).toThrow(`[live-harness] Failed to create the rig: clock "fast" is not available. Use 'virtual' or 'real'.`);
+    expect(() => createRig({ clock: 'real' })).toThrow("[live-harness] Failed to create the rig: the real clock comes with real media. Add media: 'local', or drop clock: 'real'.");
     expect(() => createRig({ media: 'local', clock: 'virtual' })).toThrow("[live-harness] Failed to create the rig: real media runs on the wall clock, not in virtual time. Drop clock: 'virtual', or drop media.");
     expect(() => createRig({ media: 'remote' as never })).toThrow(`[live-harness] Failed to create the rig: media "remote" is not available. Use media: 'local' (or an options object).`);
     expect(() => createRig({ media: 'local', network: '3g' })).toThrow(`[live-harness] Failed to create the rig: network "3g" cannot be made real yet; real media runs on loopback. Drop the network option, or run in virtual time.`);

@@ -24,7 +24,7 @@ import { VirtualTimers } from './virtual-timers';
 export interface RigOptions {
   /** Seed of every random draw; the same seed gives the same timeline (virtual time). Default 1. */
   readonly seed?: number | string;
-  /** 'virtual' (default) or 'real' (the wall clock; implied by `media`). */
+  /** 'virtual' (default) or 'real' (the wall clock, with real media; implied by `media`). */
   readonly clock?: 'virtual' | 'real';
   /**
    * Real media: 'local' runs the mocks on real sockets against the embedded
@@ -84,9 +84,12 @@ export class Rig implements LiveRuntime, AsyncDisposable {
   private disposed = false;
 
   constructor(opts: RigOptions = {}) {
-    const real = opts.media !== undefined || opts.clock === 'real';
+    const real = opts.media !== undefined;
     if (opts.clock !== undefined && opts.clock !== 'virtual' && opts.clock !== 'real') {
       throw new RigError(`[live-harness] Failed to create the rig: clock ${JSON.stringify(opts.clock)} is not available. Use 'virtual' or 'real'.`);
+    }
+    if (opts.clock === 'real' && opts.media === undefined) {
+      throw new RigError("[live-harness] Failed to create the rig: the real clock comes with real media. Add media: 'local', or drop clock: 'real'.");
     }
     if (opts.media !== undefined && opts.clock === 'virtual') {
       throw new RigError("[live-harness] Failed to create the rig: real media runs on the wall clock, not in virtual time. Drop clock: 'virtual', or drop media.");
@@ -127,21 +130,15 @@ export class Rig implements LiveRuntime, AsyncDisposable {
       this.clock = new RealClock();
       const mo: MediaOptions = typeof opts.media === 'object' ? opts.media : {};
       const hosts = new HostMap(mo.hosts);
-      if (opts.media !== undefined) {
-        this.media = new MediaSession(mo, {
-          missingStream: opts.missingStream ?? 'not-found',
-          maxSendQueueMs: 3000,
-          onServerEvent: (event, key) => this.serverEvent(event, key),
-          onProblem: (e) => this.problem(e),
-        });
-        this.link = new MediaLink({ clock: this.clock, transport: this.media.transport, hosts, connectTimeoutMs: this.params.connectTimeoutMs, readWriteTimeoutMs: this.params.readWriteTimeoutMs, onIncident: incident });
-        this.streams = new MediaStreams(this.media, this.params, (action, detail) => incident(action, detail));
-      } else {
-        // The wall clock without media: pages and timers run for real, the network stays simulated.
-        const link = new VirtualLink({ clock: this.clock, random: this.random.fork('network'), connectTimeoutMs: this.params.connectTimeoutMs, readWriteTimeoutMs: this.params.readWriteTimeoutMs, profile: opts.network, missingStream: opts.missingStream, onIncident: incident });
-        this.link = link;
-        this.streams = new VirtualStreams(link, this.params);
-      }
+      const media = new MediaSession(mo, {
+        missingStream: opts.missingStream ?? 'not-found',
+        maxSendQueueMs: 3000,
+        onServerEvent: (event, key) => this.serverEvent(event, key),
+        onProblem: (e) => this.problem(e),
+      });
+      this.media = media;
+      this.link = new MediaLink({ clock: this.clock, transport: media.transport, hosts, connectTimeoutMs: this.params.connectTimeoutMs, readWriteTimeoutMs: this.params.readWriteTimeoutMs, onIncident: incident });
+      this.streams = new MediaStreams(media, this.params, (action, detail) => incident(action, detail));
     }
     this.device = new DeviceControl(this.dev, (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }));
     this.network = new NetworkControl(this.link);
@@ -154,11 +151,6 @@ export class Rig implements LiveRuntime, AsyncDisposable {
       this.timers.install();
     }
     this.pages = new PageSession(this, opts.miniprogramRoot);
-  }
-
-  /** 'virtual' or 'real' */
-  get clockKind(): 'virtual' | 'real' {
-    return this.virtual ? 'virtual' : 'real';
   }
 
   /** Whether connections are real sockets to a real server. */
