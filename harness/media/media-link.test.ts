@@ -125,6 +125,15 @@ describe('MediaLink on real sockets', () => {
     await f.until('stream-begin');
   }, 20_000);
 
+  it('plays an https:// FLV URL from the local server over plain HTTP', async () => {
+    await using l = rig(localEndpoint(server));
+    await publishing(l, 'tls');
+    const f = facts();
+    l.link.play(target('https://1234.liveplay.myqcloud.com/live/tls.flv'), f.play);
+    await f.until('stream-begin');
+    expect(f.seen).toEqual(['connected', 'stream-begin']);
+  }, 20_000);
+
   it('fails a host outside the host map as DNS does, without any connection', async () => {
     await using l = rig(localEndpoint(server));
     const events: string[] = [];
