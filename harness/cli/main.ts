@@ -111,9 +111,10 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
   const started = new Date();
   const abort = new AbortController();
   let interrupted = false;
-  let reportWritten: Promise<void> | undefined;
-  const writeReport = (): Promise<void> =>
-    (reportWritten ??= (async () => {
+  let finished: Promise<void> | undefined;
+  // Once, whichever comes first (the end of the run, or Ctrl-C): stop the shared server, write the report.
+  const finish = (): Promise<void> =>
+    (finished ??= (async () => {
       await stopSharedMediaServer();
       const dir = join(resolve(args.report), started.toISOString().replace(/[:.]/g, '-'));
       mkdirSync(dir, { recursive: true });
@@ -127,7 +128,7 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
     print('interrupted: stopping the running scenario and writing the report');
     abort.abort();
     await new Promise((r) => setTimeout(r, 50));
-    await writeReport();
+    await finish();
   });
   try {
     for (const { file, scenario: s } of scenarios) {
@@ -145,7 +146,7 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
     console.warn = warn;
     removeDom();
     // Reports are written whatever happened.
-    await writeReport();
+    await finish();
   }
   const passed = results.filter((r) => r.status === 'passed').length;
   const failed = results.filter((r) => r.status === 'failed').length;

@@ -11,7 +11,6 @@ export class FlvPlayer {
   private res: IncomingMessage | undefined;
   private ended = false;
   private started = false;
-  private read = 0;
 
   constructor(
     readonly url: string,
@@ -57,7 +56,6 @@ export class FlvPlayer {
         this.events.onTag?.(tag, Date.now());
       });
       res.on('data', (chunk: Buffer) => {
-        this.read += chunk.length;
         try {
           reader.push(chunk);
         } catch {
@@ -68,10 +66,6 @@ export class FlvPlayer {
       res.once('close', () => this.end(error ? 'reset' : 'closed'));
     });
     return this;
-  }
-
-  get bytesRead(): number {
-    return this.read;
   }
 
   private end(f: SocketFailure): void {

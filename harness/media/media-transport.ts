@@ -4,7 +4,7 @@
  * (the embedded node-media-server, or an external one). Each rig gets its own
  * namespace of stream keys, so rigs sharing one server never meet.
  */
-import type { Capture, CaptureSettings, MediaTransport, PlayWireEvents, WireEvents, WireOutput, WirePlayer, WirePublisher, WireTarget } from '../../mocks/link';
+import { type Capture, type CaptureSettings, type MediaTransport, type PlayWireEvents, type WireEvents, type WireOutput, type WirePlayer, type WirePublisher, type WireTarget, ZERO_PUBLISH_STATS } from '../../mocks/link';
 import { CaptureSession } from './capture-session';
 import { FlvPlayer } from './flv-client';
 import { toWireFrame } from './frame-reader';
@@ -126,7 +126,7 @@ export class LocalMediaTransport implements MediaTransport {
     if (!(capture instanceof CaptureSession)) {
       // The capture never started (reported already): a publish without media is refused as the SDK would never connect.
       const t = setTimeout(() => events.onEnd?.('refused'), 1);
-      return { stats: () => zeroStats(), output: () => undefined, message: () => undefined, close: () => clearTimeout(t), abort: () => clearTimeout(t) };
+      return { stats: () => ZERO_PUBLISH_STATS, output: () => undefined, message: () => undefined, close: () => clearTimeout(t), abort: () => clearTimeout(t) };
     }
     const streamPath = this.streamPath(target.key);
     let sender: StreamSender | undefined;
@@ -242,8 +242,4 @@ export class LocalMediaTransport implements MediaTransport {
     this.captures.clear();
     for (const p of this.paths) this.registry.forget(p);
   }
-}
-
-function zeroStats() {
-  return { bytesFlushed: 0, bytesQueued: 0, flushedMediaMs: 0, queuedMediaMs: 0, queuedVideoFrames: 0, queuedAudioFrames: 0, encodedVideoBytes: 0, encodedAudioBytes: 0, encodedVideoFrames: 0, droppedMediaMs: 0, lastFlushWallMs: 0 };
 }

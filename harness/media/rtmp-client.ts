@@ -106,10 +106,6 @@ abstract class RtmpEndpoint {
     return this.client.socket?.bytesWritten ?? 0;
   }
 
-  get bytesRead(): number {
-    return this.client.socket?.bytesRead ?? 0;
-  }
-
   /** bytes accepted by write() but not yet handed to the kernel: the send queue */
   get queuedBytes(): number {
     return this.client.socket?.writableLength ?? 0;

@@ -64,14 +64,12 @@ export class MediaSession {
   private own: StartedMediaServer | undefined;
   private readying: Promise<void> | undefined;
   private unsubscribe: (() => void) | undefined;
-  private readonly ports = new Set<number>();
   private disposed = false;
 
   constructor(
     private readonly opts: MediaOptions,
     private readonly hooks: {
       readonly missingStream: 'not-found' | 'wait';
-      readonly maxSendQueueMs: number;
       readonly onServerEvent: (event: string, key: string) => void;
       readonly onProblem: (e: Error) => void;
     },
@@ -82,7 +80,6 @@ export class MediaSession {
       namespace,
       receiveDelayMs: opts.receiveDelayMs,
       missingStream: hooks.missingStream,
-      maxSendQueueMs: hooks.maxSendQueueMs,
       onError: (e) => hooks.onProblem(e),
     });
   }
@@ -110,8 +107,6 @@ export class MediaSession {
     }
     this.endpoint = endpoint;
     this.transport.use(endpoint);
-    // A shared or external server is not this rig's to close; its own server is.
-    if (this.own) for (const port of [this.own.rtmpPort, this.own.httpPort]) this.ports.add(port);
     this.unsubscribe = endpoint.onEvent?.((e) => {
       const name = SERVER_EVENTS[e.event];
       const key = e.streamPath === undefined ? undefined : this.transport.keyOf(e.streamPath);
@@ -121,12 +116,15 @@ export class MediaSession {
 
   /** Which server this rig uses, and what it opened. */
   get opened(): OpenedResources {
-    const own = this.own ? [this.own.pid] : [];
-    return { server: this.endpoint?.describe, pids: [...own, ...this.transport.spawnedPids], ports: [...this.ports] };
+    // A shared or external server is not this rig's to close; its own server is.
+    const own = this.own;
+    return { server: this.endpoint?.describe, pids: [...(own ? [own.pid] : []), ...this.transport.spawnedPids], ports: own ? [own.rtmpPort, own.httpPort] : [] };
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    // A start still under way (a timeout or Ctrl-C during it) must finish, so that its server is ours to stop.
+    await this.readying?.catch(() => undefined);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     await this.transport.dispose();

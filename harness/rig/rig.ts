@@ -132,7 +132,6 @@ export class Rig implements LiveRuntime, AsyncDisposable {
       const hosts = new HostMap(mo.hosts);
       const media = new MediaSession(mo, {
         missingStream: opts.missingStream ?? 'not-found',
-        maxSendQueueMs: 3000,
         onServerEvent: (event, key) => this.serverEvent(event, key),
         onProblem: (e) => this.problem(e),
       });

@@ -11,6 +11,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runningPids } from '../media';
+import { createRig } from '../rig';
 import { runScenario, type ScenarioResult } from '.';
 import type { Scenario } from './scenario';
 
@@ -83,6 +84,27 @@ describe('teardown on real media', () => {
     expect(took).toBeLessThan(3000 + 6000);
     await expectNothingLeft(r);
   }, 60_000);
+
+  it('stops a server of its own that was still starting when the rig was disposed', async () => {
+    const before = runningPids();
+    const rig = createRig({ media: { server: 'own' }, miniprogramRoot: root });
+    const starting = rig.ready();
+    await rig.dispose(); // at once: the server's start is still under way
+    // Once dispose has returned, no process of the rig may run — not even one that appears later.
+    let settled = false;
+    void starting.finally(() => (settled = true));
+    const seen = new Set<number>();
+    while (!settled) {
+      for (const p of runningPids()) if (!before.includes(p)) seen.add(p);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    expect([...seen]).toEqual([]);
+    const opened = rig.opened;
+    expect(opened.pids).toHaveLength(1); // the server did start, and was stopped
+    expect(alive(opened.pids[0])).toBe(false);
+    for (const port of opened.ports) expect(await refused(port)).toBe(true);
+    expect(runningPids()).toEqual(before);
+  }, 30_000);
 });
 
 /** pids of processes whose environment carries `mark` (children inherit it). */

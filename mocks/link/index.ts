@@ -10,3 +10,4 @@ export { MediaLink, MediaUnsupportedError } from './media/media-link';
 export type { MediaLinkOptions } from './media/media-link';
 export { HostMap, HostMapError, DEFAULT_HOSTS } from './media/host-map';
 export type * from './media/wire';
+export { ZERO_PUBLISH_STATS } from './media/wire';

@@ -1,5 +1,10 @@
 import type { StreamProtocol, StreamTarget } from './types';
 
+/** Whether a connection's target is meant by a filter: all ('*' or none), one stream key, or one host. */
+export function targetMatches(t: StreamTarget, filter: string | undefined): boolean {
+  return filter === undefined || filter === '*' || t.key === filter || t.host === filter.toLowerCase();
+}
+
 /**
  * Parse a push/play URL into the key that joins them on one server:
  * rtmp://x.livepush.myqcloud.com/live/abc?txSecret=… and

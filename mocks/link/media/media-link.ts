@@ -21,8 +21,9 @@ import type {
   StreamInfo,
   StreamTarget,
 } from '../types';
+import { targetMatches } from '../target';
 import { HostMap } from './host-map';
-import type { Capture, CaptureSettings, MediaTransport, WireEnd, WireFrame, WirePlayer, WirePublisher, WirePublishStats, WireTarget } from './wire';
+import { type Capture, type CaptureSettings, type MediaTransport, type WireEnd, type WireFrame, type WirePlayer, type WirePublisher, type WirePublishStats, type WireTarget, ZERO_PUBLISH_STATS } from './wire';
 
 export interface MediaLinkOptions {
   readonly clock: Clock;
@@ -92,7 +93,7 @@ export class MediaLink implements Link {
   fetch(url: string, done: (r: ResourceResult) => void): void {
     const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase();
     const res = this.resources.get(url) ?? { ok: true, durationMs: 60_000 };
-    if (host && this.routeProblem(host)) return void this.clock.setTimer(1, () => done({ ok: false, reason: 'dns' }));
+    if (host && this.unreachable(host)) return void this.clock.setTimer(1, () => done({ ok: false, reason: 'dns' }));
     this.clock.setTimer(5, () => done(res.ok ? { ok: true, durationMs: res.durationMs } : { ok: false, reason: 'not-found' }));
   }
 
@@ -127,7 +128,7 @@ export class MediaLink implements Link {
   /** The phone's sockets (all, or one key's / host's) break with a reset. */
   reset(target?: string): void {
     this.note('reset', { target: target ?? '*' });
-    for (const c of [...this.conns]) if (matches(c.target, target)) c.breakDown('reset');
+    for (const c of [...this.conns]) if (targetMatches(c.target, target)) c.breakDown('reset');
   }
 
   defineResource(url: string, r: { ok: boolean; durationMs?: number }): void {
@@ -167,10 +168,9 @@ export class MediaLink implements Link {
 
   // ---- internals shared with connections ----
 
-  /** @internal why a host cannot be reached right now, if it cannot */
-  routeProblem(host: string): 'dns' | undefined {
-    if (this.cutOff || this.dnsFailAll || this.dnsFail.has(host.toLowerCase()) || !this.hosts.resolves(host)) return 'dns';
-    return undefined;
+  /** @internal whether a host cannot be looked up right now (network cut, DNS failing, or not in the host map) */
+  unreachable(host: string): boolean {
+    return this.cutOff || this.dnsFailAll || this.dnsFail.has(host.toLowerCase()) || !this.hosts.resolves(host);
   }
 
   /** @internal */ forget(c: Conn): void {
@@ -180,10 +180,6 @@ export class MediaLink implements Link {
   /** @internal */ note(kind: string, detail: Record<string, unknown>): void {
     this.opts.onIncident?.(kind, detail);
   }
-}
-
-function matches(t: StreamTarget, filter: string | undefined): boolean {
-  return filter === undefined || filter === '*' || t.key === filter || t.host === filter.toLowerCase();
 }
 
 /** What both observers share: how a connection attempt fails and how a connection ends. */
@@ -222,7 +218,7 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
       this.schedule(1, () => this.fail('rejected'));
       return false;
     }
-    if (this.link.routeProblem(this.target.host)) {
+    if (this.link.unreachable(this.target.host)) {
       this.schedule(1, () => this.fail('dns'));
       return false;
     }
@@ -301,22 +297,8 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
   }
 }
 
-const ZERO_STATS: WirePublishStats = Object.freeze({
-  bytesFlushed: 0,
-  bytesQueued: 0,
-  flushedMediaMs: 0,
-  queuedMediaMs: 0,
-  queuedVideoFrames: 0,
-  queuedAudioFrames: 0,
-  encodedVideoBytes: 0,
-  encodedAudioBytes: 0,
-  encodedVideoFrames: 0,
-  droppedMediaMs: 0,
-  lastFlushWallMs: 0,
-});
-
 class MediaPublishConn extends MediaConn<WirePublisher> implements PublishConnection {
-  private last: WirePublishStats = ZERO_STATS;
+  private last: WirePublishStats = ZERO_PUBLISH_STATS;
 
   constructor(
     link: MediaLink,
@@ -346,7 +328,7 @@ class MediaPublishConn extends MediaConn<WirePublisher> implements PublishConnec
       onPublishing: () => {
         if (this.state !== 'session') return;
         this.state = 'streaming';
-        this.last = this.wire?.stats() ?? ZERO_STATS;
+        this.last = this.wire?.stats() ?? ZERO_PUBLISH_STATS;
         this.observer.onPublishing();
       },
       onRejected: () => this.fail('rejected'),
@@ -394,7 +376,6 @@ class MediaPublishConn extends MediaConn<WirePublisher> implements PublishConnec
   message(text: string): void {
     if (this.state === 'streaming') this.wire?.message(text);
   }
-
 }
 
 /** Media-time window for the stream's measured rates. */
@@ -577,5 +558,4 @@ class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
     const mean = d.reduce((s, x) => s + x, 0) / d.length;
     return d.reduce((s, x) => s + Math.abs(x - mean), 0) / d.length;
   }
-
 }

@@ -93,6 +93,21 @@ export interface WirePublishStats {
   readonly lastFlushWallMs: number;
 }
 
+/** A publish connection before its first byte. */
+export const ZERO_PUBLISH_STATS: WirePublishStats = Object.freeze({
+  bytesFlushed: 0,
+  bytesQueued: 0,
+  flushedMediaMs: 0,
+  queuedMediaMs: 0,
+  queuedVideoFrames: 0,
+  queuedAudioFrames: 0,
+  encodedVideoBytes: 0,
+  encodedAudioBytes: 0,
+  encodedVideoFrames: 0,
+  droppedMediaMs: 0,
+  lastFlushWallMs: 0,
+});
+
 /** What the model currently wants on the wire. */
 export interface WireOutput {
   readonly video: boolean;

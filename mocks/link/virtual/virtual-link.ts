@@ -21,6 +21,7 @@ import type {
   StreamInfo,
   StreamTarget,
 } from '../types';
+import { targetMatches } from '../target';
 import { BUILTIN_PROFILES, type IncidentKind, type NetworkProfile, validateProfile } from './network-profile';
 import { type ServerStream, VirtualServer } from './virtual-server';
 
@@ -139,12 +140,12 @@ export class VirtualLink implements Link {
   /** The server hangs up on connections (all, or those of one stream key / host). */
   serverClose(target?: string): void {
     this.note('server-close', { target: target ?? '*' });
-    for (const c of [...this.conns]) if (c.state === 'open' && matches(c.target, target)) c.closeAfter(0, 'server-close');
+    for (const c of [...this.conns]) if (c.state === 'open' && targetMatches(c.target, target)) c.closeAfter(0, 'server-close');
   }
 
   reset(target?: string): void {
     this.note('reset', { target: target ?? '*' });
-    for (const c of [...this.conns]) if (c.state === 'open' && matches(c.target, target)) c.closeAfter(0, 'reset');
+    for (const c of [...this.conns]) if (c.state === 'open' && targetMatches(c.target, target)) c.closeAfter(0, 'reset');
   }
 
   // ---- remote anchors and resources ----
@@ -323,10 +324,6 @@ function roomCredentialProblem(q: Readonly<Record<string, string>>): ConnectFail
   const validRoom = q.strroomid ? q.strroomid.length > 0 : Number.isInteger(id) && id >= 1 && id <= 4294967295;
   if (!validRoom || !q.userid) return 'rejected';
   return undefined;
-}
-
-function matches(t: StreamTarget, filter: string | undefined): boolean {
-  return filter === undefined || filter === '*' || t.key === filter || t.host === filter.toLowerCase();
 }
 
 abstract class BaseConn {
