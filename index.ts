@@ -1,7 +1,17 @@
 /** live-harness public API. */
 export { createRig, Rig, RigError, RigDisposedError } from './harness/rig';
 export type { RigOptions, Duration, ParticipantMetrics, LoadedPageHandle, MediaOptions, OpenedResources, RemoteStreamOptions } from './harness/rig';
-export { MediaServer, sharedMediaServer, stopSharedMediaServer, resolveFfmpeg, FfmpegNotFoundError, SyntheticSource, PRESETS, externalEndpoint, localEndpoint } from './harness/media';
+export {
+  MediaServer,
+  sharedMediaServer,
+  stopSharedMediaServer,
+  resolveFfmpeg,
+  FfmpegNotFoundError,
+  SyntheticSource,
+  PRESETS,
+  externalEndpoint,
+  localEndpoint,
+} from './harness/media';
 export type { StartedMediaServer, MediaServerOptions, ServerEvent, ServerEndpoint, FfmpegInfo, SourceSettings } from './harness/media';
 export { Timeline } from './harness/record';
 export type { TimelineEntry, EntryKind } from './harness/record';

@@ -75,7 +75,9 @@ async function main(): Promise<void> {
 
   // Real-media scenarios back to back, round-robin over the bundled ones.
   const dir = join(__dirname, '../scenarios');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.scenario.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.scenario.ts'))
+    .sort();
   const media = [];
   for (const f of files) {
     const s = ((await import(join(dir, f))) as { default: import('../harness/runner').Scenario }).default;
@@ -105,7 +107,9 @@ async function main(): Promise<void> {
     row(`${mode} loopback latency p95`, f.p95);
   }
   const passed = results.filter((r) => r.status === 'passed').length;
-  console.log(`${SCENARIOS} real-media scenarios back to back (${media.length} distinct): ${passed}/${SCENARIOS} passed, ${(allWall / 1000).toFixed(1)} s wall`);
+  console.log(
+    `${SCENARIOS} real-media scenarios back to back (${media.length} distinct): ${passed}/${SCENARIOS} passed, ${(allWall / 1000).toFixed(1)} s wall`,
+  );
   for (const r of results.filter((x) => x.status !== 'passed')) console.log(`  ${r.status}: ${r.name}: ${r.failure}`);
   if (passed !== SCENARIOS) process.exitCode = 1;
 }

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const load = async (f: string) => ((await import(join(dir, f))) as { default: import('../harness/runner').Scenario }).default;
   // Real-media stories run in real time: bench:media measures those.
   const files: string[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.scenario.ts')).sort()) if (!((await load(f)).needs ?? []).includes('real-media')) files.push(f);
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.scenario.ts'))
+    .sort())
+    if (!((await load(f)).needs ?? []).includes('real-media')) files.push(f);
 
   // Warm-up: first load compiles the WXML of the whole mini-program (wcc) and JITs the model.
   await runScenario(await load(files[0]), { miniprogramRoot: root });
@@ -43,10 +46,15 @@ async function main(): Promise<void> {
 
   const w = Math.max(...rows.map((r) => r.name.length));
   console.log(`virtual-time scenarios (${rows.length}), wall ms per scenario:`);
-  for (const r of rows) console.log(`  ${r.name.padEnd(w)}  ${(r.virtualMs / 1000).toFixed(0).padStart(4)} s virtual  ${r.wallMs.toFixed(1).padStart(7)} ms wall  ${r.status}`);
-  console.log(`  ${'all scenarios'.padEnd(w)}  ${(rows.reduce((s, r) => s + r.virtualMs, 0) / 1000).toFixed(0).padStart(4)} s virtual  ${totalWall.toFixed(1).padStart(7)} ms wall`);
+  for (const r of rows)
+    console.log(`  ${r.name.padEnd(w)}  ${(r.virtualMs / 1000).toFixed(0).padStart(4)} s virtual  ${r.wallMs.toFixed(1).padStart(7)} ms wall  ${r.status}`);
+  console.log(
+    `  ${'all scenarios'.padEnd(w)}  ${(rows.reduce((s, r) => s + r.virtualMs, 0) / 1000).toFixed(0).padStart(4)} s virtual  ${totalWall.toFixed(1).padStart(7)} ms wall`,
+  );
   console.log('');
-  console.log(`60 s reconnect story ("${story.name}"), 15 seeds: median ${median.toFixed(1)} ms, min ${samples[0].toFixed(1)} ms, max ${samples[samples.length - 1].toFixed(1)} ms wall`);
+  console.log(
+    `60 s reconnect story ("${story.name}"), 15 seeds: median ${median.toFixed(1)} ms, min ${samples[0].toFixed(1)} ms, max ${samples[samples.length - 1].toFixed(1)} ms wall`,
+  );
   console.log(`target < ${TARGET_60S_RECONNECT_MS} ms: ${median < TARGET_60S_RECONNECT_MS ? 'met' : 'NOT met'}`);
   console.log(`(${warnings} mock warnings silenced; scenarios assert on them)`);
   console.warn = warn;

@@ -46,12 +46,20 @@ describe('layers', () => {
   });
 
   it('never imports scenarios/ from harness/ or mocks/', () => {
-    const offences = [...sources('harness'), ...sources('mocks')].flatMap((f) => imports(f).filter((i) => i.includes('scenarios')).map((i) => `${f} imports ${i}`));
+    const offences = [...sources('harness'), ...sources('mocks')].flatMap((f) =>
+      imports(f)
+        .filter((i) => i.includes('scenarios'))
+        .map((i) => `${f} imports ${i}`),
+    );
     expect(offences).toEqual([]);
   });
 
   it('keeps harness/media below the rig: no rig, runner, page or cli in it', () => {
-    const offences = sources('harness/media').flatMap((f) => imports(f).filter((i) => /^\.\.\/(rig|runner|page|cli)(\/|$)/.test(i)).map((i) => `${f} imports ${i}`));
+    const offences = sources('harness/media').flatMap((f) =>
+      imports(f)
+        .filter((i) => /^\.\.\/(rig|runner|page|cli)(\/|$)/.test(i))
+        .map((i) => `${f} imports ${i}`),
+    );
     expect(offences).toEqual([]);
   });
 

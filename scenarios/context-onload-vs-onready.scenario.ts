@@ -2,7 +2,8 @@ import { defineScenario } from '../harness/runner';
 
 export default defineScenario({
   name: 'a context made in onLoad does nothing; one made in onReady works',
-  description: 'The page creates its LivePusherContext in onLoad (Q4): start() fails because the element does not exist yet. Created again in onReady it pushes.',
+  description:
+    'The page creates its LivePusherContext in onLoad (Q4): start() fails because the element does not exist yet. Created again in onReady it pushes.',
   setup: { page: 'pages/early/early', query: { retry: '1' } },
   duration: '5s',
   expect: {
@@ -14,8 +15,13 @@ export default defineScenario({
       'pusher#pusher 1002',
     ],
     page: {
-      data: { status: 'pushing', startError: "operateLivePusher:fail the context was created before the page's view existed (in onLoad?); create it in onReady (Q4)" },
+      data: {
+        status: 'pushing',
+        startError: "operateLivePusher:fail the context was created before the page's view existed (in onLoad?); create it in onReady (Q4)",
+      },
     },
-    warnings: { include: ["LivePusherContext.start() did nothing: the context was created before the page's view existed (in onLoad?); create it in onReady (Q4)."] },
+    warnings: {
+      include: ["LivePusherContext.start() did nothing: the context was created before the page's view existed (in onLoad?); create it in onReady (Q4)."],
+    },
   },
 });

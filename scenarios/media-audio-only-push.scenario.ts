@@ -10,8 +10,20 @@ export default defineScenario({
     sequence: ['pusher#pusher 1002', 'player#monitor 2002', 'player#monitor 2004 within 4s'],
     never: ['pusher#pusher 1003', 'pusher#pusher 1007', 'pusher#pusher 1102', 'player#monitor 2103', 'rig warning'],
     every: [
-      { source: 'pusher#pusher', kind: 'netstatus', from: '3s', where: (i) => i.videoBitrate === 0 && i.videoFPS === 0 && i.videoWidth === 0 && i.audioBitrate >= 40 && i.audioBitrate <= 100, describe: 'no video; audio at the high-quality rate (64 kbps ± rate control)' },
-      { source: 'player#monitor', kind: 'netstatus', from: '6s', where: (i) => i.videoBitrate === 0 && i.videoWidth === 0 && i.audioBitrate > 0, describe: 'the viewer receives sound and no picture' },
+      {
+        source: 'pusher#pusher',
+        kind: 'netstatus',
+        from: '3s',
+        where: (i) => i.videoBitrate === 0 && i.videoFPS === 0 && i.videoWidth === 0 && i.audioBitrate >= 40 && i.audioBitrate <= 100,
+        describe: 'no video; audio at the high-quality rate (64 kbps ± rate control)',
+      },
+      {
+        source: 'player#monitor',
+        kind: 'netstatus',
+        from: '6s',
+        where: (i) => i.videoBitrate === 0 && i.videoWidth === 0 && i.audioBitrate > 0,
+        describe: 'the viewer receives sound and no picture',
+      },
     ],
     page: { data: { pushStatus: 'pushing', playStatus: 'playing' } },
   },

@@ -7,7 +7,17 @@ export default defineScenario({
   setup: { page: 'pages/play/play' },
   duration: '13s',
   expect: {
-    sequence: ['player#player 2001', 'player#player 3002', 'player#player 2103', 'player#player 3002', 'player#player 2103', 'player#player 3002', 'player#player 2103', 'player#player 3002', 'player#player -2301'],
+    sequence: [
+      'player#player 2001',
+      'player#player 3002',
+      'player#player 2103',
+      'player#player 3002',
+      'player#player 2103',
+      'player#player 3002',
+      'player#player 2103',
+      'player#player 3002',
+      'player#player -2301',
+    ],
     never: ['player#player 2002', 'player#player 2004'],
     counts: [{ step: 'player#player 2103', exactly: 3 }],
     page: { data: { status: 'ended', reconnects: 3 }, text: { '#ended': 'The live has ended' } },

@@ -20,13 +20,37 @@ export default defineScenario({
       'player#monitor 2004 within 3s',
     ],
     // The server's own account, over IPC: no order against the page's.
-    sequences: [[{ source: 'server', kind: 'server', where: (d) => d.event === 'publish' && d.key === 'live/studio' }, { source: 'server', kind: 'server', where: (d) => d.event === 'play' && d.key === 'live/studio' }]],
+    sequences: [
+      [
+        { source: 'server', kind: 'server', where: (d) => d.event === 'publish' && d.key === 'live/studio' },
+        { source: 'server', kind: 'server', where: (d) => d.event === 'play' && d.key === 'live/studio' },
+      ],
+    ],
     never: ['pusher#pusher 1102', -1307, 'player#monitor 2103', -2301, 'player#monitor 2007', 'rig warning'],
     every: [
       // HD capture, max-bitrate 900: x264's rate control holds it over a 1 s window within a quarter.
-      { source: 'pusher#pusher', kind: 'netstatus', from: '3s', where: (i) => i.videoBitrate >= 400 && i.videoBitrate <= 1125 && i.videoFPS >= 12 && i.videoWidth === 540 && i.videoHeight === 960, describe: 'the encoder really sends 400–900 kbps (+25 % rate-control slack) of 540×960 at ~15 fps' },
-      { source: 'player#monitor', kind: 'netstatus', from: '5s', where: (i) => i.videoBitrate > 200 && i.audioBitrate > 0 && i.videoFPS >= 10 && i.videoWidth === 540 && i.videoCache >= 500, describe: 'the monitor really receives video and audio at the pushed size, with a buffer' },
-      { source: 'player#monitor', kind: 'metric', metric: 'latency', from: '5s', where: (d) => d.ms >= 900 && d.ms <= 3500, describe: 'latency within min-cache 1 s … max-cache 3 s (−100 / +500 ms)' },
+      {
+        source: 'pusher#pusher',
+        kind: 'netstatus',
+        from: '3s',
+        where: (i) => i.videoBitrate >= 400 && i.videoBitrate <= 1125 && i.videoFPS >= 12 && i.videoWidth === 540 && i.videoHeight === 960,
+        describe: 'the encoder really sends 400–900 kbps (+25 % rate-control slack) of 540×960 at ~15 fps',
+      },
+      {
+        source: 'player#monitor',
+        kind: 'netstatus',
+        from: '5s',
+        where: (i) => i.videoBitrate > 200 && i.audioBitrate > 0 && i.videoFPS >= 10 && i.videoWidth === 540 && i.videoCache >= 500,
+        describe: 'the monitor really receives video and audio at the pushed size, with a buffer',
+      },
+      {
+        source: 'player#monitor',
+        kind: 'metric',
+        metric: 'latency',
+        from: '5s',
+        where: (d) => d.ms >= 900 && d.ms <= 3500,
+        describe: 'latency within min-cache 1 s … max-cache 3 s (−100 / +500 ms)',
+      },
     ],
     counts: [
       { step: { source: 'server', kind: 'server', where: (d) => d.event === 'publish' }, exactly: 1 },

@@ -12,7 +12,16 @@ export default defineScenario({
     sequence: ['pusher#pusher 1001', 'pusher#pusher 1002 within 2s', 'player#monitor 2001', 'player#monitor 2002 within 2s', 'player#monitor 2004 within 2s'],
     // A signed URL: no fallback to the CDN (−2302) and no reconnects.
     never: ['player#monitor -2302', 'player#monitor 2103', 'pusher#pusher 1102', 'rig warning'],
-    every: [{ source: 'player#monitor', kind: 'metric', metric: 'latency', from: '4s', where: (d) => d.ms <= 800, describe: 'RTC latency under 800 ms at every sample' }],
+    every: [
+      {
+        source: 'player#monitor',
+        kind: 'metric',
+        metric: 'latency',
+        from: '4s',
+        where: (d) => d.ms <= 800,
+        describe: 'RTC latency under 800 ms at every sample',
+      },
+    ],
     // Playout is real-time while the CPU is shared with encoders: allow one underrun, never a pattern.
     counts: [{ step: 'player#monitor 2007', max: 1 }],
     metrics: { 'player#monitor': { firstFrameMs: { max: 1500 }, latencyP50Ms: { max: 500 } } },

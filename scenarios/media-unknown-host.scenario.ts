@@ -2,13 +2,23 @@ import { defineScenario } from '../harness/runner';
 
 export default defineScenario({
   name: 'real media: a push URL whose host is not in the host map fails as DNS does',
-  description: 'The page pushes to a host the rig does not route: every attempt fails like a DNS lookup (3001), three reconnects, then -1307; nothing ever reaches the server.',
+  description:
+    'The page pushes to a host the rig does not route: every attempt fails like a DNS lookup (3001), three reconnects, then -1307; nothing ever reaches the server.',
   needs: ['real-media'],
   params: { reconnectIntervalMs: 500 },
   setup: { page: 'pages/push/push', query: { url: encodeURIComponent('rtmp://push.unknown-cdn.example/live/demo?txSecret=abc') } },
   duration: '4s',
   expect: {
-    sequence: ['pusher#pusher 3001', 'pusher#pusher 1102', 'pusher#pusher 3001', 'pusher#pusher 1102', 'pusher#pusher 3001', 'pusher#pusher 1102', 'pusher#pusher 3001', 'pusher#pusher -1307'],
+    sequence: [
+      'pusher#pusher 3001',
+      'pusher#pusher 1102',
+      'pusher#pusher 3001',
+      'pusher#pusher 1102',
+      'pusher#pusher 3001',
+      'pusher#pusher 1102',
+      'pusher#pusher 3001',
+      'pusher#pusher -1307',
+    ],
     never: ['pusher#pusher 1001', { source: 'server', kind: 'server' }],
   },
 });

@@ -10,7 +10,9 @@ import { parseDuration } from '../harness/assert';
 import { runScenario, type Scenario } from '../harness/runner';
 
 const root = join(__dirname, '../fixtures/miniprogram');
-const files = readdirSync(__dirname).filter((f) => f.endsWith('.scenario.ts')).sort();
+const files = readdirSync(__dirname)
+  .filter((f) => f.endsWith('.scenario.ts'))
+  .sort();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (f: string): Scenario => (require(join(__dirname, f)) as { default: Scenario }).default;
 const media = files.filter((f) => {

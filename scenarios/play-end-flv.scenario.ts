@@ -7,7 +7,14 @@ export default defineScenario({
   duration: '30s',
   timeline: [{ at: '8s', do: { unpublish: 'live/demo' } }],
   expect: {
-    sequence: ['player#player 2004', 'server server', 'player#player 2103 within 1s', 'player#player 2103', 'player#player 2103', 'player#player -2301 within 15s'],
+    sequence: [
+      'player#player 2004',
+      'server server',
+      'player#player 2103 within 1s',
+      'player#player 2103',
+      'player#player 2103',
+      'player#player -2301 within 15s',
+    ],
     never: ['player#player 2006'],
     page: { data: { status: 'ended' } },
   },

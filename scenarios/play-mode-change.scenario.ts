@@ -14,9 +14,22 @@ export default defineScenario({
     { at: '15s', do: { page: 'switchMode', args: ['RTC'] } },
   ],
   expect: {
-    sequence: ['player#player 2004', { source: 'player#player', kind: 'call', where: (d) => d.method === 'stop', after: '6s' }, { source: 'player#player', kind: 'call', where: (d) => d.method === 'play' }, 'player#player 2004 within 2s'],
+    sequence: [
+      'player#player 2004',
+      { source: 'player#player', kind: 'call', where: (d) => d.method === 'stop', after: '6s' },
+      { source: 'player#player', kind: 'call', where: (d) => d.method === 'play' },
+      'player#player 2004 within 2s',
+    ],
     every: [
-      { source: 'player#player', kind: 'metric', metric: 'latency', from: '3s', until: '15s', where: (d) => d.ms >= 1000, describe: 'live-mode latency (≥ min-cache) until stop()+play()' },
+      {
+        source: 'player#player',
+        kind: 'metric',
+        metric: 'latency',
+        from: '3s',
+        until: '15s',
+        where: (d) => d.ms >= 1000,
+        describe: 'live-mode latency (≥ min-cache) until stop()+play()',
+      },
       { source: 'player#player', kind: 'metric', metric: 'latency', from: '18s', where: (d) => d.ms < 500, describe: 'RTC latency after' },
     ],
   },

@@ -7,7 +7,15 @@ export default defineScenario({
   duration: '40s',
   timeline: [{ at: '5s', do: 'cut-network' }],
   expect: {
-    sequence: ['player#player 2004', 'player#player 3005', 'player#player 2103', 'player#player 2103', 'player#player 2103', 'player#player -2301 within 15s', { source: 'page', kind: 'setData', where: (d) => d.status === 'ended' }],
+    sequence: [
+      'player#player 2004',
+      'player#player 3005',
+      'player#player 2103',
+      'player#player 2103',
+      'player#player 2103',
+      'player#player -2301 within 15s',
+      { source: 'page', kind: 'setData', where: (d) => d.status === 'ended' },
+    ],
     counts: [{ step: 'player#player 2103', exactly: 3 }],
     never: ['player#player 2006'],
     page: { data: { status: 'ended', reconnects: 3 }, text: { '#ended': 'The live has ended', '#spinner': null } },

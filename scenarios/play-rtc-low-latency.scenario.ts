@@ -13,7 +13,16 @@ export default defineScenario({
   expect: {
     sequence: ['player#player 2001', 'player#player 2004 within 2s'],
     never: [-2302, 'player#player 2007'],
-    every: [{ source: 'player#player', kind: 'metric', metric: 'latency', from: '3s', where: (d) => d.ms < 500, describe: 'latency under 500 ms, even with min-cache 3 s' }],
+    every: [
+      {
+        source: 'player#player',
+        kind: 'metric',
+        metric: 'latency',
+        from: '3s',
+        where: (d) => d.ms < 500,
+        describe: 'latency under 500 ms, even with min-cache 3 s',
+      },
+    ],
     metrics: { 'player#player': { latencyP95Ms: { max: 500 } } },
     page: { data: { status: 'playing' } },
   },

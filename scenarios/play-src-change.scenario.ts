@@ -19,7 +19,14 @@ export default defineScenario({
       'player#player 2004 within 3s',
     ],
     every: [
-      { source: 'player#player', kind: 'netstatus', from: '6s', until: '10s', where: (i) => i.videoWidth === 540, describe: 'still the old 540p stream before stop()+play()' },
+      {
+        source: 'player#player',
+        kind: 'netstatus',
+        from: '6s',
+        until: '10s',
+        where: (i) => i.videoWidth === 540,
+        describe: 'still the old 540p stream before stop()+play()',
+      },
       { source: 'player#player', kind: 'netstatus', from: '13s', where: (i) => i.videoWidth === 360, describe: 'the new 360p stream after' },
     ],
     page: { data: { status: 'playing' } },

@@ -10,7 +10,14 @@ export default defineScenario({
     { at: '11s', expect: { data: { status: 'loading' }, text: { '#spinner': 'loading…' } } },
   ],
   expect: {
-    sequence: ['player#player 2004', 'network action', 'player#player 2007 within 3s', 'player#player 2105 within 1s', 'player#player 2004 within 5s', { source: 'page', kind: 'setData', where: (d) => d.status === 'playing' }],
+    sequence: [
+      'player#player 2004',
+      'network action',
+      'player#player 2007 within 3s',
+      'player#player 2105 within 1s',
+      'player#player 2004 within 5s',
+      { source: 'page', kind: 'setData', where: (d) => d.status === 'playing' },
+    ],
     never: ['player#player 2103', -2301],
     counts: [{ step: 'player#player 2007', exactly: 1 }],
     page: { data: { status: 'playing' }, text: { '#spinner': null } },

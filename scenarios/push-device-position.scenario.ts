@@ -12,7 +12,12 @@ export default defineScenario({
   expect: {
     sequence: [
       'pusher#pusher 1002',
-      { source: 'pusher#pusher', kind: 'warning', where: (d) => String(d.message).includes('device-position changed to "back" after insert; the real component ignores it. Call switchCamera() to change camera.') },
+      {
+        source: 'pusher#pusher',
+        kind: 'warning',
+        where: (d) =>
+          String(d.message).includes('device-position changed to "back" after insert; the real component ignores it. Call switchCamera() to change camera.'),
+      },
       { source: 'pusher#pusher', kind: 'call', where: (d) => d.method === 'switchCamera' && d.ok },
     ],
     never: ['pusher#pusher 1003 after 1s', 'pusher#pusher 1102'],

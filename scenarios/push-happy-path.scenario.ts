@@ -19,7 +19,15 @@ export default defineScenario({
     ],
     never: ['pusher#pusher 1102', -1307, 'pusher#pusher error'],
     // min-bitrate 300 / max-bitrate 800 in the page's WXML; ±3 % is the model's reporting jitter.
-    every: [{ source: 'pusher#pusher', kind: 'netstatus', from: '2s', where: (i) => i.videoBitrate >= 291 && i.videoBitrate <= 824 && i.videoFPS > 0, describe: 'videoBitrate within 300–800 kbps (±3 %), video flowing' }],
+    every: [
+      {
+        source: 'pusher#pusher',
+        kind: 'netstatus',
+        from: '2s',
+        where: (i) => i.videoBitrate >= 291 && i.videoBitrate <= 824 && i.videoFPS > 0,
+        describe: 'videoBitrate within 300–800 kbps (±3 %), video flowing',
+      },
+    ],
     counts: [{ step: { source: 'pusher#pusher', kind: 'netstatus' }, min: 18, max: 21 }],
     page: { data: { status: 'pushing', restarts: 0 }, text: { '#error': null } },
     warnings: { none: true },

@@ -11,10 +11,25 @@ export default defineScenario({
     { at: '9s', do: 'restore-network' },
   ],
   expect: {
-    sequence: ['pusher#pusher 1002', 'network action', 'pusher#pusher 3005 within 1s', 'pusher#pusher 1102', 'pusher#pusher 1001 within 8s', 'pusher#pusher 1002 within 1s'],
+    sequence: [
+      'pusher#pusher 1002',
+      'network action',
+      'pusher#pusher 3005 within 1s',
+      'pusher#pusher 1102',
+      'pusher#pusher 1001 within 8s',
+      'pusher#pusher 1002 within 1s',
+    ],
     never: [-1307],
     counts: [{ step: 'pusher#pusher 1102', min: 1, max: 2 }],
-    every: [{ source: 'pusher#pusher', kind: 'netstatus', from: '16s', where: (i) => i.videoBitrate >= 291 && i.videoBitrate <= 824, describe: 'bitrate back within 300–800 kbps' }],
+    every: [
+      {
+        source: 'pusher#pusher',
+        kind: 'netstatus',
+        from: '16s',
+        where: (i) => i.videoBitrate >= 291 && i.videoBitrate <= 824,
+        describe: 'bitrate back within 300–800 kbps',
+      },
+    ],
     page: { data: { status: 'pushing', restarts: 0 } },
   },
 });

@@ -33,7 +33,10 @@ function isTimeline(v: unknown): v is TimelineLike {
   return Array.isArray(v) || (typeof v === 'object' && v !== null && Array.isArray((v as { entries?: unknown }).entries));
 }
 
-const notTimeline = (v: unknown): { pass: false; message: () => string } => ({ pass: false, message: () => `expected a Timeline or an array of timeline entries, got ${typeof v}` });
+const notTimeline = (v: unknown): { pass: false; message: () => string } => ({
+  pass: false,
+  message: () => `expected a Timeline or an array of timeline entries, got ${typeof v}`,
+});
 
 export const matchers = {
   toHaveSequence(received: unknown, steps: readonly SequenceStep[]) {
@@ -47,19 +50,37 @@ export const matchers = {
     const text = parseStep(step).text;
     return {
       pass: hits.length === 0,
-      message: () => (hits.length === 0 ? `expected to see ${text} at least once, saw none` : `expected never ${text}, saw it ${hits.length}×:\n${hits.slice(0, 10).map((e) => `  ${formatEntry(e, describe)}`).join('\n')}`),
+      message: () =>
+        hits.length === 0
+          ? `expected to see ${text} at least once, saw none`
+          : `expected never ${text}, saw it ${hits.length}×:\n${hits
+              .slice(0, 10)
+              .map((e) => `  ${formatEntry(e, describe)}`)
+              .join('\n')}`,
     };
   },
   toHaveCount(received: unknown, step: StepInput, bounds: CountBounds) {
     if (!isTimeline(received)) return notTimeline(received);
     const n = countMatches(received, step);
-    const ok = (bounds.exactly === undefined || n === bounds.exactly) && (bounds.min === undefined || n >= bounds.min) && (bounds.max === undefined || n <= bounds.max);
-    const want = bounds.exactly !== undefined ? `exactly ${bounds.exactly}` : [bounds.min !== undefined ? `≥ ${bounds.min}` : '', bounds.max !== undefined ? `≤ ${bounds.max}` : ''].filter(Boolean).join(' and ');
+    const ok =
+      (bounds.exactly === undefined || n === bounds.exactly) && (bounds.min === undefined || n >= bounds.min) && (bounds.max === undefined || n <= bounds.max);
+    const want =
+      bounds.exactly !== undefined
+        ? `exactly ${bounds.exactly}`
+        : [bounds.min !== undefined ? `≥ ${bounds.min}` : '', bounds.max !== undefined ? `≤ ${bounds.max}` : ''].filter(Boolean).join(' and ');
     const text = parseStep(step).text;
     const hits = findMatches(received, step);
     return {
       pass: ok,
-      message: () => `expected ${text} ${ok ? 'not ' : ''}${want} times, saw ${n}${hits.length ? `:\n${hits.slice(0, 10).map((e) => `  ${formatEntry(e, describe)}`).join('\n')}` : ''}\n(of ${entriesOf(received).length} entries)`,
+      message: () =>
+        `expected ${text} ${ok ? 'not ' : ''}${want} times, saw ${n}${
+          hits.length
+            ? `:\n${hits
+                .slice(0, 10)
+                .map((e) => `  ${formatEntry(e, describe)}`)
+                .join('\n')}`
+            : ''
+        }\n(of ${entriesOf(received).length} entries)`,
     };
   },
 };

@@ -30,7 +30,13 @@ function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-export function renderReport(entries: readonly TimelineEntry[], steps: readonly Step[], indices: readonly number[], full: boolean, describe?: (e: TimelineEntry) => string | undefined): string {
+export function renderReport(
+  entries: readonly TimelineEntry[],
+  steps: readonly Step[],
+  indices: readonly number[],
+  full: boolean,
+  describe?: (e: TimelineEntry) => string | undefined,
+): string {
   const lines: string[] = [];
   lines.push(full ? 'Expected sequence — observed:' : 'Expected sequence — not observed:');
   const stepOf = new Map<number, number>();

@@ -78,12 +78,20 @@ describe('matchSequence', () => {
 
 describe('parseStep', () => {
   it('parses the string shorthand', () => {
-    expect(parseStep('player#v statechange 2004 within 3s after 1.5s')).toMatchObject({ source: 'player#v', kind: 'statechange', code: 2004, withinMs: 3000, afterMs: 1500 });
+    expect(parseStep('player#v statechange 2004 within 3s after 1.5s')).toMatchObject({
+      source: 'player#v',
+      kind: 'statechange',
+      code: 2004,
+      withinMs: 3000,
+      afterMs: 1500,
+    });
     expect(parseStep('-1307')).toMatchObject({ code: -1307 });
   });
 
   it('rejects bad steps with an actionable message', () => {
-    expect(() => parseStep('pusher#p 1001 soon')).toThrow('[live-harness] Failed to parse sequence step "pusher#p 1001 soon": "soon" is neither a source, a code, a kind nor within/after. Accepted forms:');
+    expect(() => parseStep('pusher#p 1001 soon')).toThrow(
+      '[live-harness] Failed to parse sequence step "pusher#p 1001 soon": "soon" is neither a source, a code, a kind nor within/after. Accepted forms:',
+    );
     expect(() => parseStep('1001 within')).toThrow('[live-harness] Failed to parse sequence step "1001 within": "within" needs a duration after it.');
     expect(() => parseStep({})).toThrow('it matches everything. Give at least one of code, source, kind, where.');
     expect(() => parseStep({ kind: 'statechanged' as never })).toThrow('kind "statechanged" is not known.');

@@ -59,24 +59,37 @@ export class StepError extends Error {
   readonly code = 'LH_STEP';
 }
 
-const FORMS = 'Accepted forms: a code (1002), a string like "pusher#p 1002 within 3s" or "player#* statechange 2004 after 1s" or "setData", or an object { code, source, kind, where, within, after }.';
+const FORMS =
+  'Accepted forms: a code (1002), a string like "pusher#p 1002 within 3s" or "player#* statechange 2004 after 1s" or "setData", or an object { code, source, kind, where, within, after }.';
 
 export function parseStep(input: StepInput): Step {
   if (typeof input === 'number') {
-    if (!Number.isInteger(input)) throw new StepError(`[live-harness] Failed to parse sequence step ${JSON.stringify(input)}: a code must be an integer. ${FORMS}`);
+    if (!Number.isInteger(input))
+      throw new StepError(`[live-harness] Failed to parse sequence step ${JSON.stringify(input)}: a code must be an integer. ${FORMS}`);
     return { code: input, text: String(input) };
   }
   if (typeof input === 'string') return parseString(input);
   if (!input || typeof input !== 'object') throw new StepError(`[live-harness] Failed to parse sequence step ${JSON.stringify(input)}: not a step. ${FORMS}`);
   const o = input;
-  if (o.code !== undefined && !Number.isInteger(o.code)) throw new StepError(`[live-harness] Failed to parse sequence step ${JSON.stringify(o)}: "code" must be an integer. ${FORMS}`);
-  if (o.kind !== undefined && !KINDS.includes(o.kind)) throw new StepError(`[live-harness] Failed to parse sequence step ${JSON.stringify(o)}: kind "${o.kind}" is not known. Kinds: ${KINDS.join(', ')}.`);
+  if (o.code !== undefined && !Number.isInteger(o.code))
+    throw new StepError(`[live-harness] Failed to parse sequence step ${JSON.stringify(o)}: "code" must be an integer. ${FORMS}`);
+  if (o.kind !== undefined && !KINDS.includes(o.kind))
+    throw new StepError(`[live-harness] Failed to parse sequence step ${JSON.stringify(o)}: kind "${o.kind}" is not known. Kinds: ${KINDS.join(', ')}.`);
   if (o.code === undefined && o.source === undefined && o.kind === undefined && o.where === undefined) {
-    throw new StepError(`[live-harness] Failed to parse sequence step ${JSON.stringify(o)}: it matches everything. Give at least one of code, source, kind, where.`);
+    throw new StepError(
+      `[live-harness] Failed to parse sequence step ${JSON.stringify(o)}: it matches everything. Give at least one of code, source, kind, where.`,
+    );
   }
   const withinMs = o.within === undefined ? undefined : parseDuration(o.within);
   const afterMs = o.after === undefined ? undefined : parseDuration(o.after);
-  const parts = [o.source, o.kind, o.code, o.where ? 'where(…)' : undefined, withinMs !== undefined ? `within ${o.within}` : undefined, afterMs !== undefined ? `after ${o.after}` : undefined].filter((x) => x !== undefined);
+  const parts = [
+    o.source,
+    o.kind,
+    o.code,
+    o.where ? 'where(…)' : undefined,
+    withinMs !== undefined ? `within ${o.within}` : undefined,
+    afterMs !== undefined ? `after ${o.after}` : undefined,
+  ].filter((x) => x !== undefined);
   return { code: o.code, source: o.source, kind: o.kind, where: o.where, withinMs, afterMs, text: o.label ?? parts.join(' ') };
 }
 
@@ -112,7 +125,8 @@ function parseString(s: string): Step {
       throw new StepError(`[live-harness] Failed to parse sequence step "${s}": "${t}" is neither a source, a code, a kind nor within/after. ${FORMS}`);
     }
   }
-  if (code === undefined && source === undefined && kind === undefined) throw new StepError(`[live-harness] Failed to parse sequence step "${s}": it names no source, code or kind. ${FORMS}`);
+  if (code === undefined && source === undefined && kind === undefined)
+    throw new StepError(`[live-harness] Failed to parse sequence step "${s}": it names no source, code or kind. ${FORMS}`);
   return { code, source, kind, withinMs, afterMs, text: s.trim() };
 }
 

@@ -19,7 +19,10 @@ async function checkFfmpeg(): Promise<{ check: Check; info?: FfmpegInfo }> {
   try {
     const info = resolveFfmpeg({ refresh: true });
     const missing = [!info.hasLibx264 && 'libx264', !info.hasAac && 'aac'].filter(Boolean);
-    const lines = [`${info.path} (from ${info.origin})`, `version ${info.version}; libx264 ${info.hasLibx264 ? 'yes' : 'NO'}; aac ${info.hasAac ? 'yes' : 'NO'}`];
+    const lines = [
+      `${info.path} (from ${info.origin})`,
+      `version ${info.version}; libx264 ${info.hasLibx264 ? 'yes' : 'NO'}; aac ${info.hasAac ? 'yes' : 'NO'}`,
+    ];
     for (const s of info.skipped) lines.push(`passed over ${s.origin}: ${s.reason}`);
     if (missing.length) lines.push(`fix: set FFMPEG_PATH to an ffmpeg built with ${missing.join(' and ')}`);
     return { check: { label: 'ffmpeg', ok: missing.length === 0, lines }, info };
@@ -58,7 +61,12 @@ async function checkEncode(): Promise<Check> {
     const first = await Promise.race([firstFrame, new Promise<number>((r) => (timer = setTimeout(() => r(NaN), 5000)))]);
     clearTimeout(timer);
     await src.stop();
-    if (Number.isNaN(first)) return { label: 'encode', ok: false, lines: ['ffmpeg started but produced no video frame within 5 s', 'fix: run the ffmpeg shown above by hand, or set FFMPEG_PATH to another build'] };
+    if (Number.isNaN(first))
+      return {
+        label: 'encode',
+        ok: false,
+        lines: ['ffmpeg started but produced no video frame within 5 s', 'fix: run the ffmpeg shown above by hand, or set FFMPEG_PATH to another build'],
+      };
     return { label: 'encode', ok: true, lines: [`SD test pattern + tone (360×640, H.264/AAC): first video frame after ${first.toFixed(0)} ms`] };
   } catch (e) {
     return { label: 'encode', ok: false, lines: [e instanceof Error ? e.message : String(e)] };

@@ -55,16 +55,17 @@ function parseRun(argv: string[]): RunArgs {
     };
     if (a === '--seed') {
       const v = value();
-      if (!/^\d+$/.test(v)) throw new CliError(`[live-harness] Failed to read the command line: --seed ${JSON.stringify(v)} is not a whole number. Pass e.g. --seed 7.`);
+      if (!/^\d+$/.test(v))
+        throw new CliError(`[live-harness] Failed to read the command line: --seed ${JSON.stringify(v)} is not a whole number. Pass e.g. --seed 7.`);
       out.seed = Number(v);
     } else if (a === '--root') out.root = resolve(value());
     else if (a === '--report') out.report = value();
     else if (a === '--target') {
       const v = value();
-      if (!(TARGETS as readonly string[]).includes(v)) throw new CliError(`[live-harness] Failed to read the command line: --target ${JSON.stringify(v)} is not a target. Use ${TARGETS.join(', ')}.`);
+      if (!(TARGETS as readonly string[]).includes(v))
+        throw new CliError(`[live-harness] Failed to read the command line: --target ${JSON.stringify(v)} is not a target. Use ${TARGETS.join(', ')}.`);
       out.target = v as Target;
-    }
-    else if (a.startsWith('--')) throw new CliError(`[live-harness] Failed to read the command line: unknown option ${a}. ${USAGE}`);
+    } else if (a.startsWith('--')) throw new CliError(`[live-harness] Failed to read the command line: unknown option ${a}. ${USAGE}`);
     else out.files.push(resolve(a));
   }
   return out;
@@ -83,7 +84,8 @@ function loadScenario(file: string): Scenario {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as { default?: Scenario };
   const s = mod.default ?? (mod as unknown as Scenario);
-  if (!s || typeof s !== 'object' || typeof s.name !== 'string') throw new CliError(`[live-harness] Failed to load scenario file ${file}: it exports no scenario. Export one with "export default defineScenario({...})".`);
+  if (!s || typeof s !== 'object' || typeof s.name !== 'string')
+    throw new CliError(`[live-harness] Failed to load scenario file ${file}: it exports no scenario. Export one with "export default defineScenario({...})".`);
   return s;
 }
 
@@ -94,7 +96,8 @@ function needsMedia(s: Scenario): boolean {
 async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
   const pkg = packageRoot();
   const root = args.root ?? join(pkg, 'fixtures', 'miniprogram');
-  if (!existsSync(join(root, 'app.json'))) throw new CliError(`[live-harness] Failed to find the mini-program: ${join(root, 'app.json')} does not exist. Pass --root <folder with app.json>.`);
+  if (!existsSync(join(root, 'app.json')))
+    throw new CliError(`[live-harness] Failed to find the mini-program: ${join(root, 'app.json')} does not exist. Pass --root <folder with app.json>.`);
   let files = args.files;
   if (files.length === 0) {
     const dir = existsSync(join(__dirname, '../../scenarios')) ? join(__dirname, '../../scenarios') : join(pkg, 'scenarios');
@@ -118,7 +121,16 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
       await stopSharedMediaServer();
       const dir = join(resolve(args.report), started.toISOString().replace(/[:.]/g, '-'));
       mkdirSync(dir, { recursive: true });
-      const report = { schemaVersion: REPORT_SCHEMA_VERSION, startedAt: started.toISOString(), finishedAt: new Date().toISOString(), interrupted, target: 'simulate', seed: args.seed ?? null, miniprogramRoot: root, scenarios: results };
+      const report = {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        startedAt: started.toISOString(),
+        finishedAt: new Date().toISOString(),
+        interrupted,
+        target: 'simulate',
+        seed: args.seed ?? null,
+        miniprogramRoot: root,
+        scenarios: results,
+      };
       writeFileSync(join(dir, 'results.json'), JSON.stringify(report, null, 2));
       print(`report: ${join(dir, 'results.json')}`);
     })());
@@ -137,7 +149,10 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
       const r = await runScenario(s, { miniprogramRoot: root, seed: args.seed, signal: abort.signal, ...(media ? { media: 'local' as const } : {}) });
       results.push({ ...r, file });
       const mark = r.status === 'passed' ? 'PASS' : r.status === 'failed' ? 'FAIL' : 'N/A ';
-      const span = r.status === 'not-applicable' ? r.failures[0] : `${(r.virtualMs / 1000).toFixed(0)} s ${r.clock === 'real' ? 'real media' : 'virtual'}, ${r.wallMs.toFixed(0)} ms wall`;
+      const span =
+        r.status === 'not-applicable'
+          ? r.failures[0]
+          : `${(r.virtualMs / 1000).toFixed(0)} s ${r.clock === 'real' ? 'real media' : 'virtual'}, ${r.wallMs.toFixed(0)} ms wall`;
       print(`${mark}  ${s.name}  (${span})`);
       if (r.status === 'failed') for (const line of r.failures.join('\n').split('\n').slice(0, 40)) print(`      ${line}`);
     }
@@ -163,7 +178,8 @@ function codes(which: string | undefined, print: (s: string) => void): number {
   if (tables.length === 0) throw new CliError(`[live-harness] Failed to print codes: ${JSON.stringify(which)} is not a table. Use pusher, player or errors.`);
   for (const [title, rows] of tables) {
     print(title);
-    for (const e of rows) print(`  ${String(e.code).padStart(7)}  ${e.kind.padEnd(7)}  ${e.name.padEnd(44)}  ${e.meaning}${e.platform ? `  [${e.platform} only]` : ''}`);
+    for (const e of rows)
+      print(`  ${String(e.code).padStart(7)}  ${e.kind.padEnd(7)}  ${e.name.padEnd(44)}  ${e.meaning}${e.platform ? `  [${e.platform} only]` : ''}`);
   }
   return 0;
 }

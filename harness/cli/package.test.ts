@@ -78,17 +78,23 @@ describe('the package', () => {
 
   it('names a bad external server and the fix in doctor', () => {
     const r = node([join(root, 'bin/live-harness.js'), 'doctor'], root, { LIVE_HARNESS_SERVER: 'http://not-rtmp' });
-    expect(r.out).toContain('[live-harness] Failed to use the external server: LIVE_HARNESS_SERVER="http://not-rtmp" is not rtmp://host[:port]. Set it like rtmp://192.168.1.20:1935, or unset it to use the embedded server.');
+    expect(r.out).toContain(
+      '[live-harness] Failed to use the external server: LIVE_HARNESS_SERVER="http://not-rtmp" is not rtmp://host[:port]. Set it like rtmp://192.168.1.20:1935, or unset it to use the embedded server.',
+    );
     expect(r.code).toBe(1);
   }, 60_000);
 
   it('names the bad input and the fix on the command line', () => {
-    expect(node([join(root, 'bin/live-harness.js'), 'run', '--seed', 'x']).out).toContain('[live-harness] Failed to read the command line: --seed "x" is not a whole number. Pass e.g. --seed 7.');
+    expect(node([join(root, 'bin/live-harness.js'), 'run', '--seed', 'x']).out).toContain(
+      '[live-harness] Failed to read the command line: --seed "x" is not a whole number. Pass e.g. --seed 7.',
+    );
     const missing = node([join(root, 'bin/live-harness.js'), 'run', 'nope.scenario.js']);
     expect(missing.code).toBe(2);
     expect(missing.out).toContain('[live-harness] Failed to load scenario file');
     expect(missing.out).toContain('nope.scenario.js: it does not exist. Check the path.');
     expect(node([join(root, 'bin/live-harness.js'), 'codes', 'player']).out).toMatch(/-2301\s+error\s+PLAY_ERR_NET_DISCONNECT/);
-    expect(node([join(root, 'bin/live-harness.js'), 'run', '--target', 'phone']).out).toContain('[live-harness] Failed to read the command line: --target "phone" is not a target. Use auto, virtual, media.');
+    expect(node([join(root, 'bin/live-harness.js'), 'run', '--target', 'phone']).out).toContain(
+      '[live-harness] Failed to read the command line: --target "phone" is not a target. Use auto, virtual, media.',
+    );
   });
 });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FfmpegNotFoundError, resolveFfmpeg } from './ffmpeg';
 
-const installer = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+import installerModule from '@ffmpeg-installer/ffmpeg';
+
+const installer = (installerModule as { path: string }).path;
 const notInstalled = (id: string): never => {
   throw new Error(`Cannot find module '${id}'`);
 };
@@ -12,7 +14,9 @@ describe('resolveFfmpeg', () => {
   it('prefers FFMPEG_PATH, then ffmpeg-static, then @ffmpeg-installer, then PATH', () => {
     const only = (ids: Record<string, unknown>) => (id: string) => (id in ids ? ids[id] : notInstalled(id));
     expect(resolveFfmpeg({ env: { FFMPEG_PATH: installer }, require: only({}) }).origin).toBe('FFMPEG_PATH');
-    expect(resolveFfmpeg({ env: {}, require: only({ 'ffmpeg-static': installer, '@ffmpeg-installer/ffmpeg': { path: installer } }) }).origin).toBe('ffmpeg-static');
+    expect(resolveFfmpeg({ env: {}, require: only({ 'ffmpeg-static': installer, '@ffmpeg-installer/ffmpeg': { path: installer } }) }).origin).toBe(
+      'ffmpeg-static',
+    );
     const info = resolveFfmpeg({ env: {}, require: only({ '@ffmpeg-installer/ffmpeg': { path: installer } }) });
     expect(info.origin).toBe('@ffmpeg-installer/ffmpeg');
     expect(info.hasLibx264 && info.hasAac).toBe(true);

@@ -51,7 +51,11 @@ function candidates(env: NodeJS.ProcessEnv, req: Load): Array<{ origin: FfmpegOr
     { origin: '@ffmpeg-installer/ffmpeg', path: () => (req('@ffmpeg-installer/ffmpeg') as { path: string }).path },
     {
       origin: 'PATH',
-      path: () => (env.PATH ?? '').split(delimiter).map((d) => join(d, 'ffmpeg')).find(executable),
+      path: () =>
+        (env.PATH ?? '')
+          .split(delimiter)
+          .map((d) => join(d, 'ffmpeg'))
+          .find(executable),
     },
   ];
 }

@@ -34,7 +34,9 @@ describe('FlvReader', () => {
   });
 
   it('rejects a stream that is not FLV, saying what to check', () => {
-    expect(() => new FlvReader(() => undefined).push(Buffer.from('<html>not found</html>'))).toThrow('[live-harness] Failed to read FLV: the stream does not start with "FLV". Check that the URL serves HTTP-FLV.');
+    expect(() => new FlvReader(() => undefined).push(Buffer.from('<html>not found</html>'))).toThrow(
+      '[live-harness] Failed to read FLV: the stream does not start with "FLV". Check that the URL serves HTTP-FLV.',
+    );
   });
 });
 
@@ -63,4 +65,3 @@ describe('page messages in the SEI', () => {
     for (let i = 0; i + 2 < nal.length; i++) expect(nal[i] === 0 && nal[i + 1] === 0 && nal[i + 2] <= 3 && nal[i + 2] !== 3).toBe(false);
   });
 });
-

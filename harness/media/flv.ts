@@ -27,7 +27,8 @@ export class FlvReader {
     let p = 0;
     if (!this.headerDone) {
       if (this.buf.length < 13) return;
-      if (this.buf.toString('latin1', 0, 3) !== 'FLV') throw new Error('[live-harness] Failed to read FLV: the stream does not start with "FLV". Check that the URL serves HTTP-FLV.');
+      if (this.buf.toString('latin1', 0, 3) !== 'FLV')
+        throw new Error('[live-harness] Failed to read FLV: the stream does not start with "FLV". Check that the URL serves HTTP-FLV.');
       p = this.buf.readUInt32BE(5) + 4; // header + PreviousTagSize0
       this.headerDone = true;
     }

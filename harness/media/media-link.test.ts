@@ -28,7 +28,14 @@ function rig(endpoint: ServerEndpoint, missingStream: 'not-found' | 'wait' = 'no
   const clock = new RealClock();
   const incidents: string[] = [];
   const transport = new LocalMediaTransport({ endpoint, namespace: `t${++n}`, missingStream });
-  const link = new MediaLink({ clock, transport, hosts: new HostMap(), connectTimeoutMs: 3000, readWriteTimeoutMs: 8000, onIncident: (k) => incidents.push(k) });
+  const link = new MediaLink({
+    clock,
+    transport,
+    hosts: new HostMap(),
+    connectTimeoutMs: 3000,
+    readWriteTimeoutMs: 8000,
+    onIncident: (k) => incidents.push(k),
+  });
   return {
     link,
     transport,
@@ -60,8 +67,18 @@ function facts() {
             const t = setTimeout(() => reject(new Error(`no ${f} within ${ms} ms; saw ${seen.join(', ') || 'nothing'}`)), ms);
             waiters.push([f, () => (clearTimeout(t), resolve())]);
           }),
-    publish: { onConnected: () => push('connected'), onPublishing: () => push('publishing'), onFailed: (f: ConnectFailure) => push(`failed:${f}`), onClosed: (r: CloseReason) => push(`closed:${r}`) },
-    play: { onConnected: () => push('connected'), onStreamBegin: () => push('stream-begin'), onFailed: (f: ConnectFailure) => push(`failed:${f}`), onClosed: (r: CloseReason) => push(`closed:${r}`) },
+    publish: {
+      onConnected: () => push('connected'),
+      onPublishing: () => push('publishing'),
+      onFailed: (f: ConnectFailure) => push(`failed:${f}`),
+      onClosed: (r: CloseReason) => push(`closed:${r}`),
+    },
+    play: {
+      onConnected: () => push('connected'),
+      onStreamBegin: () => push('stream-begin'),
+      onFailed: (f: ConnectFailure) => push(`failed:${f}`),
+      onClosed: (r: CloseReason) => push(`closed:${r}`),
+    },
   };
 }
 

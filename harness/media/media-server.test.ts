@@ -29,7 +29,9 @@ describe('MediaServer', () => {
 
   it('fails with the ports and the budget when readiness times out, and leaves no process', async () => {
     const before = runningPids().length;
-    await expect(new MediaServer({ readyTimeoutMs: 1 }).start()).rejects.toThrow(/^\[live-harness\] Failed to start the media server: RTMP 127\.0\.0\.1:\d+ and HTTP 127\.0\.0\.1:\d+ were not accepting after 1 ms \(readyTimeoutMs\)\. Raise the timeout on a loaded machine/);
+    await expect(new MediaServer({ readyTimeoutMs: 1 }).start()).rejects.toThrow(
+      /^\[live-harness\] Failed to start the media server: RTMP 127\.0\.0\.1:\d+ and HTTP 127\.0\.0\.1:\d+ were not accepting after 1 ms \(readyTimeoutMs\)\. Raise the timeout on a loaded machine/,
+    );
     expect(runningPids().length).toBe(before);
   });
 
@@ -47,7 +49,9 @@ describe('MediaServer', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as { port: number }).port;
     try {
-      await expect(new MediaServer({ rtmpPort: port }).start()).rejects.toThrow(`[live-harness] Failed to start the media server: rtmp port ${port} on 127.0.0.1: EADDRINUSE listen EADDRINUSE: address already in use 127.0.0.1:${port}. Port ${port} is in use: free it, or leave rtmpPort unset for a dynamic port.`);
+      await expect(new MediaServer({ rtmpPort: port }).start()).rejects.toThrow(
+        `[live-harness] Failed to start the media server: rtmp port ${port} on 127.0.0.1: EADDRINUSE listen EADDRINUSE: address already in use 127.0.0.1:${port}. Port ${port} is in use: free it, or leave rtmpPort unset for a dynamic port.`,
+      );
     } finally {
       blocker.close();
     }

@@ -92,7 +92,10 @@ export class MediaServer {
     const timeoutMs = this.opts.readyTimeoutMs ?? 15_000;
     const mediaRoot = mkdtempSync(join(tmpdir(), 'live-harness-nms-'));
     const cfg = { host, rtmpPort, httpPort, mediaRoot, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true };
-    const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
+    const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
+    });
     track(child);
     const output: string[] = [];
     const keep = (chunk: Buffer): void => {
@@ -112,24 +115,33 @@ export class MediaServer {
         rmSync(mediaRoot, { recursive: true, force: true });
         reject(new MediaServerError(`[live-harness] Failed to start the media server: ${reason}.${tail()}`));
       };
-      const timer = setTimeout(() => void fail(`RTMP ${host}:${rtmpPort} and HTTP ${host}:${httpPort} were not accepting after ${timeoutMs} ms (readyTimeoutMs). Raise the timeout on a loaded machine`), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          void fail(
+            `RTMP ${host}:${rtmpPort} and HTTP ${host}:${httpPort} were not accepting after ${timeoutMs} ms (readyTimeoutMs). Raise the timeout on a loaded machine`,
+          ),
+        timeoutMs,
+      );
       child.once('error', (e) => void fail(`could not spawn ${process.execPath} (${e.message})`));
       child.once('exit', (code, signal) => void fail(`the server process exited early (code ${code}, signal ${signal})`));
-      child.on('message', async (m: { type: string; what?: string; code?: string; message?: string; rtmpPort?: number; httpPort?: number; version?: string }) => {
-        if (m.type === 'error') {
-          const port = m.what === 'rtmp' ? rtmpPort : httpPort;
-          const fix = m.code === 'EADDRINUSE' ? `. Port ${port} is in use: free it, or leave ${m.what}Port unset for a dynamic port` : '';
-          return void fail(`${m.what} port ${port} on ${host}: ${`${m.code ?? ''} ${m.message ?? ''}`.trim()}${fix}`);
-        }
-        if (m.type !== 'ready' || settled) return;
-        // Listening is not accepting: check both ports really take a connection.
-        const [r, h] = await Promise.all([accepts(host, rtmpPort, 2000), accepts(host, httpPort, 2000)]);
-        if (!r || !h) return void fail(`the server said ready but ${!r ? `RTMP ${host}:${rtmpPort}` : `HTTP ${host}:${httpPort}`} refused a connection`);
-        settled = true;
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, mediaRoot, m.version ?? 'unknown', output));
-      });
+      child.on(
+        'message',
+        async (m: { type: string; what?: string; code?: string; message?: string; rtmpPort?: number; httpPort?: number; version?: string }) => {
+          if (m.type === 'error') {
+            const port = m.what === 'rtmp' ? rtmpPort : httpPort;
+            const fix = m.code === 'EADDRINUSE' ? `. Port ${port} is in use: free it, or leave ${m.what}Port unset for a dynamic port` : '';
+            return void fail(`${m.what} port ${port} on ${host}: ${`${m.code ?? ''} ${m.message ?? ''}`.trim()}${fix}`);
+          }
+          if (m.type !== 'ready' || settled) return;
+          // Listening is not accepting: check both ports really take a connection.
+          const [r, h] = await Promise.all([accepts(host, rtmpPort, 2000), accepts(host, httpPort, 2000)]);
+          if (!r || !h) return void fail(`the server said ready but ${!r ? `RTMP ${host}:${rtmpPort}` : `HTTP ${host}:${httpPort}`} refused a connection`);
+          settled = true;
+          clearTimeout(timer);
+          child.removeAllListeners('exit');
+          resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, mediaRoot, m.version ?? 'unknown', output));
+        },
+      );
     });
   }
 }

@@ -4,7 +4,18 @@
  * (the embedded node-media-server, or an external one). Each rig gets its own
  * namespace of stream keys, so rigs sharing one server never meet.
  */
-import { type Capture, type CaptureSettings, type MediaTransport, type PlayWireEvents, type WireEvents, type WireOutput, type WirePlayer, type WirePublisher, type WireTarget, ZERO_PUBLISH_STATS } from '../../mocks/link';
+import {
+  type Capture,
+  type CaptureSettings,
+  type MediaTransport,
+  type PlayWireEvents,
+  type WireEvents,
+  type WireOutput,
+  type WirePlayer,
+  type WirePublisher,
+  type WireTarget,
+  ZERO_PUBLISH_STATS,
+} from '../../mocks/link';
 import { CaptureSession } from './capture-session';
 import { FlvPlayer } from './flv-client';
 import { toWireFrame } from './frame-reader';
@@ -51,7 +62,10 @@ export class LocalMediaTransport implements MediaTransport {
   private endpoint: ServerEndpoint | undefined;
 
   constructor(readonly opts: MediaTransportOptions) {
-    if (!/^[a-z0-9]+$/i.test(opts.namespace)) throw new MediaTransportError(`[live-harness] Failed to set up the media transport: namespace ${JSON.stringify(opts.namespace)} must be letters and digits only. Pass a short id.`);
+    if (!/^[a-z0-9]+$/i.test(opts.namespace))
+      throw new MediaTransportError(
+        `[live-harness] Failed to set up the media transport: namespace ${JSON.stringify(opts.namespace)} must be letters and digits only. Pass a short id.`,
+      );
     this.registry = opts.registry ?? new SendRegistry();
     this.suffix = `-lh${opts.namespace}`;
     this.endpoint = opts.endpoint;
@@ -63,7 +77,10 @@ export class LocalMediaTransport implements MediaTransport {
   }
 
   private get ep(): ServerEndpoint {
-    if (!this.endpoint) throw new MediaTransportError('[live-harness] Failed to connect on real media: the rig has no server yet. Await rig.ready() (loadPage does) before anything connects.');
+    if (!this.endpoint)
+      throw new MediaTransportError(
+        '[live-harness] Failed to connect on real media: the rig has no server yet. Await rig.ready() (loadPage does) before anything connects.',
+      );
     return this.endpoint;
   }
 
@@ -129,27 +146,28 @@ export class LocalMediaTransport implements MediaTransport {
       return { stats: () => ZERO_PUBLISH_STATS, output: () => undefined, message: () => undefined, close: () => clearTimeout(t), abort: () => clearTimeout(t) };
     }
     const streamPath = this.streamPath(target.key);
-    let sender: StreamSender | undefined;
+    // The publisher's callbacks need the sender, which needs the publisher: a holder breaks the cycle.
+    const late: { sender?: StreamSender } = {};
     const pub = new RtmpPublisher(
       this.url(target),
       {
         onTcpConnect: () => events.onTcpConnect?.(),
         onSession: () => events.onSession?.(),
         onStarted: () => {
-          sender?.begin();
+          late.sender?.begin();
           events.onPublishing?.();
         },
         onRejected: (why, notFound) => events.onRejected?.(why, notFound),
         onEnd: (how) => {
-          sender?.stop();
+          late.sender?.stop();
           this.wires.delete(wire);
           events.onEnd?.(how);
         },
       },
       target.connectTimeoutMs,
     );
-    sender = new StreamSender(capture, pub, { streamPath, registry: this.registry, maxQueueMs: this.opts.maxSendQueueMs ?? 3000 });
-    const s = sender;
+    const s = new StreamSender(capture, pub, { streamPath, registry: this.registry, maxQueueMs: this.opts.maxSendQueueMs ?? 3000 });
+    late.sender = s;
     const wire: WirePublisher = {
       stats: () => s.stats(),
       output: (o: WireOutput) => s.output(o),
@@ -200,7 +218,10 @@ export class LocalMediaTransport implements MediaTransport {
         later(() => events.onEnd?.(how));
       },
     };
-    const client = target.protocol === 'rtmp' ? new RtmpPlayer(this.url(target), handlers, target.connectTimeoutMs) : new FlvPlayer(this.url(target), handlers, target.connectTimeoutMs);
+    const client =
+      target.protocol === 'rtmp'
+        ? new RtmpPlayer(this.url(target), handlers, target.connectTimeoutMs)
+        : new FlvPlayer(this.url(target), handlers, target.connectTimeoutMs);
     const stop = (how: 'close' | 'abort'): void => {
       open = false;
       for (const t of timers) clearTimeout(t);
@@ -218,7 +239,11 @@ export class LocalMediaTransport implements MediaTransport {
   kick(key?: string): void {
     const kick = this.ep.kick;
     if (!kick) {
-      this.opts.onError?.(new MediaTransportError(`[live-harness] Failed to make the server close sessions: ${this.ep.describe} takes no orders from the rig. Use the embedded server for serverClose().`));
+      this.opts.onError?.(
+        new MediaTransportError(
+          `[live-harness] Failed to make the server close sessions: ${this.ep.describe} takes no orders from the rig. Use the embedded server for serverClose().`,
+        ),
+      );
       return;
     }
     const paths = key === undefined ? [...this.paths] : [this.streamPath(key)];

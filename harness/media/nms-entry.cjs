@@ -57,7 +57,13 @@ for (const [server, what] of [
   server.on('error', failed(what));
   const done = () => {
     pending -= 1;
-    if (pending === 0) send({ type: 'ready', rtmpPort: nms.nrs.tcpServer.address().port, httpPort: nms.nhs.httpServer.address().port, version: require('node-media-server/package.json').version });
+    if (pending === 0)
+      send({
+        type: 'ready',
+        rtmpPort: nms.nrs.tcpServer.address().port,
+        httpPort: nms.nhs.httpServer.address().port,
+        version: require('node-media-server/package.json').version,
+      });
   };
   if (server.listening) done();
   else server.once('listening', done);
@@ -78,13 +84,15 @@ nms.on('prePlay', (id, streamPath, args) => {
       session.sendStatusMessage(session.playStreamId, 'error', 'NetStream.Play.StreamNotFound', `${streamPath} is not published`);
     }
     session.reject();
-  } catch (e) {
+  } catch {
     /* the session went away meanwhile */
   }
 });
 
 for (const event of ['postConnect', 'doneConnect', 'prePublish', 'postPublish', 'donePublish', 'prePlay', 'postPlay', 'donePlay']) {
-  nms.on(event, (id, streamPath, args) => send({ type: 'event', event, id, streamPath: typeof streamPath === 'string' ? streamPath : undefined, wallMs: Date.now() }));
+  nms.on(event, (id, streamPath) =>
+    send({ type: 'event', event, id, streamPath: typeof streamPath === 'string' ? streamPath : undefined, wallMs: Date.now() }),
+  );
 }
 
 process.on('message', (m) => {
@@ -99,7 +107,7 @@ process.on('message', (m) => {
       if (typeof session.stop === 'function') session.stop();
       else if (session.res && typeof session.res.end === 'function') session.res.end();
       n += 1;
-    } catch (e) {
+    } catch {
       /* already closing */
     }
   }

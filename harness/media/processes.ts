@@ -56,7 +56,11 @@ function installHooks(r: Registry): void {
         killAll();
         process.exit(code);
       }
-      const hooks = [...r.interruptHooks].map((h) => Promise.resolve().then(h).catch(() => undefined));
+      const hooks = [...r.interruptHooks].map((h) =>
+        Promise.resolve()
+          .then(h)
+          .catch(() => undefined),
+      );
       const deadline = new Promise((res) => setTimeout(res, INTERRUPT_GRACE_MS).unref());
       void Promise.race([Promise.all(hooks), deadline]).then(() => {
         killAll();

@@ -41,7 +41,12 @@ export class RemoteAnchor {
         if (err) reject(err);
         else resolve();
       };
-      const fail = (why: string): void => settle(new RemoteAnchorError(`[live-harness] Failed to publish the remote stream "${this.key}": ${why}. Check that the key is not already being published and that the server is reachable.`));
+      const fail = (why: string): void =>
+        settle(
+          new RemoteAnchorError(
+            `[live-harness] Failed to publish the remote stream "${this.key}": ${why}. Check that the key is not already being published and that the server is reachable.`,
+          ),
+        );
       const timer = setTimeout(() => fail(`the server did not accept the publish within ${timeoutMs} ms`), timeoutMs);
       this.wire = this.transport.publish({ protocol: 'rtmp', key: this.key, query: {}, connectTimeoutMs: timeoutMs }, capture, {
         onPublishing: () => {

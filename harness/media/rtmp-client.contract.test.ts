@@ -8,7 +8,7 @@
  */
 import { FlvPlayer } from './flv-client';
 import { toWireFrame } from './frame-reader';
-import { isKeyFrame, readVideoClock, stampVideoTag, TAG_VIDEO, type FlvTag } from './flv';
+import { readVideoClock, stampVideoTag, TAG_VIDEO, type FlvTag } from './flv';
 import { PRESETS, SyntheticSource } from './synthetic-source';
 import { freePort, MediaServer, type ServerEvent } from './media-server';
 import { RtmpPlayer, RtmpPublisher } from './rtmp-client';
@@ -29,7 +29,10 @@ describe('node-media-server 2.7.4 contract', () => {
     server.onEvent((e) => events.push(e));
     let seq = 0;
     let session = false;
-    const pub = new RtmpPublisher(server.rtmpUrl('live/contract'), { onSession: () => (session = true), onStarted: () => src.sequenceHeaders.forEach((h) => pub.write(h)) }).start();
+    const pub = new RtmpPublisher(server.rtmpUrl('live/contract'), {
+      onSession: () => (session = true),
+      onStarted: () => src.sequenceHeaders.forEach((h) => pub.write(h)),
+    }).start();
     src.onTag((t) => pub.write(t.type === TAG_VIDEO ? { ...t, data: stampVideoTag(t.data, Date.now(), ++seq) } : t));
     await waitFor(() => pub.publishing);
     expect(session).toBe(true);
@@ -40,8 +43,16 @@ describe('node-media-server 2.7.4 contract', () => {
     let unpublished = false;
     let flvEnd = '';
     const started: string[] = [];
-    const rp = new RtmpPlayer(server.rtmpUrl('live/contract'), { onStarted: () => started.push('rtmp'), onTag: (t) => rtmpTags.push(t), onUnpublished: () => (unpublished = true) }).start();
-    const fp = new FlvPlayer(server.flvUrl('live/contract'), { onStarted: () => started.push('flv'), onTag: (t) => flvTags.push(t), onEnd: (f) => (flvEnd = f) }).start();
+    const rp = new RtmpPlayer(server.rtmpUrl('live/contract'), {
+      onStarted: () => started.push('rtmp'),
+      onTag: (t) => rtmpTags.push(t),
+      onUnpublished: () => (unpublished = true),
+    }).start();
+    const fp = new FlvPlayer(server.flvUrl('live/contract'), {
+      onStarted: () => started.push('flv'),
+      onTag: (t) => flvTags.push(t),
+      onEnd: (f) => (flvEnd = f),
+    }).start();
     await waitFor(() => started.length === 2);
     await waitFor(() => rtmpTags.filter((t) => t.type === TAG_VIDEO).length >= 15 && flvTags.filter((t) => t.type === TAG_VIDEO).length >= 15);
 

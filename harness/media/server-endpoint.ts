@@ -38,12 +38,16 @@ export function localEndpoint(server: StartedMediaServer): ServerEndpoint {
 export function externalEndpoint(rtmp: string, flv?: string): ServerEndpoint {
   const r = /^rtmp:\/\/([^/:?#\s]+)(?::(\d+))?\/?$/i.exec(rtmp.trim());
   if (!r) {
-    throw new ServerEndpointError(`[live-harness] Failed to use the external server: LIVE_HARNESS_SERVER=${JSON.stringify(rtmp)} is not rtmp://host[:port]. Set it like rtmp://192.168.1.20:1935, or unset it to use the embedded server.`);
+    throw new ServerEndpointError(
+      `[live-harness] Failed to use the external server: LIVE_HARNESS_SERVER=${JSON.stringify(rtmp)} is not rtmp://host[:port]. Set it like rtmp://192.168.1.20:1935, or unset it to use the embedded server.`,
+    );
   }
   const host = r[1];
   const flvBase = (flv ?? `http://${host}:8080`).trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^/?#\s]+$/i.test(flvBase)) {
-    throw new ServerEndpointError(`[live-harness] Failed to use the external server: LIVE_HARNESS_SERVER_FLV=${JSON.stringify(flv)} is not http://host[:port]. Set it to the server's HTTP-FLV origin, e.g. http://${host}:8080.`);
+    throw new ServerEndpointError(
+      `[live-harness] Failed to use the external server: LIVE_HARNESS_SERVER_FLV=${JSON.stringify(flv)} is not http://host[:port]. Set it to the server's HTTP-FLV origin, e.g. http://${host}:8080.`,
+    );
   }
   const rtmpBase = `rtmp://${host}:${r[2] ?? '1935'}`;
   return { rtmpBase, flvBase, describe: `the external server ${rtmpBase} (HTTP-FLV ${flvBase})` };

@@ -33,6 +33,8 @@ describe('SyntheticSource', () => {
   });
 
   it('refuses a source with neither video nor audio', () => {
-    expect(() => new SyntheticSource({ ...PRESETS.SD, video: false, audio: 'none' })).toThrow('[live-harness] Failed to create a synthetic source: it has neither video nor audio. Enable the camera or the microphone.');
+    expect(() => new SyntheticSource({ ...PRESETS.SD, video: false, audio: 'none' })).toThrow(
+      '[live-harness] Failed to create a synthetic source: it has neither video nor audio. Enable the camera or the microphone.',
+    );
   });
 });

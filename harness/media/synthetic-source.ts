@@ -38,7 +38,20 @@ export function ffmpegArgs(s: SourceSettings): string[] {
   if (s.video) {
     const gop = Math.max(1, Math.round(s.fps * s.gopSeconds));
     args.push('-map', '0:v', '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-profile:v', 'baseline', '-pix_fmt', 'yuv420p');
-    args.push('-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-b:v', `${s.videoKbps}k`, '-maxrate', `${s.videoKbps}k`, '-bufsize', `${Math.max(50, Math.round(s.videoKbps / 2))}k`);
+    args.push(
+      '-g',
+      String(gop),
+      '-keyint_min',
+      String(gop),
+      '-sc_threshold',
+      '0',
+      '-b:v',
+      `${s.videoKbps}k`,
+      '-maxrate',
+      `${s.videoKbps}k`,
+      '-bufsize',
+      `${Math.max(50, Math.round(s.videoKbps / 2))}k`,
+    );
   }
   if (s.audio !== 'none') args.push('-map', `${s.video ? 1 : 0}:a`, '-c:a', 'aac', '-b:a', `${s.audioKbps}k`, '-ar', String(s.sampleRate), '-ac', '1');
   // Flush every packet: the default 32 KB output buffer would hand tags out in bursts of a few hundred ms.
@@ -56,9 +69,13 @@ export class SyntheticSource {
   readonly ffmpeg: FfmpegInfo;
 
   constructor(readonly settings: SourceSettings) {
-    if (!settings.video && settings.audio === 'none') throw new SourceError('[live-harness] Failed to create a synthetic source: it has neither video nor audio. Enable the camera or the microphone.');
+    if (!settings.video && settings.audio === 'none')
+      throw new SourceError('[live-harness] Failed to create a synthetic source: it has neither video nor audio. Enable the camera or the microphone.');
     this.ffmpeg = resolveFfmpeg();
-    if (settings.video && !this.ffmpeg.hasLibx264) throw new SourceError(`[live-harness] Failed to create a synthetic source: ${this.ffmpeg.path} (${this.ffmpeg.origin}) has no libx264 encoder. Set FFMPEG_PATH to an ffmpeg built with libx264.`);
+    if (settings.video && !this.ffmpeg.hasLibx264)
+      throw new SourceError(
+        `[live-harness] Failed to create a synthetic source: ${this.ffmpeg.path} (${this.ffmpeg.origin}) has no libx264 encoder. Set FFMPEG_PATH to an ffmpeg built with libx264.`,
+      );
   }
 
   /** Sequence headers and metadata: what a new connection must send before any frame. */
@@ -96,7 +113,11 @@ export class SyntheticSource {
         clearTimeout(timer);
         off();
         void this.stop();
-        reject(new SourceError(`[live-harness] Failed to start the synthetic source (${this.ffmpeg.path}, ${this.ffmpeg.origin}): ${why}.${this.stderr ? ` ffmpeg said: ${this.stderr.trim().split('\n').slice(-5).join(' | ')}` : ''} Run "live-harness doctor" to check ffmpeg.`));
+        reject(
+          new SourceError(
+            `[live-harness] Failed to start the synthetic source (${this.ffmpeg.path}, ${this.ffmpeg.origin}): ${why}.${this.stderr ? ` ffmpeg said: ${this.stderr.trim().split('\n').slice(-5).join(' | ')}` : ''} Run "live-harness doctor" to check ffmpeg.`,
+          ),
+        );
       };
       const off = this.onTag(() => {
         clearTimeout(timer);

@@ -36,7 +36,21 @@ describe('PageRuntime', () => {
     expect(getCurrentPages().map((p) => p.route)).toEqual(['pages/a/a']);
     await rt.redirect('pages/b/b');
     expect(getCurrentPages().map((p) => p.route)).toEqual(['pages/b/b']);
-    expect(lifecycle).toEqual(['pages/a/a onLoad', 'pages/a/a onShow', 'pages/a/a onReady', 'pages/a/a onHide', 'pages/b/b onLoad', 'pages/b/b onShow', 'pages/b/b onReady', 'pages/b/b onUnload', 'pages/a/a onShow', 'pages/a/a onUnload', 'pages/b/b onLoad', 'pages/b/b onShow', 'pages/b/b onReady']);
+    expect(lifecycle).toEqual([
+      'pages/a/a onLoad',
+      'pages/a/a onShow',
+      'pages/a/a onReady',
+      'pages/a/a onHide',
+      'pages/b/b onLoad',
+      'pages/b/b onShow',
+      'pages/b/b onReady',
+      'pages/b/b onUnload',
+      'pages/a/a onShow',
+      'pages/a/a onUnload',
+      'pages/b/b onLoad',
+      'pages/b/b onShow',
+      'pages/b/b onReady',
+    ]);
     expect(a.unloaded).toBe(true);
   });
 
@@ -56,7 +70,11 @@ describe('PageRuntime', () => {
   });
 
   it('says which files are missing, and that a page must call Page()', async () => {
-    await expect(rt.open('pages/zzz/zzz')).rejects.toThrow(`[live-harness] Failed to load page "pages/zzz/zzz": ${rootPath}/pages/zzz/zzz.js, ${rootPath}/pages/zzz/zzz.json, ${rootPath}/pages/zzz/zzz.wxml not found under rootPath ${rootPath}. Check the route (as in app.json "pages") and the miniprogramRoot.`);
-    await expect(rt.open('pages/broken/broken')).rejects.toThrow(`[live-harness] Failed to load page "pages/broken/broken": ${rootPath}/pages/broken/broken.js never called Page({...}). A page file must call Page(); a component file belongs to loadComponent().`);
+    await expect(rt.open('pages/zzz/zzz')).rejects.toThrow(
+      `[live-harness] Failed to load page "pages/zzz/zzz": ${rootPath}/pages/zzz/zzz.js, ${rootPath}/pages/zzz/zzz.json, ${rootPath}/pages/zzz/zzz.wxml not found under rootPath ${rootPath}. Check the route (as in app.json "pages") and the miniprogramRoot.`,
+    );
+    await expect(rt.open('pages/broken/broken')).rejects.toThrow(
+      `[live-harness] Failed to load page "pages/broken/broken": ${rootPath}/pages/broken/broken.js never called Page({...}). A page file must call Page(); a component file belongs to loadComponent().`,
+    );
   });
 });

@@ -11,8 +11,6 @@ import { setImmediate as realSetImmediate } from 'node:timers';
 
 type Fn = (...args: unknown[]) => unknown;
 
-const LIFECYCLE = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onPullDownRefresh', 'onReachBottom', 'onShareAppMessage', 'onShareTimeline', 'onPageScroll', 'onResize', 'onTabItemTap', 'onAddToFavorites', 'onSaveExitState'] as const;
-
 export interface PageHooks {
   onLifecycle?(page: LoadedPage, name: string, args: readonly unknown[]): void;
   onSetData?(page: LoadedPage, patch: Record<string, unknown>): void;
@@ -104,7 +102,10 @@ export class LoadedPage {
   /** Tap an element (fires bindtap/catchtap); resolves once the handler has run. */
   async tap(selector: string): Promise<void> {
     const el = this.comp.querySelector(selector);
-    if (!el) throw new PageLoadError(`[live-harness] Failed to tap ${JSON.stringify(selector)} on ${this.route}: no element matches. Check the selector against the page's WXML.`);
+    if (!el)
+      throw new PageLoadError(
+        `[live-harness] Failed to tap ${JSON.stringify(selector)} on ${this.route}: no element matches. Check the selector against the page's WXML.`,
+      );
     el.dispatchEvent('tap');
     // The simulated touch is dispatched in a microtask; a macrotask boundary lets it and its handler run.
     await new Promise<void>((r) => realSetImmediate(r));
@@ -131,7 +132,10 @@ export class LoadedPage {
     try {
       (fn as Fn).apply(this.comp.instance, args as unknown[]);
     } catch (e) {
-      throw new PageLoadError(`[live-harness] Failed to run ${this.route}.${name}(): it threw ${e instanceof Error ? e.message : String(e)}. Fix the page code; the original error is the cause.`, { cause: e });
+      throw new PageLoadError(
+        `[live-harness] Failed to run ${this.route}.${name}(): it threw ${e instanceof Error ? e.message : String(e)}. Fix the page code; the original error is the cause.`,
+        { cause: e },
+      );
     }
   }
 
@@ -181,7 +185,9 @@ export class PageRuntime {
     const base = join(this.rootPath, route);
     const missing = ['.js', '.json', '.wxml'].filter((ext) => !existsSync(base + ext));
     if (missing.length > 0) {
-      throw new PageLoadError(`[live-harness] Failed to load page "${route}": ${missing.map((m) => base + m).join(', ')} not found under rootPath ${this.rootPath}. Check the route (as in app.json "pages") and the miniprogramRoot.`);
+      throw new PageLoadError(
+        `[live-harness] Failed to load page "${route}": ${missing.map((m) => base + m).join(', ')} not found under rootPath ${this.rootPath}. Check the route (as in app.json "pages") and the miniprogramRoot.`,
+      );
     }
     const prev = this.current;
     captured = undefined;
@@ -190,10 +196,16 @@ export class PageRuntime {
     try {
       id = sim.load(base, { rootPath: this.rootPath, compiler: 'official', usingComponents: { ...(this.opts.usingComponents ?? {}) } });
     } catch (e) {
-      throw new PageLoadError(`[live-harness] Failed to load page "${route}": ${e instanceof Error ? e.message : String(e)}. Check its .js/.json/.wxml for errors.`, { cause: e });
+      throw new PageLoadError(
+        `[live-harness] Failed to load page "${route}": ${e instanceof Error ? e.message : String(e)}. Check its .js/.json/.wxml for errors.`,
+        { cause: e },
+      );
     }
     const options = captured as Record<string, unknown> | undefined;
-    if (!options) throw new PageLoadError(`[live-harness] Failed to load page "${route}": ${base}.js never called Page({...}). A page file must call Page(); a component file belongs to loadComponent().`);
+    if (!options)
+      throw new PageLoadError(
+        `[live-harness] Failed to load page "${route}": ${base}.js never called Page({...}). A page file must call Page(); a component file belongs to loadComponent().`,
+      );
     captured = undefined;
     const comp = sim.render(id);
     const parent = document.createElement('page-wrapper');
@@ -217,7 +229,10 @@ export class PageRuntime {
   async component(path: string, props: Record<string, unknown> = {}): Promise<LoadedPage> {
     this.ensureGlobals();
     const base = resolve(this.rootPath, path);
-    if (!existsSync(`${base}.json`)) throw new PageLoadError(`[live-harness] Failed to load component "${path}": ${base}.json not found under rootPath ${this.rootPath}. Pass the path without extension.`);
+    if (!existsSync(`${base}.json`))
+      throw new PageLoadError(
+        `[live-harness] Failed to load component "${path}": ${base}.json not found under rootPath ${this.rootPath}. Pass the path without extension.`,
+      );
     const sim = this.simulate();
     const id = sim.load(base, { rootPath: this.rootPath, compiler: 'official', usingComponents: { ...(this.opts.usingComponents ?? {}) } });
     const comp = sim.render(id, props);
@@ -319,7 +334,8 @@ export class PageRuntime {
     this.simulate();
     const g = globalThis as Record<string, unknown>;
     g.Page = (options: Record<string, unknown>) => {
-      if (!options || typeof options !== 'object') throw new PageLoadError('[live-harness] Failed to register a page: Page() needs an object. Call Page({ data, onLoad, ... }).');
+      if (!options || typeof options !== 'object')
+        throw new PageLoadError('[live-harness] Failed to register a page: Page() needs an object. Call Page({ data, onLoad, ... }).');
       captured = options;
       const methods: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
@@ -340,7 +356,7 @@ export class PageRuntime {
     g.App = (options: Record<string, unknown>) => {
       appInstance = { ...options, globalData: cloneData(options.globalData ?? {}) };
     };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     runFresh(appJs);
     const launch = appInstance?.onLaunch;
     if (typeof launch === 'function') (launch as Fn).call(appInstance, {});
@@ -354,7 +370,7 @@ function runFresh(path: string): void {
   const file = path.endsWith('.js') ? path : `${path}.js`;
   const code = readFileSync(file, 'utf8');
   const mod = { exports: {} as unknown };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+
   const fn = new Function('require', 'module', 'exports', '__filename', '__dirname', `${code}\n//# sourceURL=${file}`) as (...a: unknown[]) => void;
   fn(createRequire(file), mod, mod.exports, file, dirname(file));
 }

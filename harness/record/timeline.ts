@@ -67,9 +67,7 @@ export class Timeline implements Iterable<TimelineEntry> {
 
   /** Entries carrying a status/error code, optionally only from one source. */
   codes(source?: string): number[] {
-    return this.items
-      .filter((e) => e.code !== undefined && (source === undefined || e.source === source))
-      .map((e) => e.code as number);
+    return this.items.filter((e) => e.code !== undefined && (source === undefined || e.source === source)).map((e) => e.code as number);
   }
 
   /** A stable JSON form: the same seed must give the same string, byte for byte. */

@@ -25,9 +25,16 @@ it('publishes and plays through the server LIVE_HARNESS_SERVER names', async () 
     expect(paths).toEqual([expect.stringMatching(/^postPublish \/live\/studio-lh\w+$/), expect.stringMatching(/^postPlay \/live\/studio-lh\w+$/)]);
     // The rig cannot order a server it does not run; it says so instead of pretending.
     rig.network.serverClose();
-    expect(rig.problems).toEqual(['[live-harness] Failed to make the server close sessions: the external server rtmp://127.0.0.1:' + external.rtmpPort + ` (HTTP-FLV http://127.0.0.1:${external.httpPort}) takes no orders from the rig. Use the embedded server for serverClose().`]);
+    expect(rig.problems).toEqual([
+      '[live-harness] Failed to make the server close sessions: the external server rtmp://127.0.0.1:' +
+        external.rtmpPort +
+        ` (HTTP-FLV http://127.0.0.1:${external.httpPort}) takes no orders from the rig. Use the embedded server for serverClose().`,
+    ]);
   } finally {
-    for (const [k, v] of [['LIVE_HARNESS_SERVER', saved.rtmp], ['LIVE_HARNESS_SERVER_FLV', saved.flv]] as const) {
+    for (const [k, v] of [
+      ['LIVE_HARNESS_SERVER', saved.rtmp],
+      ['LIVE_HARNESS_SERVER_FLV', saved.flv],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -39,7 +46,9 @@ it('names a malformed LIVE_HARNESS_SERVER and the fix when the rig gets ready', 
   process.env.LIVE_HARNESS_SERVER = 'srs.local:1935';
   try {
     await using rig = createRig({ media: 'local', miniprogramRoot: root });
-    await expect(rig.ready()).rejects.toThrow('[live-harness] Failed to use the external server: LIVE_HARNESS_SERVER="srs.local:1935" is not rtmp://host[:port]. Set it like rtmp://192.168.1.20:1935, or unset it to use the embedded server.');
+    await expect(rig.ready()).rejects.toThrow(
+      '[live-harness] Failed to use the external server: LIVE_HARNESS_SERVER="srs.local:1935" is not rtmp://host[:port]. Set it like rtmp://192.168.1.20:1935, or unset it to use the embedded server.',
+    );
   } finally {
     if (saved === undefined) delete process.env.LIVE_HARNESS_SERVER;
     else process.env.LIVE_HARNESS_SERVER = saved;

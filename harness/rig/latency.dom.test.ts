@@ -9,7 +9,7 @@ import { createRig } from './rig';
 
 const DELAY_MS = 1500;
 
-it('moves by exactly the delay put into one viewer\'s receive path', async () => {
+it("moves by exactly the delay put into one viewer's receive path", async () => {
   await using rig = createRig({ media: { receiveDelayMs: { 'player#far': DELAY_MS } }, miniprogramRoot: join(__dirname, '__fixtures__') });
   await rig.streams.publish('live/pair');
   await rig.loadPage('viewer-pair/viewer-pair');
@@ -17,9 +17,13 @@ it('moves by exactly the delay put into one viewer\'s receive path', async () =>
   const near = rig.metrics['player#near'].latencyMs;
   const far = rig.metrics['player#far'].latencyMs;
   const network = (source: string): number[] =>
-    rig.timeline.entries.filter((e) => e.source === source && e.kind === 'metric' && (e.detail as { name: string }).name === 'latency').map((e) => (e.detail as { networkMs: number }).networkMs);
+    rig.timeline.entries
+      .filter((e) => e.source === source && e.kind === 'metric' && (e.detail as { name: string }).name === 'latency')
+      .map((e) => (e.detail as { networkMs: number }).networkMs);
   const moved = (far?.p50 ?? NaN) - (near?.p50 ?? NaN);
-  console.log(`latency p50: near ${near?.p50} ms, far ${far?.p50} ms, moved ${moved} ms for a ${DELAY_MS} ms delay; network part near ${network('player#near').join('/')}, far ${network('player#far').join('/')}`);
+  console.log(
+    `latency p50: near ${near?.p50} ms, far ${far?.p50} ms, moved ${moved} ms for a ${DELAY_MS} ms delay; network part near ${network('player#near').join('/')}, far ${network('player#far').join('/')}`,
+  );
   expect(near?.samples).toBeGreaterThanOrEqual(5);
   expect(far?.samples).toBeGreaterThanOrEqual(5);
   expect(Math.abs(moved - DELAY_MS)).toBeLessThanOrEqual(DELAY_MS * 0.1);

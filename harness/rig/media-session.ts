@@ -100,7 +100,10 @@ export class MediaSession {
       this.own = await new MediaServer().start();
       endpoint = localEndpoint(this.own);
     } else if (choice === 'shared') endpoint = localEndpoint(await sharedMediaServer());
-    else throw new MediaSessionError(`[live-harness] Failed to start real media: server ${JSON.stringify(choice)} is not 'shared', 'own' or an endpoint. Leave it unset for the shared embedded server.`);
+    else
+      throw new MediaSessionError(
+        `[live-harness] Failed to start real media: server ${JSON.stringify(choice)} is not 'shared', 'own' or an endpoint. Leave it unset for the shared embedded server.`,
+      );
     if (this.disposed) {
       await this.own?.stop();
       return;
@@ -118,7 +121,11 @@ export class MediaSession {
   get opened(): OpenedResources {
     // A shared or external server is not this rig's to close; its own server is.
     const own = this.own;
-    return { server: this.endpoint?.describe, pids: [...(own ? [own.pid] : []), ...this.transport.spawnedPids], ports: own ? [own.rtmpPort, own.httpPort] : [] };
+    return {
+      server: this.endpoint?.describe,
+      pids: [...(own ? [own.pid] : []), ...this.transport.spawnedPids],
+      ports: own ? [own.rtmpPort, own.httpPort] : [],
+    };
   }
 
   async dispose(): Promise<void> {
@@ -144,20 +151,28 @@ export class MediaStreams implements StreamControl {
 
   async publish(keyOrUrl: string, o: RemoteStreamOptions = {}): Promise<void> {
     const key = streamKey(keyOrUrl);
-    if (this.anchors.get(key)?.isLive) throw new MediaSessionError(`[live-harness] Failed to publish remote stream "${key}": it is already being published. Stop the other publisher first, or use another key.`);
+    if (this.anchors.get(key)?.isLive)
+      throw new MediaSessionError(
+        `[live-harness] Failed to publish remote stream "${key}": it is already being published. Stop the other publisher first, or use another key.`,
+      );
     await this.session.ready();
     const info = remoteInfo(o, this.params);
-    const anchor = new RemoteAnchor(this.session.transport, key, {
-      video: info.hasVideo,
-      audio: 'tone',
-      width: info.width,
-      height: info.height,
-      fps: info.hasVideo ? info.fps : 15,
-      gopSeconds: info.gopSeconds,
-      videoKbps: info.videoKbps,
-      audioKbps: info.audioKbps,
-      sampleRate: 48000,
-    }, (why) => this.note('remote-gone', { key, why }));
+    const anchor = new RemoteAnchor(
+      this.session.transport,
+      key,
+      {
+        video: info.hasVideo,
+        audio: 'tone',
+        width: info.width,
+        height: info.height,
+        fps: info.hasVideo ? info.fps : 15,
+        gopSeconds: info.gopSeconds,
+        videoKbps: info.videoKbps,
+        audioKbps: info.audioKbps,
+        sampleRate: 48000,
+      },
+      (why) => this.note('remote-gone', { key, why }),
+    );
     this.anchors.set(key, anchor);
     await anchor.start();
     this.note('remote-publish', { key });
@@ -174,7 +189,10 @@ export class MediaStreams implements StreamControl {
   async freeze(keyOrUrl: string, forMs: Duration): Promise<void> {
     const key = streamKey(keyOrUrl);
     const a = this.anchors.get(key);
-    if (!a?.isLive) throw new MediaSessionError(`[live-harness] Failed to freeze remote stream "${key}": nobody publishes it. Publish it first (streams: [{ key }] or { publish }).`);
+    if (!a?.isLive)
+      throw new MediaSessionError(
+        `[live-harness] Failed to freeze remote stream "${key}": nobody publishes it. Publish it first (streams: [{ key }] or { publish }).`,
+      );
     const ms = parseDuration(forMs);
     this.note('remote-freeze', { key, forMs: ms });
     a.freeze(ms, () => this.note('remote-thaw', { key }));
@@ -195,11 +213,11 @@ export function remoteInfo(o: RemoteStreamOptions, params: ModelParams): StreamI
   return {
     hasVideo: !o.audioOnly,
     hasAudio: true,
-    videoKbps: o.audioOnly ? 0 : o.videoKbps ?? params.remoteStreamBitrateKbps,
+    videoKbps: o.audioOnly ? 0 : (o.videoKbps ?? params.remoteStreamBitrateKbps),
     audioKbps: o.audioKbps ?? 64,
-    fps: o.audioOnly ? 0 : o.fps ?? 15,
+    fps: o.audioOnly ? 0 : (o.fps ?? 15),
     gopSeconds: o.gopSeconds ?? params.encoderGopSeconds,
-    width: o.audioOnly ? 0 : o.width ?? 540,
-    height: o.audioOnly ? 0 : o.height ?? 960,
+    width: o.audioOnly ? 0 : (o.width ?? 540),
+    height: o.audioOnly ? 0 : (o.height ?? 960),
   };
 }

@@ -38,8 +38,13 @@ export function computeMetrics(entries: readonly TimelineEntry[]): Record<string
     const metric = (name: string): Array<Record<string, number>> =>
       list.filter((e) => e.kind === 'metric' && (e.detail as { name?: string }).name === name).map((e) => e.detail as Record<string, number>);
     const first = metric('first-frame')[0]?.ms;
-    const lat = metric('latency').map((d) => d.ms).sort((a, b) => a - b);
-    const nets = list.filter((e) => e.kind === 'netstatus').map((e) => (e.detail as { info: Record<string, number> }).info).filter((i) => i.videoBitrate > 0);
+    const lat = metric('latency')
+      .map((d) => d.ms)
+      .sort((a, b) => a - b);
+    const nets = list
+      .filter((e) => e.kind === 'netstatus')
+      .map((e) => (e.detail as { info: Record<string, number> }).info)
+      .filter((i) => i.videoBitrate > 0);
     out[source] = {
       source,
       firstFrameMs: first,

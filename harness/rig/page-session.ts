@@ -22,7 +22,8 @@ export class PageSession {
     this.runtime ??= new PageRuntime({
       rootPath: this.rootPath,
       hooks: {
-        onLifecycle: (page, name, args) => this.rt.record({ source: 'page', kind: 'lifecycle', detail: { route: page.route, name, ...(args.length ? { args: args as unknown[] } : {}) } }),
+        onLifecycle: (page, name, args) =>
+          this.rt.record({ source: 'page', kind: 'lifecycle', detail: { route: page.route, name, ...(args.length ? { args: args as unknown[] } : {}) } }),
         onSetData: (page, patch) => this.rt.record({ source: 'page', kind: 'setData', detail: clonePatch(patch) }),
         onVisibility: (page, visible) => {
           // Players of a page that is covered pause when auto-pause-if-navigate says so.

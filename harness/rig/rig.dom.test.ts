@@ -49,7 +49,10 @@ describe('Rig', () => {
     // Nobody publishes t.flv: three reconnects, -2301, then the page's own 2 s retry.
     await rig.advance('20s');
     expect(page.data.retried).toBe(true);
-    expect(rig.timeline).toHaveSequence(['player#v -2301', { source: 'player#v', kind: 'call', where: (d: { method: string }) => d.method === 'play', after: '2s', within: '2.1s' }]);
+    expect(rig.timeline).toHaveSequence([
+      'player#v -2301',
+      { source: 'player#v', kind: 'call', where: (d: { method: string }) => d.method === 'play', after: '2s', within: '2.1s' },
+    ]);
     await rig.dispose();
     expect(Date.now()).not.toBe(VIRTUAL_EPOCH_MS + 25_000);
   });
@@ -60,7 +63,8 @@ describe('Rig', () => {
     await rig.advance('2s');
     expect(page.data.mode).toBe('HD');
     const kinds = new Set(rig.timeline.entries.map((e) => `${e.source} ${e.kind}`));
-    for (const k of ['page lifecycle', 'page setData', 'pusher#pusher call', 'pusher#pusher statechange', 'pusher#pusher netstatus', 'server server']) expect(kinds).toContain(k);
+    for (const k of ['page lifecycle', 'page setData', 'pusher#pusher call', 'pusher#pusher statechange', 'pusher#pusher netstatus', 'server server'])
+      expect(kinds).toContain(k);
     const onLoad = rig.timeline.entries.find((e) => e.kind === 'lifecycle' && (e.detail as { name: string }).name === 'onLoad');
     expect(onLoad?.detail).toEqual({ route: 'pages/push/push', name: 'onLoad', args: [{ mode: 'HD' }] });
     await rig.dispose();
@@ -79,7 +83,9 @@ describe('Rig', () => {
 
   it('says what is wrong with a page route that does not exist', async () => {
     const rig = createRig({ miniprogramRoot: sample });
-    await expect(rig.loadPage('pages/nope/nope')).rejects.toThrow(/^\[live-harness\] Failed to load page "pages\/nope\/nope": .*pages\/nope\/nope\.js, .*pages\/nope\/nope\.json, .*pages\/nope\/nope\.wxml not found under rootPath .*fixtures\/miniprogram\. Check the route \(as in app\.json "pages"\) and the miniprogramRoot\.$/);
+    await expect(rig.loadPage('pages/nope/nope')).rejects.toThrow(
+      /^\[live-harness\] Failed to load page "pages\/nope\/nope": .*pages\/nope\/nope\.js, .*pages\/nope\/nope\.json, .*pages\/nope\/nope\.wxml not found under rootPath .*fixtures\/miniprogram\. Check the route \(as in app\.json "pages"\) and the miniprogramRoot\.$/,
+    );
     await rig.dispose();
   });
 
@@ -91,12 +97,26 @@ describe('Rig', () => {
   });
 
   it('rejects an unknown clock and unknown model parameters by name', () => {
-    expect(() => createRig({ clock: 'fast' as never })).toThrow(`[live-harness] Failed to create the rig: clock "fast" is not available. Use 'virtual' or 'real'.`);
-    expect(() => createRig({ clock: 'real' })).toThrow("[live-harness] Failed to create the rig: the real clock comes with real media. Add media: 'local', or drop clock: 'real'.");
-    expect(() => createRig({ media: 'local', clock: 'virtual' })).toThrow("[live-harness] Failed to create the rig: real media runs on the wall clock, not in virtual time. Drop clock: 'virtual', or drop media.");
-    expect(() => createRig({ media: 'remote' as never })).toThrow(`[live-harness] Failed to create the rig: media "remote" is not available. Use media: 'local' (or an options object).`);
-    expect(() => createRig({ media: 'local', network: '3g' })).toThrow(`[live-harness] Failed to create the rig: network "3g" cannot be made real yet; real media runs on loopback. Drop the network option, or run in virtual time.`);
-    expect(() => createRig({ media: { hosts: ['rtmp://x.com'] } })).toThrow('[live-harness] Failed to read the host map: "rtmp://x.com" is not a host name or a "*.domain" pattern. Pass hosts such as "push.example.com" or "*.livepush.myqcloud.com" (no scheme, port or path).');
-    expect(() => createRig({ params: { reconectAttempts: 2 } as never })).toThrow('[live-harness] Failed to configure the behaviour model: model parameter "reconectAttempts" is not a parameter.');
+    expect(() => createRig({ clock: 'fast' as never })).toThrow(
+      `[live-harness] Failed to create the rig: clock "fast" is not available. Use 'virtual' or 'real'.`,
+    );
+    expect(() => createRig({ clock: 'real' })).toThrow(
+      "[live-harness] Failed to create the rig: the real clock comes with real media. Add media: 'local', or drop clock: 'real'.",
+    );
+    expect(() => createRig({ media: 'local', clock: 'virtual' })).toThrow(
+      "[live-harness] Failed to create the rig: real media runs on the wall clock, not in virtual time. Drop clock: 'virtual', or drop media.",
+    );
+    expect(() => createRig({ media: 'remote' as never })).toThrow(
+      `[live-harness] Failed to create the rig: media "remote" is not available. Use media: 'local' (or an options object).`,
+    );
+    expect(() => createRig({ media: 'local', network: '3g' })).toThrow(
+      `[live-harness] Failed to create the rig: network "3g" cannot be made real yet; real media runs on loopback. Drop the network option, or run in virtual time.`,
+    );
+    expect(() => createRig({ media: { hosts: ['rtmp://x.com'] } })).toThrow(
+      '[live-harness] Failed to read the host map: "rtmp://x.com" is not a host name or a "*.domain" pattern. Pass hosts such as "push.example.com" or "*.livepush.myqcloud.com" (no scheme, port or path).',
+    );
+    expect(() => createRig({ params: { reconectAttempts: 2 } as never })).toThrow(
+      '[live-harness] Failed to configure the behaviour model: model parameter "reconectAttempts" is not a parameter.',
+    );
   });
 });

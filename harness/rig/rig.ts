@@ -11,7 +11,21 @@ import '../dispose-symbols';
 import { setImmediate as realSetImmediate, setTimeout as realSetTimeout, clearTimeout as realClearTimeout } from 'node:timers';
 import { registerLiveComponents, resetAnonymousIds, setActiveRuntime, type LiveRuntime, type RecordedEvent } from '../../mocks/components';
 import { HostMap, MediaLink, VirtualLink, type NetworkProfile } from '../../mocks/link';
-import { type Clock, DEFAULT_CLIENT, Device, type ClientProfile, type ModelParams, type ModelSink, PlayerModel, PusherModel, Random, RealClock, resolveClient, resolveParams, VirtualClock } from '../../mocks/model';
+import {
+  type Clock,
+  DEFAULT_CLIENT,
+  Device,
+  type ClientProfile,
+  type ModelParams,
+  type ModelSink,
+  PlayerModel,
+  PusherModel,
+  Random,
+  RealClock,
+  resolveClient,
+  resolveParams,
+  VirtualClock,
+} from '../../mocks/model';
 import { parseDuration } from '../assert';
 import { type EntryKind, Timeline } from '../record';
 import { DeviceControl, type Duration, NetworkControl, type RemoteStreamOptions, type StreamControl } from './controls';
@@ -92,19 +106,26 @@ export class Rig implements LiveRuntime, AsyncDisposable {
       throw new RigError("[live-harness] Failed to create the rig: the real clock comes with real media. Add media: 'local', or drop clock: 'real'.");
     }
     if (opts.media !== undefined && opts.clock === 'virtual') {
-      throw new RigError("[live-harness] Failed to create the rig: real media runs on the wall clock, not in virtual time. Drop clock: 'virtual', or drop media.");
+      throw new RigError(
+        "[live-harness] Failed to create the rig: real media runs on the wall clock, not in virtual time. Drop clock: 'virtual', or drop media.",
+      );
     }
     if (opts.media !== undefined && opts.media !== 'local' && (typeof opts.media !== 'object' || opts.media === null)) {
-      throw new RigError(`[live-harness] Failed to create the rig: media ${JSON.stringify(opts.media)} is not available. Use media: 'local' (or an options object).`);
+      throw new RigError(
+        `[live-harness] Failed to create the rig: media ${JSON.stringify(opts.media)} is not available. Use media: 'local' (or an options object).`,
+      );
     }
     if (opts.media !== undefined && opts.network !== undefined && opts.network !== 'loopback') {
-      throw new RigError(`[live-harness] Failed to create the rig: network ${JSON.stringify(typeof opts.network === 'string' ? opts.network : opts.network.name)} cannot be made real yet; real media runs on loopback. Drop the network option, or run in virtual time.`);
+      throw new RigError(
+        `[live-harness] Failed to create the rig: network ${JSON.stringify(typeof opts.network === 'string' ? opts.network : opts.network.name)} cannot be made real yet; real media runs on loopback. Drop the network option, or run in virtual time.`,
+      );
     }
     this.seed = opts.seed ?? 1;
     this.params = resolveParams(opts.params);
     this.client = resolveClient(opts.client ?? DEFAULT_CLIENT);
     this.random = new Random(this.seed);
-    const incident = (kind: string, detail: Record<string, unknown>): void => this.record({ source: 'network', kind: 'action', detail: { action: kind, ...detail } });
+    const incident = (kind: string, detail: Record<string, unknown>): void =>
+      this.record({ source: 'network', kind: 'action', detail: { action: kind, ...detail } });
     if (!real) {
       const clock = new VirtualClock();
       this.virtual = clock;
@@ -136,7 +157,14 @@ export class Rig implements LiveRuntime, AsyncDisposable {
         onProblem: (e) => this.problem(e),
       });
       this.media = media;
-      this.link = new MediaLink({ clock: this.clock, transport: media.transport, hosts, connectTimeoutMs: this.params.connectTimeoutMs, readWriteTimeoutMs: this.params.readWriteTimeoutMs, onIncident: incident });
+      this.link = new MediaLink({
+        clock: this.clock,
+        transport: media.transport,
+        hosts,
+        connectTimeoutMs: this.params.connectTimeoutMs,
+        readWriteTimeoutMs: this.params.readWriteTimeoutMs,
+        onIncident: incident,
+      });
       this.streams = new MediaStreams(media, this.params, (action, detail) => incident(action, detail));
     }
     this.device = new DeviceControl(this.dev, (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }));
@@ -188,7 +216,13 @@ export class Rig implements LiveRuntime, AsyncDisposable {
   record(e: RecordedEvent): void {
     this.dirty = true;
     const t = this.virtual ? Math.round(this.clock.now() * 1000) / 1000 : Math.round(this.clock.now() * 10) / 10;
-    this.timeline.record({ t, source: e.source, kind: e.kind as EntryKind, ...(e.code !== undefined ? { code: e.code } : {}), ...(e.detail !== undefined ? { detail: e.detail } : {}) });
+    this.timeline.record({
+      t,
+      source: e.source,
+      kind: e.kind as EntryKind,
+      ...(e.code !== undefined ? { code: e.code } : {}),
+      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+    });
   }
 
   isViewReady(scope: unknown): boolean {
@@ -267,7 +301,10 @@ export class Rig implements LiveRuntime, AsyncDisposable {
     if (!v) {
       const limit = this.clock.now() + budget;
       while (!pred()) {
-        if (this.clock.now() >= limit) throw new RigError(`[live-harness] Failed to reach the awaited condition within ${budget} ms of real time. Check the scenario, or raise the timeout.`);
+        if (this.clock.now() >= limit)
+          throw new RigError(
+            `[live-harness] Failed to reach the awaited condition within ${budget} ms of real time. Check the scenario, or raise the timeout.`,
+          );
         await this.sleep(Math.min(20, Math.max(1, limit - this.clock.now())));
       }
       return;
@@ -276,7 +313,9 @@ export class Rig implements LiveRuntime, AsyncDisposable {
     await this.settle();
     while (!pred()) {
       if (!v.step(limit)) {
-        throw new RigError(`[live-harness] Failed to reach the awaited condition: nothing left to happen before ${budget} ms of virtual time passed. Check the scenario, or raise the timeout.`);
+        throw new RigError(
+          `[live-harness] Failed to reach the awaited condition: nothing left to happen before ${budget} ms of virtual time passed. Check the scenario, or raise the timeout.`,
+        );
       }
       if (this.dirty) await this.settle();
     }

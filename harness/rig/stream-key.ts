@@ -4,6 +4,9 @@ import { parseStreamUrl } from '../../mocks/link';
 export function streamKey(keyOrUrl: string): string {
   if (!/^[a-z]+:\/\//i.test(keyOrUrl)) return keyOrUrl.replace(/^\/+/, '').replace(/\.flv$/i, '');
   const t = parseStreamUrl(keyOrUrl);
-  if (!t) throw new Error(`[live-harness] Failed to find the stream of ${JSON.stringify(keyOrUrl)}: not an rtmp:// or http(s)://….flv URL. Pass a key like "live/abc" or a stream URL.`);
+  if (!t)
+    throw new Error(
+      `[live-harness] Failed to find the stream of ${JSON.stringify(keyOrUrl)}: not an rtmp:// or http(s)://….flv URL. Pass a key like "live/abc" or a stream URL.`,
+    );
   return t.key;
 }

@@ -55,21 +55,54 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const clock = opts.media ? 'real' : 'virtual';
   const missing = (scenario.needs ?? ['virtual-time']).filter((n) => !caps.includes(n));
   if (missing.length > 0) {
-    return { name: scenario.name, status: 'not-applicable', failures: [`needs ${missing.join(', ')}, which this target cannot provide`], timeline: [], metrics: {}, clock, virtualMs: 0, wallMs: performance.now() - started };
+    return {
+      name: scenario.name,
+      status: 'not-applicable',
+      failures: [`needs ${missing.join(', ')}, which this target cannot provide`],
+      timeline: [],
+      metrics: {},
+      clock,
+      virtualMs: 0,
+      wallMs: performance.now() - started,
+    };
   }
   const failures: string[] = [];
   let rig: Rig;
   try {
-    rig = createRig({ seed: opts.seed ?? scenario.seed ?? 1, params: scenario.params, client: scenario.client, network: scenario.network, miniprogramRoot: opts.miniprogramRoot, media: opts.media });
+    rig = createRig({
+      seed: opts.seed ?? scenario.seed ?? 1,
+      params: scenario.params,
+      client: scenario.client,
+      network: scenario.network,
+      miniprogramRoot: opts.miniprogramRoot,
+      media: opts.media,
+    });
   } catch (e) {
-    return { name: scenario.name, status: 'failed', failures: [`the rig could not be created: ${e instanceof Error ? e.message : String(e)}`], timeline: [], metrics: {}, clock, virtualMs: 0, wallMs: performance.now() - started };
+    return {
+      name: scenario.name,
+      status: 'failed',
+      failures: [`the rig could not be created: ${e instanceof Error ? e.message : String(e)}`],
+      timeline: [],
+      metrics: {},
+      clock,
+      virtualMs: 0,
+      wallMs: performance.now() - started,
+    };
   }
   const durationMs = parseDuration(scenario.duration);
   const budget = opts.timeoutMs ?? (opts.media ? durationMs + 60_000 : 60_000);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const stopped = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ScenarioStoppedError(`the run timed out after ${budget} ms of wall time (timeoutMs); everything it started was stopped. Raise timeoutMs, or look for a step that never ends`)), budget);
+    timer = setTimeout(
+      () =>
+        reject(
+          new ScenarioStoppedError(
+            `the run timed out after ${budget} ms of wall time (timeoutMs); everything it started was stopped. Raise timeoutMs, or look for a step that never ends`,
+          ),
+        ),
+      budget,
+    );
     onAbort = () => reject(new ScenarioStoppedError('the run was interrupted (Ctrl-C); everything it started was stopped'));
     if (opts.signal?.aborted) onAbort();
     else opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -77,7 +110,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   try {
     await Promise.race([play(scenario, rig, failures), stopped]);
   } catch (e) {
-    failures.push(e instanceof ScenarioStoppedError ? e.message : `the run threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    failures.push(e instanceof ScenarioStoppedError ? e.message : `the run threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   } finally {
     clearTimeout(timer);
     if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
@@ -179,7 +212,8 @@ async function perform(rig: Rig, page: LoadedPageHandle, a: Action): Promise<voi
     const g = globalThis as unknown as { wx: Record<string, (id: string, scope: unknown) => Record<string, (o: unknown) => void>> };
     const ctx = isPusher ? g.wx.createLivePusherContext(id, page.instance) : g.wx.createLivePlayerContext(id, page.instance);
     const fn = ctx[a.method];
-    if (typeof fn !== 'function') throw new Error(`[live-harness] Failed to call ${a.context}.${a.method}(): the context has no such method. Check the name against the WeChat docs.`);
+    if (typeof fn !== 'function')
+      throw new Error(`[live-harness] Failed to call ${a.context}.${a.method}(): the context has no such method. Check the name against the WeChat docs.`);
     fn({ ...(a.args ?? {}) });
     return;
   }
@@ -213,7 +247,14 @@ function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {
   for (const ev of e.every ?? []) {
     const from = ev.from === undefined ? 0 : parseDuration(ev.from);
     const until = ev.until === undefined ? Infinity : parseDuration(ev.until);
-    const picked = entries.filter((x) => x.kind === ev.kind && x.source === ev.source && x.t >= from && x.t < until && (ev.metric === undefined || (x.detail as { name?: string }).name === ev.metric));
+    const picked = entries.filter(
+      (x) =>
+        x.kind === ev.kind &&
+        x.source === ev.source &&
+        x.t >= from &&
+        x.t < until &&
+        (ev.metric === undefined || (x.detail as { name?: string }).name === ev.metric),
+    );
     const value = (x: TimelineEntry): unknown => (x.kind === 'netstatus' ? (x.detail as { info: unknown }).info : x.detail);
     const window = `${from} ms–${until === Infinity ? 'end' : `${until} ms`}`;
     if (picked.length === 0) out.push(`expected ${ev.kind}${ev.metric ? ` "${ev.metric}"` : ''} from ${ev.source} in ${window}, saw none`);
@@ -224,7 +265,10 @@ function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {
         return true;
       }
     });
-    if (bad.length > 0) out.push(`${ev.kind} of ${ev.source} in ${window}: ${bad.length}/${picked.length} break "${ev.describe}"; first at t=${bad[0].t} ms: ${JSON.stringify(value(bad[0]))}`);
+    if (bad.length > 0)
+      out.push(
+        `${ev.kind} of ${ev.source} in ${window}: ${bad.length}/${picked.length} break "${ev.describe}"; first at t=${bad[0].t} ms: ${JSON.stringify(value(bad[0]))}`,
+      );
   }
   if (e.page) out.push(...checkPage(page, e.page, 'at the end'));
   const metrics = rig.metrics;
@@ -250,7 +294,9 @@ function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {
   if (e.warnings) {
     const warnings = entries.filter((x) => x.kind === 'warning').map((x) => String((x.detail as { message?: string }).message));
     if (e.warnings.none && warnings.length > 0) out.push(`expected no warnings, got:\n  ${warnings.join('\n  ')}`);
-    for (const w of e.warnings.include ?? []) if (!warnings.some((x) => x.includes(w))) out.push(`expected a warning containing ${JSON.stringify(w)}; got: ${warnings.length ? warnings.join(' | ') : 'none'}`);
+    for (const w of e.warnings.include ?? [])
+      if (!warnings.some((x) => x.includes(w)))
+        out.push(`expected a warning containing ${JSON.stringify(w)}; got: ${warnings.length ? warnings.join(' | ') : 'none'}`);
   }
   return out;
 }

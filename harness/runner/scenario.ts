@@ -25,7 +25,14 @@ export type Action =
   | 'deny-camera'
   | 'deny-microphone'
   | 'back'
-  | { readonly network: { readonly set?: Partial<Omit<NetworkProfile, 'name' | 'incidents'>>; readonly stallFor?: Duration; readonly serverClose?: string; readonly failDns?: string } }
+  | {
+      readonly network: {
+        readonly set?: Partial<Omit<NetworkProfile, 'name' | 'incidents'>>;
+        readonly stallFor?: Duration;
+        readonly serverClose?: string;
+        readonly failDns?: string;
+      };
+    }
   | { readonly device: { readonly fault?: DeviceFault; readonly audioRoute?: 'speaker' | 'headphones' } }
   /** call a method of the page instance: its own handlers, as a tap would */
   | { readonly page: string; readonly args?: readonly unknown[] }

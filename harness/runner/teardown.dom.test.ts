@@ -60,7 +60,10 @@ async function expectNothingLeft(r: ScenarioResult): Promise<void> {
 
 describe('teardown on real media', () => {
   it('leaves no process and no port after a passing scenario', async () => {
-    const r = await runScenario(story({ expect: { sequence: ['pusher#pusher 1002', 'player#monitor 2004'] } }), { miniprogramRoot: root, media: { server: 'own' } });
+    const r = await runScenario(story({ expect: { sequence: ['pusher#pusher 1002', 'player#monitor 2004'] } }), {
+      miniprogramRoot: root,
+      media: { server: 'own' },
+    });
     expect(r.failures).toEqual([]);
     expect(r.status).toBe('passed');
     await expectNothingLeft(r);
@@ -75,11 +78,17 @@ describe('teardown on real media', () => {
 
   it('stops a scenario that runs out of time, on time, and leaves nothing behind', async () => {
     const t0 = Date.now();
-    const r = await runScenario(story({ duration: '60s', expect: { sequence: ['pusher#pusher 1002'] } }), { miniprogramRoot: root, media: { server: 'own' }, timeoutMs: 3000 });
+    const r = await runScenario(story({ duration: '60s', expect: { sequence: ['pusher#pusher 1002'] } }), {
+      miniprogramRoot: root,
+      media: { server: 'own' },
+      timeoutMs: 3000,
+    });
     const took = Date.now() - t0;
     console.log(`timed-out run returned after ${took} ms for a 3000 ms budget`);
     expect(r.status).toBe('failed');
-    expect(r.failures).toContain('the run timed out after 3000 ms of wall time (timeoutMs); everything it started was stopped. Raise timeoutMs, or look for a step that never ends');
+    expect(r.failures).toContain(
+      'the run timed out after 3000 ms of wall time (timeoutMs); everything it started was stopped. Raise timeoutMs, or look for a step that never ends',
+    );
     // the budget, plus teardown (SIGTERM, then SIGKILL after 2 s at worst)
     expect(took).toBeLessThan(3000 + 6000);
     await expectNothingLeft(r);
@@ -127,10 +136,14 @@ describe('Ctrl-C of the command line', () => {
     const reports = mkdtempSync(join(tmpdir(), 'lh-ctrlc-'));
     const mark = `LH_TEARDOWN_MARK=${randomUUID()}`;
     const [k, v] = mark.split('=');
-    const cli = spawn(process.execPath, [join(pkg, 'bin/live-harness.js'), 'run', join(pkg, 'dist/scenarios/media-push-play-live.scenario.js'), '--report', reports], {
-      env: { ...process.env, [k]: v },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const cli = spawn(
+      process.execPath,
+      [join(pkg, 'bin/live-harness.js'), 'run', join(pkg, 'dist/scenarios/media-push-play-live.scenario.js'), '--report', reports],
+      {
+        env: { ...process.env, [k]: v },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     cli.stdout.on('data', (c: Buffer) => (out += c.toString()));
     cli.stderr.on('data', (c: Buffer) => (out += c.toString()));

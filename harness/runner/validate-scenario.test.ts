@@ -7,7 +7,9 @@ const check = (over: Record<string, unknown>) => () => validateScenario({ ...ok,
 describe('validateScenario', () => {
   it('accepts a well-formed scenario', () => {
     expect(check({})).not.toThrow();
-    expect(check({ needs: [], timeline: [{ at: '5s', do: { freeze: 'live/demo', for: '3s' } }], expect: { sequences: [[2004], ['player#p 2007']] } })).not.toThrow();
+    expect(
+      check({ needs: [], timeline: [{ at: '5s', do: { freeze: 'live/demo', for: '3s' } }], expect: { sequences: [[2004], ['player#p 2007']] } }),
+    ).not.toThrow();
   });
 
   it('names a misspelt action and suggests the nearest', () => {
@@ -17,24 +19,38 @@ describe('validateScenario', () => {
   });
 
   it('names a bad freeze duration', () => {
-    expect(check({ timeline: [{ at: '1s', do: { freeze: 'live/demo', for: 'a while' } }] })).toThrow(/^\[live-harness\] Failed to load scenario "n": timeline\[0\]\.do\.for is not a duration \("a while"\)\. Use ms as a number or a string like "500ms", "3s", "1\.5m"\./);
+    expect(check({ timeline: [{ at: '1s', do: { freeze: 'live/demo', for: 'a while' } }] })).toThrow(
+      /^\[live-harness\] Failed to load scenario "n": timeline\[0\]\.do\.for is not a duration \("a while"\)\. Use ms as a number or a string like "500ms", "3s", "1\.5m"\./,
+    );
   });
 
   it('names a step that comes after the end', () => {
-    expect(check({ timeline: [{ at: '12s', do: 'background' }] })).toThrow('[live-harness] Failed to load scenario "n": timeline[0].at (12000 ms) is after the end of the scenario (10000 ms). Lengthen "duration" or move the step earlier.');
+    expect(check({ timeline: [{ at: '12s', do: 'background' }] })).toThrow(
+      '[live-harness] Failed to load scenario "n": timeline[0].at (12000 ms) is after the end of the scenario (10000 ms). Lengthen "duration" or move the step earlier.',
+    );
   });
 
   it('names an unknown capability and suggests the nearest', () => {
-    expect(check({ needs: ['real-medai'] })).toThrow('[live-harness] Failed to load scenario "n": needs has "real-medai", which is not a capability. Did you mean "real-media"? Use a list of virtual-time, real-media, device (or [] for a story any target can run).');
+    expect(check({ needs: ['real-medai'] })).toThrow(
+      '[live-harness] Failed to load scenario "n": needs has "real-medai", which is not a capability. Did you mean "real-media"? Use a list of virtual-time, real-media, device (or [] for a story any target can run).',
+    );
   });
 
   it('names malformed sequences', () => {
-    expect(check({ expect: { sequences: 'x' } })).toThrow('[live-harness] Failed to load scenario "n": expect.sequences is not a list of sequences. Write sequences: [[step, step], [step, step]].');
-    expect(check({ expect: { sequences: [[2004], []] } })).toThrow('[live-harness] Failed to load scenario "n": expect.sequences[1] is not a non-empty list of steps. Write each sequence as [step, step, …].');
-    expect(check({ expect: { sequences: [[2004], [2.5]] } })).toThrow(/^\[live-harness\] Failed to load scenario "n": expect\.sequences\[1\]\[0\] is not a step \(\[live-harness\] Failed to parse sequence step 2\.5: a code must be an integer\./);
+    expect(check({ expect: { sequences: 'x' } })).toThrow(
+      '[live-harness] Failed to load scenario "n": expect.sequences is not a list of sequences. Write sequences: [[step, step], [step, step]].',
+    );
+    expect(check({ expect: { sequences: [[2004], []] } })).toThrow(
+      '[live-harness] Failed to load scenario "n": expect.sequences[1] is not a non-empty list of steps. Write each sequence as [step, step, …].',
+    );
+    expect(check({ expect: { sequences: [[2004], [2.5]] } })).toThrow(
+      /^\[live-harness\] Failed to load scenario "n": expect\.sequences\[1\]\[0\] is not a step \(\[live-harness\] Failed to parse sequence step 2\.5: a code must be an integer\./,
+    );
   });
 
   it('refuses a scenario that expects nothing', () => {
-    expect(check({ expect: {} })).toThrow('[live-harness] Failed to load scenario "n": expect is empty. A scenario that expects nothing proves nothing; add a sequence or page state.');
+    expect(check({ expect: {} })).toThrow(
+      '[live-harness] Failed to load scenario "n": expect is empty. A scenario that expects nothing proves nothing; add a sequence or page state.',
+    );
   });
 });

@@ -43,13 +43,21 @@ export function validateScenario(s: Scenario): void {
   if (s.needs !== undefined && (!Array.isArray(s.needs) || s.needs.some((n) => !CAPS.includes(n)))) {
     const bad = Array.isArray(s.needs) ? s.needs.find((n) => !CAPS.includes(n)) : s.needs;
     const near = typeof bad === 'string' ? nearest(bad, CAPS) : undefined;
-    err('needs', `has ${JSON.stringify(bad)}, which is not a capability`, `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use a list of ${CAPS.join(', ')} (or [] for a story any target can run).`);
+    err(
+      'needs',
+      `has ${JSON.stringify(bad)}, which is not a capability`,
+      `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use a list of ${CAPS.join(', ')} (or [] for a story any target can run).`,
+    );
   }
   const duration = (field: string, v: unknown): number => {
     try {
       return parseDuration(v as never);
     } catch (e) {
-      return err(field, `is not a duration (${JSON.stringify(v)})`, `Use ms as a number or a string like "500ms", "3s", "1.5m". (${e instanceof Error ? e.message : ''})`);
+      return err(
+        field,
+        `is not a duration (${JSON.stringify(v)})`,
+        `Use ms as a number or a string like "500ms", "3s", "1.5m". (${e instanceof Error ? e.message : ''})`,
+      );
     }
   };
   const total = duration('duration', s.duration);
@@ -62,7 +70,11 @@ export function validateScenario(s: Scenario): void {
       if (typeof a === 'string') {
         if (!STRING_ACTIONS.includes(a)) {
           const near = nearest(a, STRING_ACTIONS);
-          err(field, `${JSON.stringify(a)} is not an action`, `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use one of ${STRING_ACTIONS.join(', ')}, or an object with one of ${OBJECT_ACTIONS.join(', ')}.`);
+          err(
+            field,
+            `${JSON.stringify(a)} is not an action`,
+            `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use one of ${STRING_ACTIONS.join(', ')}, or an object with one of ${OBJECT_ACTIONS.join(', ')}.`,
+          );
         }
       } else if (!a || typeof a !== 'object' || !OBJECT_ACTIONS.some((k) => k in a)) {
         err(field, `${JSON.stringify(a)} is not an action`, `Use an object with one of ${OBJECT_ACTIONS.join(', ')}, or one of ${STRING_ACTIONS.join(', ')}.`);
@@ -70,7 +82,8 @@ export function validateScenario(s: Scenario): void {
         duration(`${field}.for`, (a as { for?: unknown }).for);
       }
     });
-    if (step.do === undefined && step.expect === undefined) err(`timeline[${i}]`, 'has neither "do" nor "expect"', 'Add an action or a checkpoint, or drop the step.');
+    if (step.do === undefined && step.expect === undefined)
+      err(`timeline[${i}]`, 'has neither "do" nor "expect"', 'Add an action or a checkpoint, or drop the step.');
   });
   const e = s.expect;
   if (!e || typeof e !== 'object') err('expect', 'is missing', 'A scenario must expect something: a sequence, counts, page state or metrics.');
@@ -85,7 +98,8 @@ export function validateScenario(s: Scenario): void {
       }
     });
   steps('expect.sequence', e.sequence ?? []);
-  if (e.sequences !== undefined && !Array.isArray(e.sequences)) err('expect.sequences', 'is not a list of sequences', 'Write sequences: [[step, step], [step, step]].');
+  if (e.sequences !== undefined && !Array.isArray(e.sequences))
+    err('expect.sequences', 'is not a list of sequences', 'Write sequences: [[step, step], [step, step]].');
   (e.sequences ?? []).forEach((seq, i) => {
     if (!Array.isArray(seq) || seq.length === 0) err(`expect.sequences[${i}]`, 'is not a non-empty list of steps', 'Write each sequence as [step, step, …].');
     steps(`expect.sequences[${i}]`, seq);

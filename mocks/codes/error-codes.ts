@@ -4,5 +4,10 @@ export const PUSHER_ERROR_ROWS = {
   MIC_DENIED: [10002, 'ERR_MIC_DENIED', '用户禁止使用录音 (record permission denied)', 'Not allowed to use microphone.'],
   // errMsg texts for 10003/10004 are ours: no source quotes them.
   BGM_LOAD_FAIL: [10003, 'ERR_BGM_LOAD_FAIL', '背景音资源（BGM）加载失败 (BGM failed to load)', 'BGM resource load failed.'],
-  WAITING_IMAGE_LOAD_FAIL: [10004, 'ERR_WAITING_IMAGE_LOAD_FAIL', '等待画面资源（waiting-image）加载失败 (waiting image failed to load)', 'waiting-image resource load failed.'],
+  WAITING_IMAGE_LOAD_FAIL: [
+    10004,
+    'ERR_WAITING_IMAGE_LOAD_FAIL',
+    '等待画面资源（waiting-image）加载失败 (waiting image failed to load)',
+    'waiting-image resource load failed.',
+  ],
 } as const;

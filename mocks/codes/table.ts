@@ -28,8 +28,9 @@ export function kindByRule(code: number): CodeKind {
 
 function entries(component: Component, rows: Record<string, readonly [number, string, string, Record<string, unknown>?]>): readonly CodeEntry[] {
   return Object.freeze(
-    Object.values(rows).map(([code, name, meaning, extra]) =>
-      Object.freeze({ code, name, meaning, component, kind: kindByRule(code), source: 'wechat' as const, confirmed: true, ...(extra ?? {}) }) as CodeEntry,
+    Object.values(rows).map(
+      ([code, name, meaning, extra]) =>
+        Object.freeze({ code, name, meaning, component, kind: kindByRule(code), source: 'wechat' as const, confirmed: true, ...(extra ?? {}) }) as CodeEntry,
     ),
   );
 }
@@ -37,7 +38,18 @@ function entries(component: Component, rows: Record<string, readonly [number, st
 const PUSHER_TABLE = entries('pusher', PUSHER_ROWS as never);
 const PLAYER_TABLE = entries('player', PLAYER_ROWS as never);
 const ERROR_TABLE: readonly CodeEntry[] = Object.freeze(
-  Object.values(PUSHER_ERROR_ROWS).map(([code, name, meaning]) => Object.freeze({ code, name, meaning, component: 'pusher' as const, kind: 'error' as const, source: 'wechat' as const, confirmed: true, note: 'binderror errCode' })),
+  Object.values(PUSHER_ERROR_ROWS).map(([code, name, meaning]) =>
+    Object.freeze({
+      code,
+      name,
+      meaning,
+      component: 'pusher' as const,
+      kind: 'error' as const,
+      source: 'wechat' as const,
+      confirmed: true,
+      note: 'binderror errCode',
+    }),
+  ),
 );
 const ERR_MSG = new Map<number, string>(Object.values(PUSHER_ERROR_ROWS).map(([code, , , msg]) => [code, msg]));
 

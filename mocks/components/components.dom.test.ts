@@ -10,7 +10,7 @@ const sample = join(__dirname, '../../fixtures/miniprogram');
 const local = join(__dirname, '__fixtures__');
 
 describe('live components', () => {
-  it('bind the documented no-argument createLivePusherContext() to the page\'s only pusher', async () => {
+  it("bind the documented no-argument createLivePusherContext() to the page's only pusher", async () => {
     await using rig = createRig({ miniprogramRoot: sample });
     await rig.loadPage('pages/push/push');
     const ctx = wx.createLivePusherContext() as unknown as Record<string, (o: object) => void>;
@@ -62,7 +62,14 @@ describe('live components', () => {
     await rig.advance(10);
     expect(card.data.full).toBe(true);
     expect(card.data.pip).toBe(true);
-    expect(rig.timeline).toHaveSequence([{ source: 'player#card', kind: 'fullscreenchange', where: (d: { fullScreen: boolean; direction: string }) => d.fullScreen && d.direction === 'horizontal' }, 'player#card enterpictureinpicture']);
+    expect(rig.timeline).toHaveSequence([
+      {
+        source: 'player#card',
+        kind: 'fullscreenchange',
+        where: (d: { fullScreen: boolean; direction: string }) => d.fullScreen && d.direction === 'horizontal',
+      },
+      'player#card enterpictureinpicture',
+    ]);
   });
 
   it('fail every call of a context made before any element exists, and warn once', async () => {
@@ -72,7 +79,10 @@ describe('live components', () => {
     ctx.play({ fail: (r: { errMsg: string }) => errs.push(r.errMsg) });
     ctx.stop({ fail: (r: { errMsg: string }) => errs.push(r.errMsg) });
     await rig.advance(1);
-    expect(errs).toEqual(['operateLivePlayer:fail no <live-player id="nobody"> was on the page when the context was created', 'operateLivePlayer:fail no <live-player id="nobody"> was on the page when the context was created']);
+    expect(errs).toEqual([
+      'operateLivePlayer:fail no <live-player id="nobody"> was on the page when the context was created',
+      'operateLivePlayer:fail no <live-player id="nobody"> was on the page when the context was created',
+    ]);
     expect(rig.timeline.entries.filter((e) => e.kind === 'warning')).toHaveLength(1);
   });
 });

@@ -62,7 +62,8 @@ export function liveElementDefinition(kind: Kind): Record<string, unknown> {
         const raw: Record<string, unknown> = {};
         for (const name of Object.keys(table)) raw[name] = this.data[name];
         const owner = typeof this.selectOwnerComponent === 'function' ? this.selectOwnerComponent() : undefined;
-        const handle: LiveHandle = kind === 'pusher' ? { kind, id, source, owner, model: rt.newPusher(id, sink) } : { kind, id, source, owner, model: rt.newPlayer(id, sink) };
+        const handle: LiveHandle =
+          kind === 'pusher' ? { kind, id, source, owner, model: rt.newPusher(id, sink) } : { kind, id, source, owner, model: rt.newPlayer(id, sink) };
         this[HANDLE] = handle;
         track(handle);
         this.__lhAttached = true;

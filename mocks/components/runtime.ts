@@ -31,14 +31,18 @@ let active: LiveRuntime | undefined;
 export function setActiveRuntime(rt: LiveRuntime | undefined): void {
   if (rt && active && active !== rt) {
     // One rig owns the page globals (timers, wx contexts, the element registry) at a time.
-    throw new Error('[live-harness] Failed to create the rig: another rig is still running in this test file. Dispose it first (await rig.dispose(), or hold it with `await using`).');
+    throw new Error(
+      '[live-harness] Failed to create the rig: another rig is still running in this test file. Dispose it first (await rig.dispose(), or hold it with `await using`).',
+    );
   }
   active = rt;
 }
 
 export function activeRuntime(): LiveRuntime {
   if (!active) {
-    throw new Error('[live-harness] Failed to create a live component: no rig is running. Create one with createRig() before loading a page or component that uses <live-pusher>/<live-player>.');
+    throw new Error(
+      '[live-harness] Failed to create a live component: no rig is running. Create one with createRig() before loading a page or component that uses <live-pusher>/<live-player>.',
+    );
   }
   return active;
 }

@@ -28,11 +28,44 @@ export interface AttrSpec {
 }
 
 type Typed<T extends AttrType> = AttrSpec & { readonly type: T };
-const enumAttr = (attr: string, values: readonly string[], def: string, since: string, apply: AttrSpec['apply'] = 'dynamic'): Typed<'string'> => ({ attr, type: 'string', default: def, values, since, apply });
-const num = (attr: string, def: number, since: string, range?: readonly [number, number], apply: AttrSpec['apply'] = 'dynamic'): Typed<'number'> => ({ attr, type: 'number', default: def, range, since, apply });
-const bool = (attr: string, def: boolean, since: string, apply: AttrSpec['apply'] = 'dynamic'): Typed<'boolean'> => ({ attr, type: 'boolean', default: def, since, apply });
-const str = (attr: string, def: string, since: string, apply: AttrSpec['apply'] = 'dynamic'): Typed<'string'> => ({ attr, type: 'string', default: def, since, apply });
-const list = (attr: string, values: readonly string[], since: string): Typed<'string-or-array'> => ({ attr, type: 'string-or-array', default: [], values, since, apply: 'dynamic' });
+const enumAttr = (attr: string, values: readonly string[], def: string, since: string, apply: AttrSpec['apply'] = 'dynamic'): Typed<'string'> => ({
+  attr,
+  type: 'string',
+  default: def,
+  values,
+  since,
+  apply,
+});
+const num = (attr: string, def: number, since: string, range?: readonly [number, number], apply: AttrSpec['apply'] = 'dynamic'): Typed<'number'> => ({
+  attr,
+  type: 'number',
+  default: def,
+  range,
+  since,
+  apply,
+});
+const bool = (attr: string, def: boolean, since: string, apply: AttrSpec['apply'] = 'dynamic'): Typed<'boolean'> => ({
+  attr,
+  type: 'boolean',
+  default: def,
+  since,
+  apply,
+});
+const str = (attr: string, def: string, since: string, apply: AttrSpec['apply'] = 'dynamic'): Typed<'string'> => ({
+  attr,
+  type: 'string',
+  default: def,
+  since,
+  apply,
+});
+const list = (attr: string, values: readonly string[], since: string): Typed<'string-or-array'> => ({
+  attr,
+  type: 'string-or-array',
+  default: [],
+  values,
+  since,
+  apply: 'dynamic',
+});
 
 export const PUSHER_MODES = ['QVGA', 'HVGA', 'SD', 'HD', 'FHD', 'RTC'] as const;
 export const PLAYER_MODES = ['live', 'RTC'] as const;
@@ -68,7 +101,12 @@ export const PUSHER_ATTRS = {
   videoWidth: num('video-width', 360, '2.10.0', [1, 4096]),
   videoHeight: num('video-height', 640, '2.10.0', [1, 4096]),
   beautyStyle: enumAttr('beauty-style', ['smooth', 'nature'], 'smooth', '2.12.0'),
-  filter: enumAttr('filter', ['standard', 'pink', 'nostalgia', 'blues', 'romantic', 'cool', 'fresher', 'solor', 'aestheticism', 'whitening', 'cerisered'], 'standard', '2.12.0'),
+  filter: enumAttr(
+    'filter',
+    ['standard', 'pink', 'nostalgia', 'blues', 'romantic', 'cool', 'fresher', 'solor', 'aestheticism', 'whitening', 'cerisered'],
+    'standard',
+    '2.12.0',
+  ),
   pictureInPictureMode: list('picture-in-picture-mode', ['push', 'pop'], '2.25.0'),
   voiceChangerType: num('voice-changer-type', 0, '2.31.0', [0, 11]),
   customEffect: bool('custom-effect', false, '2.29.1', 'insert'),
@@ -104,7 +142,13 @@ export const PLAYER_ATTRS = {
 export type PusherAttrName = keyof typeof PUSHER_ATTRS;
 export type PlayerAttrName = keyof typeof PLAYER_ATTRS;
 
-type ValueOf<S extends AttrSpec> = S['type'] extends 'number' ? number : S['type'] extends 'boolean' ? boolean : S['type'] extends 'string-or-array' ? string | string[] : string;
+type ValueOf<S extends AttrSpec> = S['type'] extends 'number'
+  ? number
+  : S['type'] extends 'boolean'
+    ? boolean
+    : S['type'] extends 'string-or-array'
+      ? string | string[]
+      : string;
 export type PusherAttrs = { [K in PusherAttrName]: ValueOf<(typeof PUSHER_ATTRS)[K]> };
 export type PlayerAttrs = { [K in PlayerAttrName]: ValueOf<(typeof PLAYER_ATTRS)[K]> };
 

@@ -160,10 +160,13 @@ export class RealClock implements Clock {
 
   setTimer(delayMs: number, fn: () => void): TimerHandle {
     const id = ++this.seq;
-    const t = setTimeout(() => {
-      this.timers.delete(id);
-      fn();
-    }, Math.max(0, delayMs));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(id);
+        fn();
+      },
+      Math.max(0, delayMs),
+    );
     this.timers.set(id, t);
     return { id };
   }

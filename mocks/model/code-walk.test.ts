@@ -56,9 +56,18 @@ const PUSHER_RECIPES: Record<number, [Recipe, Opts?]> = {
   [PushCode.OPEN_CAMERA_SUCC]: [pushStory({})],
   [PushCode.FIRST_FRAME_AVAILABLE]: [pushStory({})],
   [PushCode.START_VIDEO_ENCODER]: [pushStory({})],
-  [PushCode.CHANGE_RESOLUTION]: [pushStory({ mode: 'SD', minBitrate: 300, maxBitrate: 800 }, (k) => k.advance(10_000)), { network: { name: 'thin', rttMs: 80, jitterMs: 5, upKbps: 300, downKbps: 5000, lossPct: 0 } }],
-  [PushCode.CHANGE_BITRATE]: [pushStory({ minBitrate: 300, maxBitrate: 800 }, (k) => k.advance(10_000)), { network: { name: 'thin', rttMs: 80, jitterMs: 5, upKbps: 300, downKbps: 5000, lossPct: 0 } }],
-  [PushCode.WARNING_NET_BUSY]: [pushStory({ minBitrate: 300, maxBitrate: 800 }, (k) => k.advance(10_000)), { network: { name: 'thin', rttMs: 80, jitterMs: 5, upKbps: 200, downKbps: 5000, lossPct: 0 } }],
+  [PushCode.CHANGE_RESOLUTION]: [
+    pushStory({ mode: 'SD', minBitrate: 300, maxBitrate: 800 }, (k) => k.advance(10_000)),
+    { network: { name: 'thin', rttMs: 80, jitterMs: 5, upKbps: 300, downKbps: 5000, lossPct: 0 } },
+  ],
+  [PushCode.CHANGE_BITRATE]: [
+    pushStory({ minBitrate: 300, maxBitrate: 800 }, (k) => k.advance(10_000)),
+    { network: { name: 'thin', rttMs: 80, jitterMs: 5, upKbps: 300, downKbps: 5000, lossPct: 0 } },
+  ],
+  [PushCode.WARNING_NET_BUSY]: [
+    pushStory({ minBitrate: 300, maxBitrate: 800 }, (k) => k.advance(10_000)),
+    { network: { name: 'thin', rttMs: 80, jitterMs: 5, upKbps: 200, downKbps: 5000, lossPct: 0 } },
+  ],
   [PushCode.WARNING_RECONNECT]: [pushStory({}, cut)],
   [PushCode.WARNING_HW_ACCELERATION_FAIL]: [pushStory({}, undefined, ['hw-encoder-fail'])],
   [PushCode.WARNING_VIDEO_ENCODE_FAIL]: [pushStory({}, undefined, ['video-encode-glitch'])],

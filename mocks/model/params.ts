@@ -85,14 +85,20 @@ export function resolveParams(overrides?: Partial<ModelParams>): ModelParams {
       throw new ModelConfigError(`model parameter "${k}"`, `is not a parameter`, `Known parameters: ${Object.keys(DEFAULT_PARAMS).join(', ')}.`);
     }
     if (typeof v !== typeof (DEFAULT_PARAMS as Record<string, unknown>)[k]) {
-      throw new ModelConfigError(`model parameter "${k}"`, `expected a ${typeof (DEFAULT_PARAMS as Record<string, unknown>)[k]}, got ${JSON.stringify(v)}`, `Pass a ${typeof (DEFAULT_PARAMS as Record<string, unknown>)[k]}.`);
+      throw new ModelConfigError(
+        `model parameter "${k}"`,
+        `expected a ${typeof (DEFAULT_PARAMS as Record<string, unknown>)[k]}, got ${JSON.stringify(v)}`,
+        `Pass a ${typeof (DEFAULT_PARAMS as Record<string, unknown>)[k]}.`,
+      );
     }
     if (typeof v === 'number' && (!Number.isFinite(v) || v < 0)) {
       throw new ModelConfigError(`model parameter "${k}"`, `must be a finite number ≥ 0, got ${v}`, `Pass a non-negative number.`);
     }
   }
-  if (p.reconnectAttempts < 1) throw new ModelConfigError('model parameter "reconnectAttempts"', `must be ≥ 1, got ${p.reconnectAttempts}`, 'The SDK always tries at least once.');
-  if (p.tickMs <= 0 || p.tickMs > p.netstatusIntervalMs) throw new ModelConfigError('model parameter "tickMs"', `must be in (0, netstatusIntervalMs], got ${p.tickMs}`, 'Use a step of 10–200 ms.');
+  if (p.reconnectAttempts < 1)
+    throw new ModelConfigError('model parameter "reconnectAttempts"', `must be ≥ 1, got ${p.reconnectAttempts}`, 'The SDK always tries at least once.');
+  if (p.tickMs <= 0 || p.tickMs > p.netstatusIntervalMs)
+    throw new ModelConfigError('model parameter "tickMs"', `must be in (0, netstatusIntervalMs], got ${p.tickMs}`, 'Use a step of 10–200 ms.');
   return p;
 }
 

@@ -5,7 +5,8 @@ const FLV = 'http://1234.liveplay.myqcloud.com/live/demo.flv';
 const RTMP = 'rtmp://1234.liveplay.myqcloud.com/live/demo';
 
 function watching(kit: ModelKit, attrs: Record<string, unknown> = {}, remote = true) {
-  if (remote) kit.link.publishRemote('live/demo', { hasVideo: true, hasAudio: true, videoKbps: 900, audioKbps: 64, fps: 15, gopSeconds: 2, width: 540, height: 960 });
+  if (remote)
+    kit.link.publishRemote('live/demo', { hasVideo: true, hasAudio: true, videoKbps: 900, audioKbps: 64, fps: 15, gopSeconds: 2, width: 540, height: 960 });
   const v = kit.player('v');
   v.insert({ src: FLV, autoplay: true, ...attrs });
   return v;
@@ -18,7 +19,14 @@ describe('PlayerModel', () => {
     const kit = new ModelKit();
     watching(kit);
     kit.advance(5000);
-    expect(kit.codes()).toEqual([PlayCode.CONNECT_SUCC, PlayCode.RTMP_STREAM_BEGIN, PlayCode.RCV_FIRST_I_FRAME, PlayCode.START_VIDEO_DECODER, PlayCode.PLAY_BEGIN, PlayCode.RENDER_FIRST_FRAME]);
+    expect(kit.codes()).toEqual([
+      PlayCode.CONNECT_SUCC,
+      PlayCode.RTMP_STREAM_BEGIN,
+      PlayCode.RCV_FIRST_I_FRAME,
+      PlayCode.START_VIDEO_DECODER,
+      PlayCode.PLAY_BEGIN,
+      PlayCode.RENDER_FIRST_FRAME,
+    ]);
   });
 
   it('keeps live-mode latency between min-cache and max-cache (plus the network)', () => {
@@ -123,7 +131,9 @@ describe('PlayerModel', () => {
     const kit = new ModelKit();
     const v = watching(kit, { minCache: 3, maxCache: 1 });
     expect(v.attrs.maxCache).toBe(3);
-    expect(kit.warnings[0]).toBe('[live-harness] <live-player id="v"> max-cache=1 is below min-cache=3. The player buffers exactly 3 s; set min-cache ≤ max-cache.');
+    expect(kit.warnings[0]).toBe(
+      '[live-harness] <live-player id="v"> max-cache=1 is below min-cache=3. The player buffers exactly 3 s; set min-cache ≤ max-cache.',
+    );
   });
 
   it('warns about a negative cache and clamps it to 0', () => {

@@ -87,7 +87,9 @@ export class PlayerModel {
     this.raw = next;
     if (changed.length === 0) return;
     const { attrs: normalized, warnings } = normalizePlayerAttrs(this.d.id, next, defaultsOf<PlayerAttrs>(PLAYER_ATTRS), this.d.client);
-    for (const w of warnings) if (changed.some((k) => PLAYER_ATTRS[k].attr === w.attribute || w.attribute === 'max-cache')) this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
+    for (const w of warnings)
+      if (changed.some((k) => PLAYER_ATTRS[k].attr === w.attribute || w.attribute === 'max-cache'))
+        this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
     const active = this.phase !== 'idle' && this.phase !== 'ended' && this.phase !== 'gave-up';
     for (const k of changed) {
       const spec = PLAYER_ATTRS[k];
@@ -95,7 +97,10 @@ export class PlayerModel {
       const rule = applyRule(spec, this.d.params);
       const value = normalized[k];
       if (rule === 'insert') {
-        this.d.sink.warn(`[live-harness] <live-player id="${this.d.id}"> ${spec.attr} changed to ${JSON.stringify(value)} after insert; the real component ignores it.${k === 'autoplay' ? ' Call play() instead.' : ''}`, { attribute: spec.attr, value, ignored: true });
+        this.d.sink.warn(
+          `[live-harness] <live-player id="${this.d.id}"> ${spec.attr} changed to ${JSON.stringify(value)} after insert; the real component ignores it.${k === 'autoplay' ? ' Call play() instead.' : ''}`,
+          { attribute: spec.attr, value, ignored: true },
+        );
         continue;
       }
       // Q3: with autoplay, a new src does not restart playback; stop()+play() applies it.
@@ -154,7 +159,14 @@ export class PlayerModel {
       case 'snapshot': {
         if (this.phase !== 'playing' && this.phase !== 'loading') return fail('snapshot:fail no picture yet');
         const s = this.lastStream;
-        return { ok: true, result: { width: String(s?.width ?? 0), height: String(s?.height ?? 0), tempImagePath: `wxfile://tmp/live-harness-snapshot-${this.d.id}-${Math.round(this.d.clock.now())}.jpg` } };
+        return {
+          ok: true,
+          result: {
+            width: String(s?.width ?? 0),
+            height: String(s?.height ?? 0),
+            tempImagePath: `wxfile://tmp/live-harness-snapshot-${this.d.id}-${Math.round(this.d.clock.now())}.jpg`,
+          },
+        };
       }
       case 'requestPictureInPicture': {
         const modes = this.attrs.pictureInPictureMode;
@@ -195,7 +207,10 @@ export class PlayerModel {
 
   private play(): CallResult {
     if (!isValidPlayUrl(this.attrs.src)) {
-      this.d.sink.warn(`[live-harness] <live-player id="${this.d.id}"> play() with src=${JSON.stringify(this.attrs.src)}: not a live URL. Use rtmp://host/app/stream or http(s)://host/app/stream.flv.`, { attribute: 'src', value: this.attrs.src });
+      this.d.sink.warn(
+        `[live-harness] <live-player id="${this.d.id}"> play() with src=${JSON.stringify(this.attrs.src)}: not a live URL. Use rtmp://host/app/stream or http(s)://host/app/stream.flv.`,
+        { attribute: 'src', value: this.attrs.src },
+      );
       return fail(`operateLivePlayer:fail invalid src ${JSON.stringify(this.attrs.src)}`);
     }
     if (this.phase !== 'idle' && this.phase !== 'ended' && this.phase !== 'gave-up') {
@@ -409,7 +424,18 @@ export class PlayerModel {
       }
       this.lag = { recv: 0, need: 0, spanMs: 0 };
     }
-    this.window.add({ recvKbps: r.receivedKbps, capacityKbps: r.capacityKbps, connected: 1, playing: this.phase === 'playing' ? 1 : 0, fps: s?.fps ?? 0, rttMs: c.rttMs, jitterMs: c.jitterMs, lossPct: c.lossPct, neededKbps: needed, videoShare: s && needed > 0 ? (s.hasVideo ? s.videoKbps : 0) / needed : 0 });
+    this.window.add({
+      recvKbps: r.receivedKbps,
+      capacityKbps: r.capacityKbps,
+      connected: 1,
+      playing: this.phase === 'playing' ? 1 : 0,
+      fps: s?.fps ?? 0,
+      rttMs: c.rttMs,
+      jitterMs: c.jitterMs,
+      lossPct: c.lossPct,
+      neededKbps: needed,
+      videoShare: s && needed > 0 ? (s.hasVideo ? s.videoKbps : 0) / needed : 0,
+    });
   }
 
   /**
@@ -477,7 +503,10 @@ export class PlayerModel {
       this.d.sink.metric('latency', { ms: latency, bufferMs: round(this.bufferMs), networkMs: round(this.lastDelayMs) });
     }
     if (this.phase === 'playing' && !this.attrs.muted) {
-      this.d.sink.emit({ type: 'audiovolumenotify', detail: { volume: s?.hasAudio ? Math.round(this.d.random.between(0.1, 0.5) * this.d.params.audioVolumeMax) : 0 } });
+      this.d.sink.emit({
+        type: 'audiovolumenotify',
+        detail: { volume: s?.hasAudio ? Math.round(this.d.random.between(0.1, 0.5) * this.d.params.audioVolumeMax) : 0 },
+      });
     }
   }
 

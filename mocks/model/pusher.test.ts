@@ -15,7 +15,13 @@ describe('PusherModel', () => {
     const kit = new ModelKit();
     pushing(kit);
     kit.advance(3000);
-    expect(kit.codes()).toEqual([PushCode.OPEN_CAMERA_SUCC, PushCode.FIRST_FRAME_AVAILABLE, PushCode.START_VIDEO_ENCODER, PushCode.CONNECT_SUCC, PushCode.PUSH_BEGIN]);
+    expect(kit.codes()).toEqual([
+      PushCode.OPEN_CAMERA_SUCC,
+      PushCode.FIRST_FRAME_AVAILABLE,
+      PushCode.START_VIDEO_ENCODER,
+      PushCode.CONNECT_SUCC,
+      PushCode.PUSH_BEGIN,
+    ]);
     const begin = kit.events.find((e) => e.code === PushCode.PUSH_BEGIN);
     expect(begin?.detail.message).toBe('已经与服务器握手完毕，开始推流');
   });
@@ -29,7 +35,21 @@ describe('PusherModel', () => {
     expect(reports.length).toBeLessThanOrEqual(11);
     const live = reports.slice(2).map((r) => (r.detail as { info: Record<string, number> }).info);
     for (const info of live) {
-      expect(Object.keys(info).sort()).toEqual(['audioBitrate', 'audioCache', 'netJitter', 'netQualityLevel', 'netSpeed', 'videoBitrate', 'videoCache', 'videoFPS', 'videoGOP', 'videoHeight', 'videoWidth'].sort());
+      expect(Object.keys(info).sort()).toEqual(
+        [
+          'audioBitrate',
+          'audioCache',
+          'netJitter',
+          'netQualityLevel',
+          'netSpeed',
+          'videoBitrate',
+          'videoCache',
+          'videoFPS',
+          'videoGOP',
+          'videoHeight',
+          'videoWidth',
+        ].sort(),
+      );
       // ±3 % jitter of the reported figure around a target clamped to [300, 800]
       expect(info.videoBitrate).toBeGreaterThanOrEqual(300 * 0.97);
       expect(info.videoBitrate).toBeLessThanOrEqual(800 * 1.03);
@@ -84,7 +104,14 @@ describe('PusherModel', () => {
     kit.link.restore();
     kit.advance(10_000);
     const after = kit.codes().slice(5);
-    expect(after).toEqual([PushCode.WARNING_READ_WRITE_FAIL, PushCode.WARNING_RECONNECT, PushCode.WARNING_DNS_FAIL, PushCode.WARNING_RECONNECT, PushCode.CONNECT_SUCC, PushCode.PUSH_BEGIN]);
+    expect(after).toEqual([
+      PushCode.WARNING_READ_WRITE_FAIL,
+      PushCode.WARNING_RECONNECT,
+      PushCode.WARNING_DNS_FAIL,
+      PushCode.WARNING_RECONNECT,
+      PushCode.CONNECT_SUCC,
+      PushCode.PUSH_BEGIN,
+    ]);
   });
 
   it('denied camera gives binderror 10001 with the documented errMsg and never connects', () => {
@@ -149,7 +176,9 @@ describe('PusherModel', () => {
     const p = kit.pusher('p');
     p.insert({ url: URL, mode: 'HDD' as never });
     expect(p.attrs.mode).toBe('RTC');
-    expect(kit.warnings).toEqual(['[live-harness] <live-pusher id="p"> mode="HDD" is not an allowed value (did you mean "HD"?). Allowed: QVGA, HVGA, SD, HD, FHD, RTC. The component falls back to "RTC".']);
+    expect(kit.warnings).toEqual([
+      '[live-harness] <live-pusher id="p"> mode="HDD" is not an allowed value (did you mean "HD"?). Allowed: QVGA, HVGA, SD, HD, FHD, RTC. The component falls back to "RTC".',
+    ]);
   });
 
   it('holds min-bitrate above max-bitrate at max and warns', () => {
@@ -157,7 +186,9 @@ describe('PusherModel', () => {
     const p = kit.pusher('p');
     p.insert({ url: URL, minBitrate: 900, maxBitrate: 500 });
     expect(p.attrs.minBitrate).toBe(500);
-    expect(kit.warnings[0]).toBe('[live-harness] <live-pusher id="p"> min-bitrate=900 is above max-bitrate=500. The encoder holds 500 kbps; set min-bitrate ≤ max-bitrate.');
+    expect(kit.warnings[0]).toBe(
+      '[live-harness] <live-pusher id="p"> min-bitrate=900 is above max-bitrate=500. The encoder holds 500 kbps; set min-bitrate ≤ max-bitrate.',
+    );
   });
 
   it('refuses to start with a URL that is not rtmp:// and warns', () => {

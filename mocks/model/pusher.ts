@@ -86,7 +86,15 @@ export class PusherModel {
   }
 
   get state(): { phase: PushPhase; started: boolean; preview: boolean; paused: boolean; attempts: number; targetKbps: number; camera: 'front' | 'back' } {
-    return { phase: this.phase, started: this.started, preview: this.preview, paused: this.paused, attempts: this.attempts, targetKbps: this.targetKbps, camera: this.cameraPosition };
+    return {
+      phase: this.phase,
+      started: this.started,
+      preview: this.preview,
+      paused: this.paused,
+      attempts: this.attempts,
+      targetKbps: this.targetKbps,
+      camera: this.cameraPosition,
+    };
   }
 
   // ---------------------------------------------------------------- attributes
@@ -108,14 +116,19 @@ export class PusherModel {
     this.raw = next;
     if (changed.length === 0) return;
     const { attrs: normalized, warnings } = normalizePusherAttrs(this.d.id, next, defaultsOf<PusherAttrs>(PUSHER_ATTRS), this.d.client);
-    for (const w of warnings) if (changed.some((k) => PUSHER_ATTRS[k].attr === w.attribute || w.attribute === 'min-bitrate')) this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
+    for (const w of warnings)
+      if (changed.some((k) => PUSHER_ATTRS[k].attr === w.attribute || w.attribute === 'min-bitrate'))
+        this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
     for (const k of changed) {
       const spec = PUSHER_ATTRS[k];
       if (!supports(this.d.client, spec.since)) continue;
       const rule = applyRule(spec, this.d.params);
       const value = normalized[k];
       if (rule === 'insert') {
-        this.d.sink.warn(`[live-harness] <live-pusher id="${this.d.id}"> ${spec.attr} changed to ${JSON.stringify(value)} after insert; the real component ignores it. ${k === 'devicePosition' ? 'Call switchCamera() to change camera.' : 'Set it before the element is rendered.'}`, { attribute: spec.attr, value, ignored: true });
+        this.d.sink.warn(
+          `[live-harness] <live-pusher id="${this.d.id}"> ${spec.attr} changed to ${JSON.stringify(value)} after insert; the real component ignores it. ${k === 'devicePosition' ? 'Call switchCamera() to change camera.' : 'Set it before the element is rendered.'}`,
+          { attribute: spec.attr, value, ignored: true },
+        );
         continue;
       }
       if (rule === 'restart' && this.started) {
@@ -205,7 +218,8 @@ export class PusherModel {
       }
       case 'setMICVolume': {
         const v = Number(args.volume);
-        if (typeof args.volume !== 'number' || v < 0 || v > 1) return fail(`operateLivePusher:fail volume ${JSON.stringify(args.volume)} must be a number 0.0–1.0`);
+        if (typeof args.volume !== 'number' || v < 0 || v > 1)
+          return fail(`operateLivePusher:fail volume ${JSON.stringify(args.volume)} must be a number 0.0–1.0`);
         this.micVolume = v;
         return OK;
       }
@@ -232,7 +246,10 @@ export class PusherModel {
 
   private start(): CallResult {
     if (!isValidPushUrl(this.attrs.url)) {
-      this.d.sink.warn(`[live-harness] <live-pusher id="${this.d.id}"> start() with url=${JSON.stringify(this.attrs.url)}: not a push URL. Use rtmp://host/app/stream.`, { attribute: 'url', value: this.attrs.url });
+      this.d.sink.warn(
+        `[live-harness] <live-pusher id="${this.d.id}"> start() with url=${JSON.stringify(this.attrs.url)}: not a push URL. Use rtmp://host/app/stream.`,
+        { attribute: 'url', value: this.attrs.url },
+      );
       return fail(`operateLivePusher:fail invalid url ${JSON.stringify(this.attrs.url)}`);
     }
     if (this.started && this.phase !== 'gave-up') return OK;
@@ -244,8 +261,10 @@ export class PusherModel {
     const { params, device, random } = this.d;
 
     // Permissions first: the SDK opens devices before it connects.
-    if (this.attrs.enableCamera && !device.allowed('camera')) return this.deviceFailure(PusherErrCode.CAMERA_DENIED, PushCode.ERR_OPEN_CAMERA_FAIL, params.permissionDeniedEmitsStatechange);
-    if (this.attrs.enableMic && !device.allowed('microphone')) return this.deviceFailure(PusherErrCode.MIC_DENIED, PushCode.ERR_OPEN_MIC_FAIL, params.permissionDeniedEmitsStatechange);
+    if (this.attrs.enableCamera && !device.allowed('camera'))
+      return this.deviceFailure(PusherErrCode.CAMERA_DENIED, PushCode.ERR_OPEN_CAMERA_FAIL, params.permissionDeniedEmitsStatechange);
+    if (this.attrs.enableMic && !device.allowed('microphone'))
+      return this.deviceFailure(PusherErrCode.MIC_DENIED, PushCode.ERR_OPEN_MIC_FAIL, params.permissionDeniedEmitsStatechange);
     if (this.attrs.enableCamera && device.has('camera-open-fail')) return this.deviceFailure(undefined, PushCode.ERR_OPEN_CAMERA_FAIL, true);
     if (this.attrs.enableMic && device.has('mic-open-fail')) return this.deviceFailure(undefined, PushCode.ERR_OPEN_MIC_FAIL, true);
     const [w, h] = this.captureSize();
@@ -326,7 +345,10 @@ export class PusherModel {
   private startPreview(): CallResult {
     if (!this.attrs.enableCamera) return fail('operateLivePusher:fail enable-camera is false');
     if (!this.d.device.allowed('camera')) {
-      this.d.sink.emit({ type: 'error', detail: { errCode: PusherErrCode.CAMERA_DENIED, errMsg: defaultMessage('pusher', PusherErrCode.CAMERA_DENIED, this.d.client.platform) } });
+      this.d.sink.emit({
+        type: 'error',
+        detail: { errCode: PusherErrCode.CAMERA_DENIED, errMsg: defaultMessage('pusher', PusherErrCode.CAMERA_DENIED, this.d.client.platform) },
+      });
       return fail('operateLivePusher:fail camera permission denied');
     }
     if (!this.preview) {
@@ -340,7 +362,14 @@ export class PusherModel {
     if (!this.preview) return fail('snapshot:fail camera is not open');
     const [w, h] = this.captureSize();
     const raw = args.quality === 'raw';
-    return { ok: true, result: { width: String(raw ? w * 2 : w), height: String(raw ? h * 2 : h), tempImagePath: `wxfile://tmp/live-harness-snapshot-${this.d.id}-${Math.round(this.d.clock.now())}.jpg` } };
+    return {
+      ok: true,
+      result: {
+        width: String(raw ? w * 2 : w),
+        height: String(raw ? h * 2 : h),
+        tempImagePath: `wxfile://tmp/live-harness-snapshot-${this.d.id}-${Math.round(this.d.clock.now())}.jpg`,
+      },
+    };
   }
 
   private applyStaged(): void {
@@ -492,7 +521,7 @@ export class PusherModel {
 
   private captureSize(): [number, number] {
     const a = this.attrs;
-    let [w, h] = a.mode === 'RTC' ? [a.videoWidth, a.videoHeight] : MODE_SIZE[a.mode] ?? MODE_SIZE.SD;
+    let [w, h] = a.mode === 'RTC' ? [a.videoWidth, a.videoHeight] : (MODE_SIZE[a.mode] ?? MODE_SIZE.SD);
     if (a.aspect === '3:4' && a.mode !== 'RTC') h = Math.round((w * 4) / 3);
     if (this.lowRes) [w, h] = [Math.round(w / 2 / 2) * 2, Math.round(h / 2 / 2) * 2];
     return a.orientation === 'horizontal' ? [h, w] : [w, h];
@@ -531,7 +560,7 @@ export class PusherModel {
       hasVideo: video,
       hasAudio: audio,
       videoKbps: video ? (waiting ? this.d.params.waitingImageBitrateKbps : this.targetKbps) : 0,
-      audioKbps: audio ? AUDIO_KBPS[a.audioQuality as 'high' | 'low'] ?? AUDIO_KBPS.high : 0,
+      audioKbps: audio ? (AUDIO_KBPS[a.audioQuality as 'high' | 'low'] ?? AUDIO_KBPS.high) : 0,
       fps: video ? fps : 0,
       gopSeconds: this.d.params.encoderGopSeconds,
       width: video ? w : 0,
@@ -563,7 +592,22 @@ export class PusherModel {
         queuedAudioFrames: m ? m.queuedAudioFrames : 0,
       });
     } else {
-      this.window.add({ sentKbps: 0, queuedMs: 0, capacityKbps: 0, rttMs: 0, jitterMs: 0, lossPct: 0, videoKbps: 0, audioKbps: 0, fps: 0, droppedMs: 0, connected: 0, measured: 0, queuedVideoFrames: 0, queuedAudioFrames: 0 });
+      this.window.add({
+        sentKbps: 0,
+        queuedMs: 0,
+        capacityKbps: 0,
+        rttMs: 0,
+        jitterMs: 0,
+        lossPct: 0,
+        videoKbps: 0,
+        audioKbps: 0,
+        fps: 0,
+        droppedMs: 0,
+        connected: 0,
+        measured: 0,
+        queuedVideoFrames: 0,
+        queuedAudioFrames: 0,
+      });
     }
     this.stepBGM(dtMs);
   }
@@ -664,7 +708,10 @@ export class PusherModel {
     this.d.link.fetch(url, (r) => {
       if (gen !== this.startGen) return;
       if (!r.ok) {
-        this.d.sink.emit({ type: 'error', detail: { errCode: PusherErrCode.BGM_LOAD_FAIL, errMsg: defaultMessage('pusher', PusherErrCode.BGM_LOAD_FAIL, this.d.client.platform) } });
+        this.d.sink.emit({
+          type: 'error',
+          detail: { errCode: PusherErrCode.BGM_LOAD_FAIL, errMsg: defaultMessage('pusher', PusherErrCode.BGM_LOAD_FAIL, this.d.client.platform) },
+        });
         return;
       }
       const full = r.durationMs ?? 60_000;
@@ -716,7 +763,13 @@ export class PusherModel {
           this.d.link.fetch(img, (r) => {
             if (gen !== this.startGen || r.ok) return;
             this.waitingImageUntil = undefined;
-            this.d.sink.emit({ type: 'error', detail: { errCode: PusherErrCode.WAITING_IMAGE_LOAD_FAIL, errMsg: defaultMessage('pusher', PusherErrCode.WAITING_IMAGE_LOAD_FAIL, this.d.client.platform) } });
+            this.d.sink.emit({
+              type: 'error',
+              detail: {
+                errCode: PusherErrCode.WAITING_IMAGE_LOAD_FAIL,
+                errMsg: defaultMessage('pusher', PusherErrCode.WAITING_IMAGE_LOAD_FAIL, this.d.client.platform),
+              },
+            });
           });
           // After the keep-alive the stream ends until the app returns (Q9).
           this.after(this.d.params.waitingImageKeepAliveMs, gen, () => {

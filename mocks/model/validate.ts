@@ -58,20 +58,46 @@ export function isValidPlayUrl(src: string): boolean {
   return /^rtmp:\/\/[^/\s]+\/\S+/i.test(src) || /^https?:\/\/[^/\s]+\/\S*\.flv(\?\S*)?$/i.test(src) || /^room:\/\//i.test(src);
 }
 
-function checkCommon<T extends Record<string, unknown>>(tag: Tag, id: string, table: Record<string, AttrSpec>, raw: Partial<T>, client: ClientProfile, out: Record<string, unknown>, warnings: AttrWarning[]): void {
+function checkCommon<T extends Record<string, unknown>>(
+  tag: Tag,
+  id: string,
+  table: Record<string, AttrSpec>,
+  raw: Partial<T>,
+  client: ClientProfile,
+  out: Record<string, unknown>,
+  warnings: AttrWarning[],
+): void {
   for (const [name, spec] of Object.entries(table)) {
     const v = (raw as Record<string, unknown>)[name];
     if (v === undefined || v === null) continue;
     if (!supports(client, spec.since)) {
       if (v !== spec.default) {
-        warnings.push(warn(tag, id, spec, v, `needs base library ${spec.since}, the client profile has ${client.baseLibrary}`, `The real client ignores it; raise the client profile's baseLibrary or drop the attribute.`));
+        warnings.push(
+          warn(
+            tag,
+            id,
+            spec,
+            v,
+            `needs base library ${spec.since}, the client profile has ${client.baseLibrary}`,
+            `The real client ignores it; raise the client profile's baseLibrary or drop the attribute.`,
+          ),
+        );
       }
       continue;
     }
     if (spec.values && spec.type === 'string') {
       if (typeof v !== 'string' || !spec.values.includes(v)) {
         const hint = typeof v === 'string' ? nearest(v, spec.values) : undefined;
-        warnings.push(warn(tag, id, spec, v, `is not an allowed value${hint ? ` (did you mean "${hint}"?)` : ''}`, `Allowed: ${spec.values.join(', ')}. The component falls back to "${String(spec.default)}".`));
+        warnings.push(
+          warn(
+            tag,
+            id,
+            spec,
+            v,
+            `is not an allowed value${hint ? ` (did you mean "${hint}"?)` : ''}`,
+            `Allowed: ${spec.values.join(', ')}. The component falls back to "${String(spec.default)}".`,
+          ),
+        );
         continue;
       }
     }
@@ -91,7 +117,16 @@ function checkCommon<T extends Record<string, unknown>>(tag: Tag, id: string, ta
       const list = Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : [];
       const bad = list.filter((x) => !spec.values?.includes(String(x)));
       if (bad.length > 0) {
-        warnings.push(warn(tag, id, spec, v, `contains ${bad.map((b) => JSON.stringify(b)).join(', ')}`, `Allowed: [], ${spec.values?.map((x) => `"${x}"`).join(', ')} or an array of them.`));
+        warnings.push(
+          warn(
+            tag,
+            id,
+            spec,
+            v,
+            `contains ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+            `Allowed: [], ${spec.values?.map((x) => `"${x}"`).join(', ')} or an array of them.`,
+          ),
+        );
       }
       out[name] = list.filter((x) => spec.values?.includes(String(x)));
       continue;
@@ -100,31 +135,77 @@ function checkCommon<T extends Record<string, unknown>>(tag: Tag, id: string, ta
   }
 }
 
-export function normalizePusherAttrs(id: string, raw: Partial<PusherAttrs>, base: PusherAttrs, client: ClientProfile): { attrs: PusherAttrs; warnings: AttrWarning[] } {
+export function normalizePusherAttrs(
+  id: string,
+  raw: Partial<PusherAttrs>,
+  base: PusherAttrs,
+  client: ClientProfile,
+): { attrs: PusherAttrs; warnings: AttrWarning[] } {
   const warnings: AttrWarning[] = [];
   const out: Record<string, unknown> = { ...base };
   checkCommon('live-pusher', id, PUSHER_ATTRS, raw, client, out, warnings);
   const attrs = out as PusherAttrs;
   if (attrs.url && !isValidPushUrl(attrs.url)) {
-    warnings.push(warn('live-pusher', id, PUSHER_ATTRS.url, attrs.url, 'is not a push URL the component accepts', 'Use rtmp://host/app/stream (or room:// for TRTC); start() will fail.'));
+    warnings.push(
+      warn(
+        'live-pusher',
+        id,
+        PUSHER_ATTRS.url,
+        attrs.url,
+        'is not a push URL the component accepts',
+        'Use rtmp://host/app/stream (or room:// for TRTC); start() will fail.',
+      ),
+    );
   }
   if (attrs.minBitrate > attrs.maxBitrate) {
-    warnings.push(warn('live-pusher', id, PUSHER_ATTRS.minBitrate, attrs.minBitrate, `is above max-bitrate=${attrs.maxBitrate}`, `The encoder holds ${attrs.maxBitrate} kbps; set min-bitrate ≤ max-bitrate.`));
+    warnings.push(
+      warn(
+        'live-pusher',
+        id,
+        PUSHER_ATTRS.minBitrate,
+        attrs.minBitrate,
+        `is above max-bitrate=${attrs.maxBitrate}`,
+        `The encoder holds ${attrs.maxBitrate} kbps; set min-bitrate ≤ max-bitrate.`,
+      ),
+    );
     attrs.minBitrate = attrs.maxBitrate;
   }
   return { attrs, warnings };
 }
 
-export function normalizePlayerAttrs(id: string, raw: Partial<PlayerAttrs>, base: PlayerAttrs, client: ClientProfile): { attrs: PlayerAttrs; warnings: AttrWarning[] } {
+export function normalizePlayerAttrs(
+  id: string,
+  raw: Partial<PlayerAttrs>,
+  base: PlayerAttrs,
+  client: ClientProfile,
+): { attrs: PlayerAttrs; warnings: AttrWarning[] } {
   const warnings: AttrWarning[] = [];
   const out: Record<string, unknown> = { ...base };
   checkCommon('live-player', id, PLAYER_ATTRS, raw, client, out, warnings);
   const attrs = out as PlayerAttrs;
   if (attrs.src && !isValidPlayUrl(attrs.src)) {
-    warnings.push(warn('live-player', id, PLAYER_ATTRS.src, attrs.src, 'is not a live URL the component plays', 'Use rtmp://host/app/stream or http(s)://host/app/stream.flv; play() will fail.'));
+    warnings.push(
+      warn(
+        'live-player',
+        id,
+        PLAYER_ATTRS.src,
+        attrs.src,
+        'is not a live URL the component plays',
+        'Use rtmp://host/app/stream or http(s)://host/app/stream.flv; play() will fail.',
+      ),
+    );
   }
   if (attrs.maxCache < attrs.minCache) {
-    warnings.push(warn('live-player', id, PLAYER_ATTRS.maxCache, attrs.maxCache, `is below min-cache=${attrs.minCache}`, `The player buffers exactly ${attrs.minCache} s; set min-cache ≤ max-cache.`));
+    warnings.push(
+      warn(
+        'live-player',
+        id,
+        PLAYER_ATTRS.maxCache,
+        attrs.maxCache,
+        `is below min-cache=${attrs.minCache}`,
+        `The player buffers exactly ${attrs.minCache} s; set min-cache ≤ max-cache.`,
+      ),
+    );
     attrs.maxCache = attrs.minCache;
   }
   return { attrs, warnings };

@@ -31,11 +31,26 @@ export class ModelKit {
   readonly client: ClientProfile;
   private readonly random: Random;
 
-  constructor(opts: { seed?: number | string; params?: Partial<ModelParams>; client?: Partial<ClientProfile>; network?: NetworkProfile | string; missingStream?: 'not-found' | 'wait' } = {}) {
+  constructor(
+    opts: {
+      seed?: number | string;
+      params?: Partial<ModelParams>;
+      client?: Partial<ClientProfile>;
+      network?: NetworkProfile | string;
+      missingStream?: 'not-found' | 'wait';
+    } = {},
+  ) {
     this.params = resolveParams(opts.params);
     this.client = resolveClient(opts.client);
     this.random = new Random(opts.seed ?? 1);
-    this.link = new VirtualLink({ clock: this.clock, random: this.random.fork('network'), connectTimeoutMs: this.params.connectTimeoutMs, readWriteTimeoutMs: this.params.readWriteTimeoutMs, profile: opts.network, missingStream: opts.missingStream });
+    this.link = new VirtualLink({
+      clock: this.clock,
+      random: this.random.fork('network'),
+      connectTimeoutMs: this.params.connectTimeoutMs,
+      readWriteTimeoutMs: this.params.readWriteTimeoutMs,
+      profile: opts.network,
+      missingStream: opts.missingStream,
+    });
   }
 
   private sink(source: string): ModelSink {
@@ -51,7 +66,16 @@ export class ModelKit {
 
   private deps(kind: string, id: string) {
     const source = `${kind}#${id}`;
-    return { id, clock: this.clock, random: this.random.fork(source), params: this.params, client: this.client, link: this.link, device: this.device, sink: this.sink(source) };
+    return {
+      id,
+      clock: this.clock,
+      random: this.random.fork(source),
+      params: this.params,
+      client: this.client,
+      link: this.link,
+      device: this.device,
+      sink: this.sink(source),
+    };
   }
 
   pusher(id = 'p'): PusherModel {

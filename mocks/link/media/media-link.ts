@@ -23,7 +23,18 @@ import type {
 } from '../types';
 import { targetMatches } from '../target';
 import { HostMap } from './host-map';
-import { type Capture, type CaptureSettings, type MediaTransport, type WireEnd, type WireFrame, type WirePlayer, type WirePublisher, type WirePublishStats, type WireTarget, ZERO_PUBLISH_STATS } from './wire';
+import {
+  type Capture,
+  type CaptureSettings,
+  type MediaTransport,
+  type WireEnd,
+  type WireFrame,
+  type WirePlayer,
+  type WirePublisher,
+  type WirePublishStats,
+  type WireTarget,
+  ZERO_PUBLISH_STATS,
+} from './wire';
 
 export interface MediaLinkOptions {
   readonly clock: Clock;
@@ -208,13 +219,22 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
   protected wireTarget(): WireTarget | undefined {
     const p = this.target.protocol;
     if (p === 'room') return undefined;
-    return { protocol: p, key: this.target.key, query: this.target.query, connectTimeoutMs: this.link.opts.connectTimeoutMs, ...(this.who ? { who: this.who } : {}) };
+    return {
+      protocol: p,
+      key: this.target.key,
+      query: this.target.query,
+      connectTimeoutMs: this.link.opts.connectTimeoutMs,
+      ...(this.who ? { who: this.who } : {}),
+    };
   }
 
   /** Route the target, or fail it the way the phone would. Returns false when it will not connect. */
   protected routed(): boolean {
     if (this.target.protocol === 'room') {
-      this.link.note('unsupported', { url: this.target.url, why: 'room:// (TRTC) needs Tencent\'s RTC servers; real media here speaks RTMP and HTTP-FLV. Run TRTC stories in virtual time.' });
+      this.link.note('unsupported', {
+        url: this.target.url,
+        why: "room:// (TRTC) needs Tencent's RTC servers; real media here speaks RTMP and HTTP-FLV. Run TRTC stories in virtual time.",
+      });
       this.schedule(1, () => this.fail('rejected'));
       return false;
     }
@@ -314,7 +334,7 @@ class MediaPublishConn extends MediaConn<WirePublisher> implements PublishConnec
     if (!this.routed()) return;
     const wt = this.wireTarget();
     if (!wt || !this.capture) {
-      this.link.note('unsupported', { url: this.target.url, why: 'a publish on real media needs the pusher\'s capture (camera + encoder)' });
+      this.link.note('unsupported', { url: this.target.url, why: "a publish on real media needs the pusher's capture (camera + encoder)" });
       this.schedule(1, () => this.fail('rejected'));
       return;
     }
@@ -356,7 +376,8 @@ class MediaPublishConn extends MediaConn<WirePublisher> implements PublishConnec
     // backlog proves the ceiling. Otherwise the uplink is at least 4× what is
     // offered, enough that the model neither adapts down nor warns 1101.
     const capacityKbps = backlogged ? sentKbps : Math.max(sentKbps, videoKbps + audioKbps) * 4;
-    if (s.bytesQueued > 0 && this.link.transport.wallNow() - s.lastFlushWallMs >= this.link.opts.readWriteTimeoutMs) this.schedule(0, () => this.end('timeout'));
+    if (s.bytesQueued > 0 && this.link.transport.wallNow() - s.lastFlushWallMs >= this.link.opts.readWriteTimeoutMs)
+      this.schedule(0, () => this.end('timeout'));
     return {
       sentMediaMs: Math.max(0, s.flushedMediaMs - p.flushedMediaMs),
       sentKbps,
@@ -473,7 +494,8 @@ class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
       }
       if (f.messages) for (const m of f.messages) this.observer.onMessage?.(m);
       if (f.header || f.kind === 'meta') continue;
-      if (this.upToMs === undefined || f.mediaMs < this.upToMs - 10_000) this.upToMs = f.mediaMs; // first frame, or the publisher restarted its clock
+      if (this.upToMs === undefined || f.mediaMs < this.upToMs - 10_000)
+        this.upToMs = f.mediaMs; // first frame, or the publisher restarted its clock
       else if (f.mediaMs > this.upToMs) {
         const step = f.mediaMs - this.upToMs;
         // No frame spans this much: media was skipped upstream (a frozen anchor, frames dropped), not received.
@@ -547,8 +569,8 @@ class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
       audioKbps: (aBytes * 8) / span,
       fps: vFrames > 1 ? ((vFrames - 1) * 1000) / span : 0,
       gopSeconds: (this.gopMs ?? 0) / 1000,
-      width: hasVideo ? this.size?.width ?? 0 : 0,
-      height: hasVideo ? this.size?.height ?? 0 : 0,
+      width: hasVideo ? (this.size?.width ?? 0) : 0,
+      height: hasVideo ? (this.size?.height ?? 0) : 0,
     };
   }
 

@@ -55,12 +55,14 @@ export function validateProfile(input: unknown, label = 'network profile'): Netw
     if (!p) fail(`"${input}" is not a built-in profile`, `Use one of ${Object.keys(BUILTIN_PROFILES).join(', ')}, or pass an object.`);
     return p as NetworkProfile;
   }
-  if (typeof input !== 'object' || input === null) return fail('expected an object or a profile name', 'Pass e.g. { name: "mine", rttMs: 50, jitterMs: 10, upKbps: 2000, downKbps: 8000, lossPct: 0 }.');
+  if (typeof input !== 'object' || input === null)
+    return fail('expected an object or a profile name', 'Pass e.g. { name: "mine", rttMs: 50, jitterMs: 10, upKbps: 2000, downKbps: 8000, lossPct: 0 }.');
   const o = input as Record<string, unknown>;
   const base = typeof o.extends === 'string' ? validateProfile(o.extends, label) : undefined;
   const num = (k: keyof NetworkProfile, max = Infinity): number => {
     const v = o[k] ?? (base ? base[k] : undefined);
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) fail(`"${k}" must be a number in 0–${max === Infinity ? '∞' : max}, got ${JSON.stringify(v)}`, `Set "${k}" (units are in the name).`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max)
+      fail(`"${k}" must be a number in 0–${max === Infinity ? '∞' : max}, got ${JSON.stringify(v)}`, `Set "${k}" (units are in the name).`);
     return v as number;
   };
   const incidents = (o.incidents ?? []) as unknown;
@@ -69,11 +71,12 @@ export function validateProfile(input: unknown, label = 'network profile'): Netw
     const inc = raw as Record<string, unknown>;
     if (!KINDS.includes(inc.kind as IncidentKind)) fail(`incidents[${i}].kind ${JSON.stringify(inc.kind)} is not known`, `Use one of ${KINDS.join(', ')}.`);
     if (typeof inc.atMs !== 'number' || inc.atMs < 0) fail(`incidents[${i}].atMs must be a number ≥ 0`, 'Give the start in ms from when the profile applies.');
-    if (inc.forMs !== undefined && (typeof inc.forMs !== 'number' || inc.forMs <= 0)) fail(`incidents[${i}].forMs must be a number > 0`, 'Give the duration in ms, or leave it out for "until restored".');
+    if (inc.forMs !== undefined && (typeof inc.forMs !== 'number' || inc.forMs <= 0))
+      fail(`incidents[${i}].forMs must be a number > 0`, 'Give the duration in ms, or leave it out for "until restored".');
     return { atMs: inc.atMs as number, forMs: inc.forMs as number | undefined, kind: inc.kind as IncidentKind, target: inc.target as string | undefined };
   });
   return {
-    name: typeof o.name === 'string' ? o.name : base?.name ?? 'custom',
+    name: typeof o.name === 'string' ? o.name : (base?.name ?? 'custom'),
     rttMs: num('rttMs', 60_000),
     jitterMs: num('jitterMs', 60_000),
     upKbps: num('upKbps'),

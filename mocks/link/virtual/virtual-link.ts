@@ -153,14 +153,18 @@ export class VirtualLink implements Link {
   /** Someone outside the phone publishes `key` (e.g. the anchor a viewer watches). */
   publishRemote(key: string, info: StreamInfo): ServerStream {
     const s = this.server.publish(key, info, true);
-    if (!s) throw new Error(`[live-harness] Failed to publish remote stream "${key}": it is already being published. Stop the other publisher first, or use another key.`);
+    if (!s)
+      throw new Error(
+        `[live-harness] Failed to publish remote stream "${key}": it is already being published. Stop the other publisher first, or use another key.`,
+      );
     this.note('remote-publish', { key });
     return s;
   }
 
   /** The remote anchor's uplink freezes for `forMs`: its connection stays, nothing is sent, then it goes on. */
   freezeRemote(key: string, forMs: number): void {
-    if (!this.server.isLive(key)) throw new Error(`[live-harness] Failed to freeze remote stream "${key}": nobody publishes it. Publish it first (streams: [{ key }] or { publish }).`);
+    if (!this.server.isLive(key))
+      throw new Error(`[live-harness] Failed to freeze remote stream "${key}": nobody publishes it. Publish it first (streams: [{ key }] or { publish }).`);
     this.note('remote-freeze', { key, forMs });
     this.server.freeze(key);
     this.incidentTimers.push(
@@ -381,7 +385,11 @@ class PublishConn extends BaseConn implements PublishConnection {
   private stream: ServerStream | undefined;
   private queuedMs = 0;
 
-  constructor(link: VirtualLink, target: StreamTarget, private readonly observer: PublishObserver) {
+  constructor(
+    link: VirtualLink,
+    target: StreamTarget,
+    private readonly observer: PublishObserver,
+  ) {
     super(link, target);
   }
 
@@ -413,11 +421,21 @@ class PublishConn extends BaseConn implements PublishConnection {
     const [, roomId] = ownKey.split('/');
     const prefix = `room/${roomId}/`;
     const server = this.link.server;
-    const members = (): string[] => server.liveKeys().filter((k) => k.startsWith(prefix) && k !== ownKey).map((k) => k.slice(prefix.length));
+    const members = (): string[] =>
+      server
+        .liveKeys()
+        .filter((k) => k.startsWith(prefix) && k !== ownKey)
+        .map((k) => k.slice(prefix.length));
     const tell = (type: 'enter' | 'exit', key: string): void => {
       if (!key.startsWith(prefix) || key === ownKey || this.state !== 'open') return;
       const info = server.get(key)?.info;
-      this.observer.onRoomPeer?.({ type, userId: key.slice(prefix.length), hasVideo: info?.hasVideo ?? false, hasAudio: info?.hasAudio ?? false, members: members() });
+      this.observer.onRoomPeer?.({
+        type,
+        userId: key.slice(prefix.length),
+        hasVideo: info?.hasVideo ?? false,
+        hasAudio: info?.hasAudio ?? false,
+        members: members(),
+      });
     };
     for (const k of server.liveKeys()) tell('enter', k);
     this.unlisten = server.listen({ onPublish: (k) => this.schedule(0, () => tell('enter', k)), onUnpublish: (k) => this.schedule(0, () => tell('exit', k)) });
@@ -471,7 +489,11 @@ class PlayConn extends BaseConn implements PlayConnection {
   private messageIndex = 0;
   private unwatch: (() => void) | undefined;
 
-  constructor(link: VirtualLink, target: StreamTarget, private readonly observer: PlayObserver) {
+  constructor(
+    link: VirtualLink,
+    target: StreamTarget,
+    private readonly observer: PlayObserver,
+  ) {
     super(link, target);
   }
 
