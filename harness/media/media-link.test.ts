@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:net';
 import { HostMap, MediaLink, parseStreamUrl, type CloseReason, type ConnectFailure, type StreamInfo, type StreamTarget } from '../../mocks/link';
-import { RealClock } from '../../mocks/model';
+import { RealClock } from '../../mocks/time';
 import { freePort, MediaServer, type StartedMediaServer } from './media-server';
 import { LocalMediaTransport } from './media-transport';
 import { PRESETS } from './synthetic-source';

@@ -12,7 +12,6 @@ import { setImmediate as realSetImmediate, setTimeout as realSetTimeout, clearTi
 import { registerLiveComponents, resetAnonymousIds, setActiveRuntime, type LiveRuntime, type RecordedEvent } from '../../mocks/components';
 import { HostMap, MediaLink, VirtualLink, type NetworkProfile } from '../../mocks/link';
 import {
-  type Clock,
   DEFAULT_CLIENT,
   Device,
   type ClientProfile,
@@ -20,12 +19,10 @@ import {
   type ModelSink,
   PlayerModel,
   PusherModel,
-  Random,
-  RealClock,
   resolveClient,
   resolveParams,
-  VirtualClock,
 } from '../../mocks/model';
+import { type Clock, Random, RealClock, VirtualClock } from '../../mocks/time';
 import { parseDuration } from '../assert';
 import { type EntryKind, Timeline } from '../record';
 import { DeviceControl, type Duration, NetworkControl, type RemoteStreamOptions, type StreamControl } from './controls';

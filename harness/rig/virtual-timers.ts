@@ -3,7 +3,7 @@
  * "live for 00:42" counter). In virtual time those must follow the rig's clock,
  * or a page's own retry would never fire inside a millisecond-long story.
  */
-import type { VirtualClock } from '../../mocks/model/clock';
+import type { VirtualClock } from '../../mocks/time';
 
 /** Fixed epoch so that Date.now() in page code is deterministic across runs. */
 export const VIRTUAL_EPOCH_MS = Date.UTC(2024, 0, 1, 8, 0, 0);

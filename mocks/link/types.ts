@@ -6,7 +6,27 @@
  * reports what really happens on sockets.
  */
 
-import type { Capture, CaptureSettings } from './media/wire';
+/* The pusher's camera + encoder, as a link sees it: on real media the link runs it; in virtual time the model simulates it. */
+/** What the pusher's camera + encoder produce; the transport runs it (ffmpeg). */
+export interface CaptureSettings {
+  /** false: audio only (enable-camera false) */
+  readonly video: boolean;
+  /** 'tone' normally, 'silence' when muted, 'none' without a microphone */
+  readonly audio: 'tone' | 'silence' | 'none';
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+  readonly gopSeconds: number;
+  readonly videoKbps: number;
+  readonly audioKbps: number;
+  readonly sampleRate: 48000 | 16000;
+}
+
+/** A running camera + encoder. It outlives reconnects: only the pusher's stop() ends it. */
+export interface Capture {
+  readonly settings: CaptureSettings;
+  close(): void;
+}
 
 export type StreamProtocol = 'rtmp' | 'http-flv' | 'room';
 

@@ -1,6 +1,3 @@
-export { VirtualClock, RealClock } from './clock';
-export type { Clock, TimerHandle } from './clock';
-export { Random } from './random';
 export { DEFAULT_PARAMS, resolveParams, ModelConfigError } from './params';
 export type { ModelParams } from './params';
 export { DEFAULT_CLIENT, resolveClient, compareVersions, supports } from './client';

@@ -10,7 +10,7 @@ import type { CloseReason, ConnectFailure, PlayConnection, StreamInfo } from '..
 import { parseStreamUrl } from '../link/target';
 import { applyRule, defaultsOf, PLAYER_ATTRS, type PlayerAttrName, type PlayerAttrs } from './attributes';
 import { supports } from './client';
-import type { TimerHandle } from './clock';
+import type { TimerHandle } from '../time';
 import type { DeviceChange } from './device';
 import { type CallResult, fail, OK } from './events';
 import { qualityLevel, round, Window } from './netstatus';

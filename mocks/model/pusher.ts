@@ -4,17 +4,16 @@
  * chance from the seeded Random, the network from the Link.
  */
 import { PushCode, PusherErrCode, defaultMessage } from '../codes';
-import type { CloseReason, ConnectFailure, Link, PublishConnection, RoomPeerChange, StreamInfo } from '../link/types';
-import type { Capture, CaptureSettings } from '../link/media/wire';
+import type { Capture, CaptureSettings, CloseReason, ConnectFailure, Link, PublishConnection, RoomPeerChange, StreamInfo } from '../link/types';
 import { parseStreamUrl } from '../link/target';
 import { applyRule, defaultsOf, PUSHER_ATTRS, type PusherAttrName, type PusherAttrs } from './attributes';
 import { type ClientProfile, supports } from './client';
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../time';
 import type { Device, DeviceChange, DeviceFault } from './device';
 import { type CallResult, fail, type ModelSink, OK } from './events';
 import { qualityLevel, round, Window } from './netstatus';
 import type { ModelParams } from './params';
-import type { Random } from './random';
+import type { Random } from '../time';
 import { isValidPushUrl, normalizePusherAttrs } from './validate';
 
 export interface ParticipantDeps {

@@ -5,13 +5,12 @@
 import { VirtualLink } from '../link';
 import type { NetworkProfile } from '../link';
 import { type ClientProfile, resolveClient } from '../model/client';
-import { VirtualClock } from '../model/clock';
+import { Random, VirtualClock } from '../time';
 import { Device } from '../model/device';
 import type { ModelEvent, ModelSink } from '../model/events';
 import { type ModelParams, resolveParams } from '../model/params';
 import { PlayerModel } from '../model/player';
 import { PusherModel } from '../model/pusher';
-import { Random } from '../model/random';
 
 export interface KitEvent {
   readonly t: number;

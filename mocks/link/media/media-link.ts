@@ -5,8 +5,10 @@
  * network delay. The transport (harness/media) owns sockets and processes;
  * this class turns its wire facts into the link facts the model understands.
  */
-import type { Clock, TimerHandle } from '../../model/clock';
+import type { Clock, TimerHandle } from '../../time';
 import type {
+  Capture,
+  CaptureSettings,
   CloseReason,
   ConnectFailure,
   Link,
@@ -24,8 +26,6 @@ import type {
 import { targetMatches } from '../target';
 import { HostMap } from './host-map';
 import {
-  type Capture,
-  type CaptureSettings,
   type MediaTransport,
   type WireEnd,
   type WireFrame,

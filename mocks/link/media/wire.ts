@@ -5,28 +5,7 @@
  * harness's job: harness/media implements MediaTransport over RTMP and
  * HTTP-FLV). This split is what keeps mocks/ free of node:net.
  */
-import type { StreamProtocol } from '../types';
-
-/** What the pusher's camera + encoder produce; the transport runs it (ffmpeg). */
-export interface CaptureSettings {
-  /** false: audio only (enable-camera false) */
-  readonly video: boolean;
-  /** 'tone' normally, 'silence' when muted, 'none' without a microphone */
-  readonly audio: 'tone' | 'silence' | 'none';
-  readonly width: number;
-  readonly height: number;
-  readonly fps: number;
-  readonly gopSeconds: number;
-  readonly videoKbps: number;
-  readonly audioKbps: number;
-  readonly sampleRate: 48000 | 16000;
-}
-
-/** A running camera + encoder. It outlives reconnects: only the pusher's stop() ends it. */
-export interface Capture {
-  readonly settings: CaptureSettings;
-  close(): void;
-}
+import type { Capture, CaptureSettings, StreamProtocol } from '../types';
 
 /** How a socket ended, as the transport saw it. */
 export type WireEnd = 'refused' | 'timeout' | 'reset' | 'closed';

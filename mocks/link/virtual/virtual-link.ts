@@ -4,8 +4,7 @@
  * incidents (cut, stall, DNS failure, refusal, server close, reset) change
  * what the next connect attempt or the next step sees.
  */
-import type { Clock, TimerHandle } from '../../model/clock';
-import type { Random } from '../../model/random';
+import type { Clock, Random, TimerHandle } from '../../time';
 import type {
   CloseReason,
   ConnectFailure,
