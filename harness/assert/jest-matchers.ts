@@ -4,13 +4,20 @@
 import { nameForSource } from '../../mocks/codes';
 import type { TimelineEntry } from '../record';
 import { formatEntry } from './report';
-import { countMatches, entriesOf, findMatches, matchSequence, type TimelineLike } from './sequence';
+import { countMatches, entriesOf, findMatches, matchSequence, type Since, type TimelineLike } from './sequence';
 import { parseStep, type SequenceStep, type StepInput } from './step';
 
 export interface CountBounds {
   readonly min?: number;
   readonly max?: number;
   readonly exactly?: number;
+  /** count only from here on (a rig's mark(), or ms) */
+  readonly since?: Since;
+}
+
+export interface SinceOption {
+  /** match only from here on (a rig's mark(), or ms); the first step's window starts here */
+  readonly since?: Since;
 }
 
 declare global {
@@ -18,9 +25,9 @@ declare global {
   namespace jest {
     interface Matchers<R> {
       /** Ordered subsequence with optional `within`/`after` windows; other entries in between are fine. */
-      toHaveSequence(steps: readonly SequenceStep[]): R;
+      toHaveSequence(steps: readonly SequenceStep[], options?: SinceOption): R;
       /** No entry matches the step. */
-      toNeverHave(step: StepInput): R;
+      toNeverHave(step: StepInput, options?: SinceOption): R;
       /** How many entries match the step. */
       toHaveCount(step: StepInput, bounds: CountBounds): R;
     }
@@ -39,14 +46,14 @@ const notTimeline = (v: unknown): { pass: false; message: () => string } => ({
 });
 
 export const matchers = {
-  toHaveSequence(received: unknown, steps: readonly SequenceStep[]) {
+  toHaveSequence(received: unknown, steps: readonly SequenceStep[], options: SinceOption = {}) {
     if (!isTimeline(received)) return notTimeline(received);
-    const r = matchSequence(received, steps, { describe });
+    const r = matchSequence(received, steps, { describe, since: options.since });
     return { pass: r.pass, message: () => (r.pass ? `expected the sequence NOT to be observed, but it was:\n${r.report}` : r.report) };
   },
-  toNeverHave(received: unknown, step: StepInput) {
+  toNeverHave(received: unknown, step: StepInput, options: SinceOption = {}) {
     if (!isTimeline(received)) return notTimeline(received);
-    const hits = findMatches(received, step);
+    const hits = findMatches(received, step, options.since);
     const text = parseStep(step).text;
     return {
       pass: hits.length === 0,
@@ -61,7 +68,7 @@ export const matchers = {
   },
   toHaveCount(received: unknown, step: StepInput, bounds: CountBounds) {
     if (!isTimeline(received)) return notTimeline(received);
-    const n = countMatches(received, step);
+    const n = countMatches(received, step, bounds.since);
     const ok =
       (bounds.exactly === undefined || n === bounds.exactly) && (bounds.min === undefined || n >= bounds.min) && (bounds.max === undefined || n <= bounds.max);
     const want =
@@ -69,7 +76,7 @@ export const matchers = {
         ? `exactly ${bounds.exactly}`
         : [bounds.min !== undefined ? `≥ ${bounds.min}` : '', bounds.max !== undefined ? `≤ ${bounds.max}` : ''].filter(Boolean).join(' and ');
     const text = parseStep(step).text;
-    const hits = findMatches(received, step);
+    const hits = findMatches(received, step, bounds.since);
     return {
       pass: ok,
       message: () =>

@@ -10,9 +10,21 @@ import { entryMatches, parseStep, type Step, type StepInput } from './step';
 
 export type TimelineLike = readonly TimelineEntry[] | { readonly entries: readonly TimelineEntry[] };
 
+/** A point on the timeline to match from ("from now on"): a rig's mark(), or a time in ms. */
+export type Since = { readonly t: number; readonly index: number } | number;
+
 export interface MatchOptions {
   /** names a code for reports, e.g. 1002 → PUSH_EVT_PUSH_BEGIN */
   readonly describe?: (entry: TimelineEntry) => string | undefined;
+  /** only entries from here on count, and the first step's window is measured from here instead of t = 0 */
+  readonly since?: Since;
+}
+
+/** The entries from a point on, and the time windows start from. */
+export function fromSince(entries: readonly TimelineEntry[], since: Since | undefined): { entries: readonly TimelineEntry[]; startT: number } {
+  if (since === undefined) return { entries, startT: 0 };
+  if (typeof since === 'number') return { entries: entries.filter((e) => e.t >= since), startT: since };
+  return { entries: entries.slice(since.index), startT: since.t };
 }
 
 export interface MatchResult {
@@ -34,7 +46,7 @@ function inWindow(step: Step, prevT: number, t: number): boolean {
 }
 
 /** Indices of a full match, or the longest partial match found. */
-function search(entries: readonly TimelineEntry[], steps: readonly Step[]): { full: boolean; indices: number[] } {
+function search(entries: readonly TimelineEntry[], steps: readonly Step[], startT: number): { full: boolean; indices: number[] } {
   const candidates = steps.map((s) => {
     const out: number[] = [];
     entries.forEach((e, i) => {
@@ -60,24 +72,25 @@ function search(entries: readonly TimelineEntry[], steps: readonly Step[]): { fu
     }
     return false;
   };
-  const full = go(0, -1, 0);
+  const full = go(0, -1, startT);
   return { full, indices: full ? [...path] : best };
 }
 
 export function matchSequence(timeline: TimelineLike, inputs: readonly StepInput[], opts: MatchOptions = {}): MatchResult {
-  const entries = entriesOf(timeline);
+  const { entries, startT } = fromSince(entriesOf(timeline), opts.since);
   const steps = inputs.map(parseStep);
-  const { full, indices } = search(entries, steps);
+  const { full, indices } = search(entries, steps, startT);
   const matched = steps.map((_, k) => (indices[k] !== undefined ? entries[indices[k]] : undefined));
   return { pass: full, matched, report: renderReport(entries, steps, indices, full, opts.describe) };
 }
 
-/** For a single step, windows are absolute: "1001 after 6s" counts 1001s at t ≥ 6 s. */
-export function countMatches(timeline: TimelineLike, input: StepInput): number {
-  return findMatches(timeline, input).length;
+/** For a single step, windows are absolute (from t = 0, or from `since`): "1001 after 6s" counts 1001s at t ≥ 6 s. */
+export function countMatches(timeline: TimelineLike, input: StepInput, since?: Since): number {
+  return findMatches(timeline, input, since).length;
 }
 
-export function findMatches(timeline: TimelineLike, input: StepInput): TimelineEntry[] {
+export function findMatches(timeline: TimelineLike, input: StepInput, since?: Since): TimelineEntry[] {
   const step = parseStep(input);
-  return entriesOf(timeline).filter((e) => entryMatches(step, e) && inWindow(step, 0, e.t));
+  const { entries, startT } = fromSince(entriesOf(timeline), since);
+  return entries.filter((e) => entryMatches(step, e) && inWindow(step, startT, e.t));
 }

@@ -4,12 +4,17 @@
  * it is underneath, and driven through WeChat's page lifecycle in WeChat's
  * order: onLoad(query) → onShow → (view attached) → onReady.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setImmediate as realSetImmediate } from 'node:timers';
+import { claimGlobals } from './globals';
+import { MiniProgramModules } from './modules';
 
 type Fn = (...args: unknown[]) => unknown;
+
+// miniprogram-simulate needs a DOM when it loads: it is required on first use, never at import time.
+const lazyRequire = createRequire(__filename);
 
 export interface PageHooks {
   onLifecycle?(page: LoadedPage, name: string, args: readonly unknown[]): void;
@@ -21,8 +26,14 @@ export interface PageRuntimeOptions {
   /** mini-program root: where app.json lives */
   readonly rootPath: string;
   readonly hooks?: PageHooks;
-  /** usingComponents overrides, e.g. plugin paths to local mocks */
+  /** usingComponents overrides, e.g. the rig's own live tags, or plugin paths to local mocks */
   readonly usingComponents?: Readonly<Record<string, string>>;
+  /**
+   * More globals of the app service, seen by every module of the mini-program
+   * (`wx` functions, timers, `Date`); merged over the runtime's own
+   * (Page, Component, App, getApp, getCurrentPages, and miniprogram-simulate's `wx`).
+   */
+  readonly scope?: () => Readonly<Record<string, unknown>>;
 }
 
 export class PageLoadError extends Error {
@@ -55,6 +66,8 @@ export class LoadedPage {
   constructor(
     readonly route: string,
     readonly query: Readonly<Record<string, string>>,
+    /** `route#n`: the n-th instance of this route in the runtime, to tell two instances apart */
+    readonly label: string,
     private readonly comp: SimComponent,
     private readonly options: Record<string, unknown>,
     private readonly host: PageRuntime,
@@ -147,19 +160,28 @@ export class LoadedPage {
   }
 }
 
-let captured: Record<string, unknown> | undefined;
-let appInstance: Record<string, unknown> | undefined;
-
 export class PageRuntime {
   private readonly stack: LoadedPage[] = [];
   private readonly components: LoadedPage[] = [];
   private readonly byInstance = new WeakMap<object, LoadedPage>();
+  private readonly loads = new Map<string, number>();
   private readonly rootPath: string;
+  private readonly modules: MiniProgramModules;
   private sim: Simulate | undefined;
   private appLoaded = false;
+  private app: Record<string, unknown> | undefined;
+  /** the options of the Page() call the file being loaded made */
+  private captured: Record<string, unknown> | undefined;
+  private releaseGlobals: (() => void) | undefined;
 
   constructor(private readonly opts: PageRuntimeOptions) {
     this.rootPath = resolve(opts.rootPath);
+    this.modules = new MiniProgramModules(() => this.scope());
+  }
+
+  /** miniprogram-simulate's `wx` polyfills (storage, system info …), the base every rig's `wx` extends. */
+  static simulateApi(): Record<string, unknown> {
+    return lazyRequire('miniprogram-simulate/src/api') as Record<string, unknown>;
   }
 
   /** The page stack, bottom first (what getCurrentPages() returns, as instances). */
@@ -173,8 +195,29 @@ export class PageRuntime {
 
   /** Is `scope` (a page's `this`) past its first render? False during onLoad/onShow (Q4). */
   isViewReady(scope: unknown): boolean {
-    const p = scope && typeof scope === 'object' ? this.byInstance.get(scope as object) : undefined;
+    const p = this.pageOf(scope);
     return p ? p.viewReady : true;
+  }
+
+  /** The loaded page or component whose instance is `scope`. */
+  pageOf(scope: unknown): LoadedPage | undefined {
+    return scope && typeof scope === 'object' ? this.byInstance.get(scope as object) : undefined;
+  }
+
+  /** The app service's globals for every module of this mini-program. */
+  scope(): Readonly<Record<string, unknown>> {
+    const g = globalThis as Record<string, unknown>;
+    return {
+      wx: PageRuntime.simulateApi(),
+      // miniprogram-simulate swaps its Component() per load; take the one of the load under way.
+      Component: g.Component,
+      Behavior: g.Behavior,
+      Page: this.Page,
+      App: this.App,
+      getApp: this.getApp,
+      getCurrentPages: this.getCurrentPages,
+      ...(this.opts.scope?.() ?? {}),
+    };
   }
 
   /** navigateTo: the current page is hidden and stays on the stack. */
@@ -190,27 +233,28 @@ export class PageRuntime {
       );
     }
     const prev = this.current;
-    captured = undefined;
-    const sim = this.simulate();
+    this.captured = undefined;
     let id: string;
     try {
-      id = sim.load(base, { rootPath: this.rootPath, compiler: 'official', usingComponents: { ...(this.opts.usingComponents ?? {}) } });
+      id = this.load(base);
     } catch (e) {
       throw new PageLoadError(
         `[live-harness] Failed to load page "${route}": ${e instanceof Error ? e.message : String(e)}. Check its .js/.json/.wxml for errors.`,
-        { cause: e },
+        {
+          cause: e,
+        },
       );
     }
-    const options = captured as Record<string, unknown> | undefined;
+    const options = this.captured as Record<string, unknown> | undefined;
     if (!options)
       throw new PageLoadError(
         `[live-harness] Failed to load page "${route}": ${base}.js never called Page({...}). A page file must call Page(); a component file belongs to loadComponent().`,
       );
-    captured = undefined;
-    const comp = sim.render(id);
+    this.captured = undefined;
+    const comp = this.simulate().render(id);
     const parent = document.createElement('page-wrapper');
     document.body.appendChild(parent);
-    const page = new LoadedPage(route, q, comp, options, this, parent);
+    const page = new LoadedPage(route, q, this.label(route), comp, options, this, parent);
     this.adopt(page, options);
     if (prev && prev.visible) prev.hide();
     this.stack.push(page);
@@ -233,12 +277,11 @@ export class PageRuntime {
       throw new PageLoadError(
         `[live-harness] Failed to load component "${path}": ${base}.json not found under rootPath ${this.rootPath}. Pass the path without extension.`,
       );
-    const sim = this.simulate();
-    const id = sim.load(base, { rootPath: this.rootPath, compiler: 'official', usingComponents: { ...(this.opts.usingComponents ?? {}) } });
-    const comp = sim.render(id, props);
+    const id = this.load(base);
+    const comp = this.simulate().render(id, props);
     const parent = document.createElement('component-wrapper');
     document.body.appendChild(parent);
-    const c = new LoadedPage(path, {}, comp, {}, this, parent);
+    const c = new LoadedPage(path, {}, this.label(path), comp, {}, this, parent);
     // A component's own template exists by its ready() lifetime, where contexts are made.
     c.viewReady = true;
     this.byInstance.set(comp.instance, c);
@@ -284,8 +327,8 @@ export class PageRuntime {
       }
       c.parent.remove();
     }
-    const g = globalThis as Record<string, unknown>;
-    if (g.getCurrentPages === this.getCurrentPages) delete g.getCurrentPages;
+    this.releaseGlobals?.();
+    this.releaseGlobals = undefined;
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, `[live-harness] Failed to unload the pages cleanly: ${errors.length} errors.`);
   }
@@ -300,6 +343,52 @@ export class PageRuntime {
   }
 
   private readonly getCurrentPages = (): unknown[] => this.stack.map((p) => p.instance);
+
+  private readonly getApp = (): Record<string, unknown> => this.app ?? {};
+
+  private readonly App = (options: Record<string, unknown>): void => {
+    this.app = { ...options, globalData: cloneData(options.globalData ?? {}) };
+  };
+
+  private readonly Page = (options: Record<string, unknown>): void => {
+    if (!options || typeof options !== 'object')
+      throw new PageLoadError('[live-harness] Failed to register a page: Page() needs an object. Call Page({ data, onLoad, ... }).');
+    this.captured = options;
+    const methods: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
+    const component = (globalThis as Record<string, unknown>).Component as (def: Record<string, unknown>) => void;
+    // The page is a component underneath: data and methods carry over; lifecycles are driven by us.
+    component({ data: cloneData(options.data ?? {}), methods, options: { multipleSlots: true } });
+  };
+
+  private label(route: string): string {
+    const n = (this.loads.get(route) ?? 0) + 1;
+    this.loads.set(route, n);
+    return `${route}#${n}`;
+  }
+
+  private load(base: string): string {
+    const sim = this.simulate();
+    const utils = lazyRequire('miniprogram-simulate/src/utils') as { runJs: (p: string) => void; readJson: (p: string) => unknown };
+    // For the length of this load: miniprogram-simulate runs a file with a plain require(), and
+    // the mini-program's module system runs it with this runtime's app-service globals instead;
+    // and every component's usingComponents carries the overrides (miniprogram-simulate drops
+    // them for a component whose JSON has no usingComponents of its own).
+    const previous = { runJs: utils.runJs, readJson: utils.readJson };
+    const overrides = this.opts.usingComponents ?? {};
+    utils.runJs = (p) => this.modules.run(p);
+    utils.readJson = (p) => {
+      const json = previous.readJson(p) as Record<string, unknown> | null;
+      if (!json || typeof json !== 'object') return json;
+      return { ...json, usingComponents: { ...((json.usingComponents as Record<string, string> | undefined) ?? {}), ...overrides } };
+    };
+    try {
+      return sim.load(base, { rootPath: this.rootPath, compiler: 'official', usingComponents: { ...overrides } });
+    } finally {
+      utils.runJs = previous.runJs;
+      utils.readJson = previous.readJson;
+    }
+  }
 
   private adopt(page: LoadedPage, options: Record<string, unknown>): void {
     const inst = page.instance as SimComponent['instance'];
@@ -318,33 +407,14 @@ export class PageRuntime {
   }
 
   private simulate(): Simulate {
-    if (!this.sim) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      this.sim = require('miniprogram-simulate') as Simulate;
-      // miniprogram-simulate runs page/component JS with require() and then
-      // deletes it from require.cache; under jest that delete is ignored, so a
-      // page loaded twice would never call Page() again. Run the file afresh.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require('miniprogram-simulate/src/utils') as { runJs: (p: string) => void }).runJs = runFresh;
-    }
+    this.sim ??= lazyRequire('miniprogram-simulate') as Simulate;
     return this.sim;
   }
 
+  /** Test code reaches getCurrentPages() and getApp() as globals: this runtime owns them until it is disposed. */
   private ensureGlobals(): void {
     this.simulate();
-    const g = globalThis as Record<string, unknown>;
-    g.Page = (options: Record<string, unknown>) => {
-      if (!options || typeof options !== 'object')
-        throw new PageLoadError('[live-harness] Failed to register a page: Page() needs an object. Call Page({ data, onLoad, ... }).');
-      captured = options;
-      const methods: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
-      const component = g.Component as (def: Record<string, unknown>) => void;
-      // The page is a component underneath: data and methods carry over; lifecycles are driven by us.
-      component({ data: cloneData(options.data ?? {}), methods, options: { multipleSlots: true } });
-    };
-    g.getCurrentPages = this.getCurrentPages;
-    g.getApp = () => appInstance ?? {};
+    this.releaseGlobals ??= claimGlobals({ getCurrentPages: this.getCurrentPages, getApp: this.getApp });
   }
 
   private loadApp(): void {
@@ -352,27 +422,12 @@ export class PageRuntime {
     this.appLoaded = true;
     const appJs = join(this.rootPath, 'app.js');
     if (!existsSync(appJs)) return;
-    const g = globalThis as Record<string, unknown>;
-    g.App = (options: Record<string, unknown>) => {
-      appInstance = { ...options, globalData: cloneData(options.globalData ?? {}) };
-    };
-
-    runFresh(appJs);
-    const launch = appInstance?.onLaunch;
-    if (typeof launch === 'function') (launch as Fn).call(appInstance, {});
-    const show = appInstance?.onShow;
-    if (typeof show === 'function') (show as Fn).call(appInstance, {});
+    this.modules.run(appJs);
+    const launch = this.app?.onLaunch;
+    if (typeof launch === 'function') (launch as Fn).call(this.app, {});
+    const show = this.app?.onShow;
+    if (typeof show === 'function') (show as Fn).call(this.app, {});
   }
-}
-
-/** Execute a mini-program JS file as a fresh CommonJS module each time, as the client does per page instance. */
-function runFresh(path: string): void {
-  const file = path.endsWith('.js') ? path : `${path}.js`;
-  const code = readFileSync(file, 'utf8');
-  const mod = { exports: {} as unknown };
-
-  const fn = new Function('require', 'module', 'exports', '__filename', '__dirname', `${code}\n//# sourceURL=${file}`) as (...a: unknown[]) => void;
-  fn(createRequire(file), mod, mod.exports, file, dirname(file));
 }
 
 /** Page data is JSON by contract (it crosses to the view layer); jsdom has no structuredClone. */

@@ -70,6 +70,11 @@ export class Timeline implements Iterable<TimelineEntry> {
     return this.items.filter((e) => e.code !== undefined && (source === undefined || e.source === source)).map((e) => e.code as number);
   }
 
+  /** Entries recorded at or after a mark (or an index), in order. */
+  since(mark: { readonly index: number } | number): TimelineEntry[] {
+    return this.items.slice(typeof mark === 'number' ? mark : mark.index);
+  }
+
   /** A stable JSON form: the same seed must give the same string, byte for byte. */
   toJSON(): TimelineEntry[] {
     return this.items.slice();

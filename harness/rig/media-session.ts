@@ -31,6 +31,13 @@ export interface MediaOptions {
   readonly server?: 'shared' | 'own' | ServerEndpoint;
   /** hosts of page URLs routed to the server (default: *.livepush/liveplay.myqcloud.com, localhost) */
   readonly hosts?: readonly string[];
+  /**
+   * The rig's stream namespace on the server. Each rig gets a fresh one, so
+   * rigs sharing a server never meet; give two rigs the same one (e.g.
+   * `{ namespace: anchor.media.namespace }`) and they are two phones of one
+   * story, watching each other's streams by the page's own URLs.
+   */
+  readonly namespace?: string;
   /** hold everything players receive this long, ms, or per player (`{ 'player#far': 1500 }`): checks that latency follows the wire */
   readonly receiveDelayMs?: number | Readonly<Record<string, number>>;
 }
@@ -60,7 +67,7 @@ export interface OpenedResources {
 
 export class MediaSession {
   readonly transport: LocalMediaTransport;
-  private endpoint: ServerEndpoint | undefined;
+  private current: ServerEndpoint | undefined;
   private own: StartedMediaServer | undefined;
   private readying: Promise<void> | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -74,7 +81,7 @@ export class MediaSession {
       readonly onProblem: (e: Error) => void;
     },
   ) {
-    const namespace = `${(++counter).toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+    const namespace = opts.namespace ?? `${(++counter).toString(36)}${Math.random().toString(36).slice(2, 7)}`;
     // The server comes in ready(); pages load only after it, so nothing connects before.
     this.transport = new LocalMediaTransport({
       namespace,
@@ -108,13 +115,18 @@ export class MediaSession {
       await this.own?.stop();
       return;
     }
-    this.endpoint = endpoint;
+    this.current = endpoint;
     this.transport.use(endpoint);
     this.unsubscribe = endpoint.onEvent?.((e) => {
       const name = SERVER_EVENTS[e.event];
       const key = e.streamPath === undefined ? undefined : this.transport.keyOf(e.streamPath);
       if (name && key !== undefined) this.hooks.onServerEvent(name, key);
     });
+  }
+
+  /** The server this rig uses, once ready() chose it. */
+  get endpoint(): ServerEndpoint | undefined {
+    return this.current;
   }
 
   /** Which server this rig uses, and what it opened. */

@@ -3,7 +3,7 @@
  * runs are measured the same way.
  */
 import { PlayCode, PushCode } from '../../mocks/codes';
-import type { TimelineEntry } from '../record';
+import type { Mark, TimelineEntry } from '../record';
 
 export interface ParticipantMetrics {
   readonly source: string;
@@ -25,7 +25,29 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 const RECONNECT_CODES = new Set<number>([PushCode.WARNING_RECONNECT, PlayCode.WARNING_RECONNECT]);
 
-export function computeMetrics(entries: readonly TimelineEntry[]): Record<string, ParticipantMetrics> {
+/** A span of the run: from a mark (or ms on the rig's clock) until another (or the end). */
+export interface MetricsWindow {
+  readonly from?: Mark | number;
+  readonly until?: Mark | number;
+}
+
+function inWindow(window: MetricsWindow | undefined): (e: TimelineEntry, i: number) => boolean {
+  if (!window) return () => true;
+  // A mark cuts by position (what was recorded before it), a number by time.
+  const lower = (e: TimelineEntry, i: number): boolean =>
+    window.from === undefined ? true : typeof window.from === 'number' ? e.t >= window.from : i >= window.from.index;
+  const upper = (e: TimelineEntry, i: number): boolean =>
+    window.until === undefined ? true : typeof window.until === 'number' ? e.t < window.until : i < window.until.index;
+  return (e, i) => lower(e, i) && upper(e, i);
+}
+
+/**
+ * Figures per participant. In a window, every figure covers only what
+ * happened in it: first-frame time counts only a 2004 inside the window.
+ */
+export function computeMetrics(all: readonly TimelineEntry[], window?: MetricsWindow): Record<string, ParticipantMetrics> {
+  const keep = inWindow(window);
+  const entries = all.filter(keep);
   const bySource = new Map<string, TimelineEntry[]>();
   for (const e of entries) {
     if (!e.source.startsWith('pusher#') && !e.source.startsWith('player#')) continue;

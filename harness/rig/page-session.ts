@@ -1,8 +1,9 @@
 /**
  * The rig's side of pages: every lifecycle call and setData goes on the
- * timeline, and page visibility reaches the players (auto-pause-if-navigate).
+ * timeline, page visibility reaches the players (auto-pause-if-navigate), and
+ * the mini-program's modules see this rig's `wx`, timers and live tags.
  */
-import { attachedHandles, type LiveRuntime } from '../../mocks/components';
+import type { LiveComponents, LiveRuntime } from '../../mocks/components';
 import { cloneData, LoadedPage, PageRuntime } from '../page';
 
 export type LoadedPageHandle = LoadedPage;
@@ -12,8 +13,15 @@ export class PageSession {
 
   constructor(
     private readonly rt: LiveRuntime,
+    private readonly components: LiveComponents,
     private readonly rootPath: string | undefined,
+    private readonly scope: () => Readonly<Record<string, unknown>>,
   ) {}
+
+  /** miniprogram-simulate's `wx` API (storage, system info …), which the rig's `wx` extends. */
+  get baseWx(): Record<string, unknown> {
+    return PageRuntime.simulateApi();
+  }
 
   private get pages(): PageRuntime {
     if (!this.rootPath) {
@@ -21,13 +29,15 @@ export class PageSession {
     }
     this.runtime ??= new PageRuntime({
       rootPath: this.rootPath,
+      usingComponents: this.components.tags,
+      scope: this.scope,
       hooks: {
         onLifecycle: (page, name, args) =>
           this.rt.record({ source: 'page', kind: 'lifecycle', detail: { route: page.route, name, ...(args.length ? { args: args as unknown[] } : {}) } }),
         onSetData: (page, patch) => this.rt.record({ source: 'page', kind: 'setData', detail: clonePatch(patch) }),
         onVisibility: (page, visible) => {
           // Players of a page that is covered pause when auto-pause-if-navigate says so.
-          for (const h of attachedHandles()) if (h.kind === 'player' && h.owner === page.instance) h.model.pageHidden(!visible);
+          for (const h of this.components.handles) if (h.kind === 'player' && h.owner === page.instance) h.model.pageHidden(!visible);
         },
       },
     });
@@ -48,6 +58,11 @@ export class PageSession {
 
   isViewReady(scope: unknown): boolean {
     return this.runtime ? this.runtime.isViewReady(scope) : true;
+  }
+
+  /** `pages/push/push#2` for the second instance of that page in this rig. */
+  labelOf(scope: unknown): string | undefined {
+    return this.runtime?.pageOf(scope)?.label;
   }
 
   get current(): LoadedPage | undefined {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import type { PusherModel } from '../../mocks/model';
 import { createRig } from './rig';
-import { VIRTUAL_EPOCH_MS } from './virtual-timers';
+import { VIRTUAL_EPOCH_MS } from './page-timers';
 
 const sample = join(__dirname, '../../fixtures/miniprogram');
 const local = join(__dirname, '__fixtures__');
@@ -42,7 +43,9 @@ describe('Rig', () => {
   it('runs page timers and Date.now on the virtual clock', async () => {
     const rig = createRig({ miniprogramRoot: local });
     const page = await rig.loadPage('timer-page/timer-page');
-    expect(Date.now()).toBe(VIRTUAL_EPOCH_MS);
+    // The page's Date reads the virtual clock; the test's own Date stays real.
+    expect(page.data.startedAt).toBe(VIRTUAL_EPOCH_MS);
+    expect(Date.now()).not.toBe(VIRTUAL_EPOCH_MS);
     await rig.advance('5s');
     expect(page.data.elapsed).toBe(5);
     expect(page.text('#elapsed')).toBe('5');
@@ -54,7 +57,6 @@ describe('Rig', () => {
       { source: 'player#v', kind: 'call', where: (d: { method: string }) => d.method === 'play', after: '2s', within: '2.1s' },
     ]);
     await rig.dispose();
-    expect(Date.now()).not.toBe(VIRTUAL_EPOCH_MS + 25_000);
   });
 
   it('records lifecycle, setData, calls and events with their virtual time and source', async () => {
@@ -89,11 +91,81 @@ describe('Rig', () => {
     await rig.dispose();
   });
 
-  it('refuses a second rig while one is running', async () => {
-    const rig = createRig();
-    expect(() => createRig()).toThrow('[live-harness] Failed to create the rig: another rig is still running in this test file. Dispose it first');
-    await rig.dispose();
-    await createRig().dispose();
+  it('lets two rigs live at once, each with its own pages, clock, contexts and timeline', async () => {
+    await using anchor = createRig({ seed: 1, miniprogramRoot: sample });
+    await using viewer = createRig({ seed: 2, miniprogramRoot: sample });
+    // The newest rig holds the global wx; each rig's pages see their own.
+    expect((globalThis as Record<string, unknown>).wx).toBe(viewer.wx);
+    await anchor.loadPage('pages/push/push');
+    await viewer.loadPage('pages/push/push');
+    await anchor.advance('3s');
+    expect(anchor.now()).toBe(3000);
+    expect(viewer.now()).toBe(0);
+    expect(anchor.timeline).toHaveSequence(['pusher#pusher 1002']);
+    expect(viewer.timeline).toNeverHave('pusher#pusher 1002');
+    await viewer.advance('3s');
+    expect(viewer.timeline).toHaveSequence(['pusher#pusher 1002']);
+    // A context of one rig controls its own element only.
+    (anchor.wx.createLivePusherContext('pusher', anchor.currentPage?.instance as never) as { stop(): void }).stop();
+    await anchor.advance(10);
+    expect((anchor.model('pusher#pusher') as PusherModel).isPushing).toBe(false);
+    expect((viewer.model('pusher#pusher') as PusherModel).isPushing).toBe(true);
+    expect(anchor.timeline).toHaveSequence([{ source: 'pusher#pusher', kind: 'call', where: (d: { method: string }) => d.method === 'stop' }]);
+    expect(viewer.timeline).toNeverHave({ source: 'pusher#pusher', kind: 'call', where: (d: { method: string }) => d.method === 'stop' });
+    await viewer.dispose();
+    expect((globalThis as Record<string, unknown>).wx).toBe(anchor.wx);
+  });
+
+  it('names the page instance in the source when the same page is open twice', async () => {
+    await using rig = createRig({ miniprogramRoot: sample });
+    await rig.loadPage('pages/push/push');
+    await rig.loadPage('pages/push/push');
+    await rig.advance('3s');
+    const sources = new Set(rig.timeline.entries.filter((e) => e.kind === 'lifecycle' && e.source.startsWith('pusher#')).map((e) => e.source));
+    expect([...sources]).toEqual(['pusher#pusher', 'pusher#pusher@pages/push/push#2']);
+    expect(rig.model('pusher#pusher@pages/push/push#2')).toBeDefined();
+  });
+
+  it('matches sequences, counts and metrics from a mark on', async () => {
+    await using rig = createRig({ seed: 4, miniprogramRoot: sample });
+    await rig.streams.publish('live/demo');
+    await rig.loadPage('pages/play/play');
+    await rig.advance('8s');
+    const before = rig.metrics['player#player'];
+    const mark = rig.mark('cut');
+    rig.network.cut();
+    await rig.advance('30s');
+    expect(mark.t).toBe(8000);
+    // 2004 happened before the mark: from the mark on it is not there.
+    expect(rig.timeline).toHaveSequence(['player#player 2004', 'player#player 2103']);
+    expect(rig.timeline).toNeverHave('player#player 2004', { since: mark });
+    // The first step's window is measured from the mark, not from t = 0.
+    expect(rig.timeline).toHaveSequence([{ code: 2103, within: '5s' }, 'player#player -2301'], { since: mark });
+    expect(rig.timeline).not.toHaveSequence([{ code: 2103, within: '5s' }]);
+    expect(rig.timeline).toHaveCount('player#player 2103', { exactly: 3, since: mark });
+    const after = rig.metricsSince(mark)['player#player'];
+    expect(before.firstFrameMs).toBeGreaterThan(0);
+    expect(after.firstFrameMs).toBeUndefined();
+    expect(after.reconnects).toBe(3);
+    expect(rig.metricsBetween({ until: mark })['player#player'].reconnects).toBe(0);
+    // A mark cuts by what was recorded before it; a time in ms cuts by time (until is exclusive).
+    expect(rig.metricsBetween({ until: mark })['player#player'].latencyMs?.samples).toBe(before.latencyMs?.samples);
+    expect(rig.metricsBetween({ from: 0, until: 7999 })['player#player'].latencyMs?.samples).toBe((before.latencyMs?.samples ?? 0) - 1);
+  });
+
+  it('keeps mock warnings on the timeline, not on the console', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await using rig = createRig({ miniprogramRoot: sample });
+      const page = await rig.loadPage('pages/push/push');
+      await page.setData({ mode: 'ULTRA' });
+      await rig.advance(10);
+      expect(rig.warnings.length).toBeGreaterThan(0);
+      expect(rig.warnings[0]).toMatch(/^pusher#pusher: \[live-harness\] <live-pusher id="pusher"> mode="ULTRA"/);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('rejects an unknown clock and unknown model parameters by name', () => {

@@ -1,16 +1,18 @@
 /**
- * The object a test holds: one clock, one network, one device, one timeline,
+ * The object a test holds: a world (clock, network, streams), a device, a
+ * recorder that owns the timeline, the rig's own live components and `wx`,
  * and the pages under test. `createRig()` builds it; `dispose()` (or
  * `await using`) tears everything down.
  *
  * Two clocks, one behaviour model: in virtual time the clock moves only when
  * the test advances it; with `media: 'local'` it is the wall clock and every
- * connection is a real socket to a real server (see media-session.ts).
+ * connection is a real socket to a real server. Nothing here is process-wide:
+ * two rigs (an anchor's phone and a viewer's) can live at once in one test.
  */
 import '../dispose-symbols';
-import { setImmediate as realSetImmediate, setTimeout as realSetTimeout, clearTimeout as realClearTimeout } from 'node:timers';
-import { registerLiveComponents, resetAnonymousIds, setActiveRuntime, type LiveRuntime, type RecordedEvent } from '../../mocks/components';
-import { HostMap, MediaLink, VirtualLink, type NetworkProfile } from '../../mocks/link';
+import { setImmediate as realSetImmediate } from 'node:timers';
+import { LiveComponents, type ContextScope, type LiveRuntime, type LiveWx, type RecordedEvent } from '../../mocks/components';
+import type { Link, NetworkProfile } from '../../mocks/link';
 import {
   DEFAULT_CLIENT,
   Device,
@@ -22,15 +24,20 @@ import {
   resolveClient,
   resolveParams,
 } from '../../mocks/model';
-import { type Clock, Random, RealClock, VirtualClock } from '../../mocks/time';
+import { type Clock, Random } from '../../mocks/time';
 import { parseDuration } from '../assert';
-import { type EntryKind, Timeline } from '../record';
-import { DeviceControl, type Duration, NetworkControl, type RemoteStreamOptions, type StreamControl } from './controls';
-import { MediaSession, MediaStreams, type MediaOptions, type OpenedResources, remoteInfo } from './media-session';
-import { computeMetrics, type ParticipantMetrics } from './metrics';
+import { claimGlobals } from '../page';
+import { type Mark, Recorder, type Timeline } from '../record';
+import { DeviceControl, type Duration, type NetworkControl, type StreamControl } from './controls';
+import type { MediaAccess } from './media-access';
+import type { MediaOptions, OpenedResources } from './media-session';
+import { MediaWorld } from './media-world';
+import { computeMetrics, type MetricsWindow, type ParticipantMetrics } from './metrics';
 import { PageSession, type LoadedPageHandle } from './page-session';
-import { streamKey } from './stream-key';
-import { VirtualTimers } from './virtual-timers';
+import { rigOpened, rigClosed } from './rig-watch';
+import { RigError } from './rig-errors';
+import { VirtualWorld } from './virtual-world';
+import type { Settler, World } from './world';
 
 export interface RigOptions {
   /** Seed of every random draw; the same seed gives the same timeline (virtual time). Default 1. */
@@ -50,52 +57,41 @@ export interface RigOptions {
   readonly network?: NetworkProfile | string;
   /** Mini-program root (where app.json lives) for loadPage(). */
   readonly miniprogramRoot?: string;
-  /** Route page timers and Date.now through the virtual clock. Default true in virtual time. */
+  /** Route page timers and Date through the virtual clock. Default true in virtual time. */
   readonly virtualTimers?: boolean;
   /** What a CDN does for a key nobody publishes. Default 'not-found'. */
   readonly missingStream?: 'not-found' | 'wait';
 }
 
 export type { Duration, RemoteStreamOptions } from './controls';
+export { RigError, RigDisposedError } from './rig-errors';
 
-export class RigError extends Error {
-  readonly code = 'LH_RIG';
+/** Whether mock warnings also go to the console as they happen (they always go on the timeline). */
+function verbose(): boolean {
+  return process.env.LIVE_HARNESS_VERBOSE === '1' || process.env.LIVE_HARNESS_VERBOSE === 'true';
 }
 
-/** A wait of the rig that dispose() cut short. */
-export class RigDisposedError extends Error {
-  readonly code = 'LH_RIG_DISPOSED';
-  constructor() {
-    super('[live-harness] Failed to go on: the rig was disposed while waiting (a timeout or Ctrl-C). Nothing to fix unless you did not expect the stop.');
-    this.name = 'RigDisposedError';
-  }
-}
-
-export class Rig implements LiveRuntime, AsyncDisposable {
-  readonly timeline = new Timeline();
-  readonly clock: Clock;
+export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   readonly seed: number | string;
   readonly params: ModelParams;
   readonly client: ClientProfile;
-  readonly link: VirtualLink | MediaLink;
   readonly device: DeviceControl;
-  readonly network: NetworkControl;
-  readonly streams: StreamControl;
   /** Problems of the rig itself (an encoder that would not start …): a scenario with any fails. */
   readonly problems: string[] = [];
-  private readonly virtual: VirtualClock | undefined;
-  private readonly media: MediaSession | undefined;
+  /** The rig's `wx`: miniprogram-simulate's API plus the live contexts of this rig's elements. */
+  readonly wx: LiveWx & Record<string, unknown>;
+  private readonly world: World;
+  private readonly recorder: Recorder;
+  private readonly components: LiveComponents;
   private readonly random: Random;
   private readonly dev = new Device();
-  private readonly timers: VirtualTimers | undefined;
   private readonly pages: PageSession;
   private readonly models = new Map<string, PusherModel | PlayerModel>();
-  private readonly waits = new Set<() => void>();
-  private dirty = false;
+  private readonly releaseGlobals: () => void;
+  private changed = false;
   private disposed = false;
 
   constructor(opts: RigOptions = {}) {
-    const real = opts.media !== undefined;
     if (opts.clock !== undefined && opts.clock !== 'virtual' && opts.clock !== 'real') {
       throw new RigError(`[live-harness] Failed to create the rig: clock ${JSON.stringify(opts.clock)} is not available. Use 'virtual' or 'real'.`);
     }
@@ -121,65 +117,71 @@ export class Rig implements LiveRuntime, AsyncDisposable {
     this.params = resolveParams(opts.params);
     this.client = resolveClient(opts.client ?? DEFAULT_CLIENT);
     this.random = new Random(this.seed);
-    const incident = (kind: string, detail: Record<string, unknown>): void =>
-      this.record({ source: 'network', kind: 'action', detail: { action: kind, ...detail } });
-    if (!real) {
-      const clock = new VirtualClock();
-      this.virtual = clock;
-      this.clock = clock;
-      const link = new VirtualLink({
-        clock,
-        random: this.random.fork('network'),
-        connectTimeoutMs: this.params.connectTimeoutMs,
-        readWriteTimeoutMs: this.params.readWriteTimeoutMs,
-        profile: opts.network,
-        missingStream: opts.missingStream,
-        onIncident: incident,
-      });
-      link.server.listen({
-        onPublish: (key) => this.serverEvent('publish', key),
-        onUnpublish: (key) => this.serverEvent('unpublish', key),
-        onPlay: (key) => this.serverEvent('play', key),
-        onPlayStop: (key) => this.serverEvent('play-stop', key),
-      });
-      this.link = link;
-      this.streams = new VirtualStreams(link, this.params);
-    } else {
-      this.clock = new RealClock();
-      const mo: MediaOptions = typeof opts.media === 'object' ? opts.media : {};
-      const hosts = new HostMap(mo.hosts);
-      const media = new MediaSession(mo, {
-        missingStream: opts.missingStream ?? 'not-found',
-        onServerEvent: (event, key) => this.serverEvent(event, key),
-        onProblem: (e) => this.problem(e),
-      });
-      this.media = media;
-      this.link = new MediaLink({
-        clock: this.clock,
-        transport: media.transport,
-        hosts,
-        connectTimeoutMs: this.params.connectTimeoutMs,
-        readWriteTimeoutMs: this.params.readWriteTimeoutMs,
-        onIncident: incident,
-      });
-      this.streams = new MediaStreams(media, this.params, (action, detail) => incident(action, detail));
-    }
+    const onIncident = (action: string, detail: Record<string, unknown>): void =>
+      this.record({ source: 'network', kind: 'action', detail: { action, ...detail } });
+    const onServerEvent = (event: string, key: string): void => this.record({ source: 'server', kind: 'server', detail: { event, key } });
+    this.world =
+      opts.media === undefined
+        ? new VirtualWorld({
+            random: this.random.fork('network'),
+            params: this.params,
+            network: opts.network,
+            missingStream: opts.missingStream,
+            virtualTimers: opts.virtualTimers,
+            onIncident,
+            onServerEvent,
+          })
+        : new MediaWorld({
+            media: typeof opts.media === 'object' ? opts.media : {},
+            params: this.params,
+            missingStream: opts.missingStream,
+            onIncident,
+            onServerEvent,
+            onProblem: (e) => this.problem(e),
+          });
+    // Virtual stamps keep µs (they are exact); wall-clock stamps keep what a timer can honestly claim.
+    this.recorder = new Recorder(() => this.world.clock.now(), this.world.kind === 'virtual' ? 3 : 1);
     this.device = new DeviceControl(this.dev, (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }));
-    this.network = new NetworkControl(this.link);
-    // Claim the page globals first: a second live rig must fail before it touches timers.
-    setActiveRuntime(this);
-    registerLiveComponents();
-    resetAnonymousIds();
-    if (this.virtual && opts.virtualTimers !== false) {
-      this.timers = new VirtualTimers(this.virtual);
-      this.timers.install();
-    }
-    this.pages = new PageSession(this, opts.miniprogramRoot);
+    this.components = new LiveComponents(this);
+    this.components.register();
+    this.pages = new PageSession(this, this.components, opts.miniprogramRoot, () => ({ wx: this.wx, ...this.world.pageScope() }));
+    this.wx = Object.assign(Object.create(this.pages.baseWx) as Record<string, unknown>, this.components.wx);
+    // Test code reaches `wx` as a global: the newest rig holds it, and gives it back on dispose.
+    this.releaseGlobals = claimGlobals({ wx: this.wx });
+    rigOpened(this);
+  }
+
+  get clock(): Clock {
+    return this.world.clock;
+  }
+
+  /** The link the models talk to (virtual or media). */
+  get link(): Link {
+    return this.world.link;
+  }
+
+  /** The phone's network: the fault vocabulary (cut, stall, failDns …). */
+  get network(): NetworkControl {
+    return this.world.network;
+  }
+
+  /** Remote anchors: streams published from outside the phone. */
+  get streams(): StreamControl {
+    return this.world.streams;
+  }
+
+  get timeline(): Timeline {
+    return this.recorder.timeline;
   }
 
   /** Whether connections are real sockets to a real server. */
   get realMedia(): boolean {
-    return this.media !== undefined;
+    return this.world.kind === 'media';
+  }
+
+  /** Real media: the server's endpoints and this rig's stream URLs, for a reader outside the rig (a browser, ffprobe, a phone). */
+  get media(): MediaAccess | undefined {
+    return this.world.media;
   }
 
   /**
@@ -188,46 +190,40 @@ export class Rig implements LiveRuntime, AsyncDisposable {
    */
   async ready(): Promise<void> {
     this.assertLive();
-    await this.media?.ready();
+    await this.world.ready();
   }
 
   /** What the rig opened on real media: server, processes and ports (all closed by dispose). */
   get opened(): OpenedResources {
-    return this.media?.opened ?? { server: undefined, pids: [], ports: [] };
+    return this.world.opened;
   }
 
   // ---------------------------------------------------------------- LiveRuntime
 
-  newPusher(elementId: string, sink: ModelSink): PusherModel {
-    const m = new PusherModel(this.deps(`pusher#${elementId}`, elementId, sink));
-    this.models.set(`pusher#${elementId}`, m);
+  newPusher(source: string, elementId: string, sink: ModelSink): PusherModel {
+    const m = new PusherModel(this.deps(source, elementId, sink));
+    this.models.set(source, m);
     return m;
   }
 
-  newPlayer(elementId: string, sink: ModelSink): PlayerModel {
-    const m = new PlayerModel(this.deps(`player#${elementId}`, elementId, sink));
-    this.models.set(`player#${elementId}`, m);
+  newPlayer(source: string, elementId: string, sink: ModelSink): PlayerModel {
+    const m = new PlayerModel(this.deps(source, elementId, sink));
+    this.models.set(source, m);
     return m;
   }
 
   record(e: RecordedEvent): void {
-    this.dirty = true;
-    const t = this.virtual ? Math.round(this.clock.now() * 1000) / 1000 : Math.round(this.clock.now() * 10) / 10;
-    this.timeline.record({
-      t,
-      source: e.source,
-      kind: e.kind as EntryKind,
-      ...(e.code !== undefined ? { code: e.code } : {}),
-      ...(e.detail !== undefined ? { detail: e.detail } : {}),
-    });
+    this.changed = true;
+    this.recorder.record(e);
+    if (e.kind === 'warning' && verbose()) console.warn((e.detail as { message?: string } | undefined)?.message ?? e.detail);
   }
 
   isViewReady(scope: unknown): boolean {
     return this.pages.isViewReady(scope);
   }
 
-  private serverEvent(event: string, key: string): void {
-    this.record({ source: 'server', kind: 'server', detail: { event, key } });
+  describeScope(scope: unknown): string | undefined {
+    return this.pages.labelOf(scope);
   }
 
   private problem(e: Error): void {
@@ -237,7 +233,7 @@ export class Rig implements LiveRuntime, AsyncDisposable {
   }
 
   private deps(label: string, id: string, sink: ModelSink) {
-    return { id, clock: this.clock, random: this.random.fork(label), params: this.params, client: this.client, link: this.link, device: this.dev, sink };
+    return { id, clock: this.clock, random: this.random.fork(label), params: this.params, client: this.client, link: this.world.link, device: this.dev, sink };
   }
 
   // ---------------------------------------------------------------- pages and components
@@ -264,9 +260,32 @@ export class Rig implements LiveRuntime, AsyncDisposable {
     await this.settle();
   }
 
+  /** The page on top of the stack. */
+  get currentPage(): LoadedPageHandle | undefined {
+    return this.pages.current;
+  }
+
   /** The model behind `pusher#id` / `player#id`, to read state in a test. */
   model(source: string): PusherModel | PlayerModel | undefined {
     return this.models.get(source);
+  }
+
+  /**
+   * Call a method of a live context as page code would
+   * (`wx.createLivePusherContext(id, page).start()`), with the page as scope.
+   */
+  context(page: LoadedPageHandle, source: string, method: string, args: Record<string, unknown> = {}): void {
+    const m = /^(pusher|player)#(.+)$/.exec(source);
+    if (!m)
+      throw new RigError(
+        `[live-harness] Failed to call ${source}.${method}(): ${JSON.stringify(source)} is not pusher#<id> or player#<id>. Name the element as the timeline does.`,
+      );
+    const scope = page.instance as ContextScope;
+    const ctx = m[1] === 'pusher' ? this.wx.createLivePusherContext(m[2], scope) : this.wx.createLivePlayerContext(m[2], scope);
+    const fn = ctx[method];
+    if (typeof fn !== 'function')
+      throw new RigError(`[live-harness] Failed to call ${source}.${method}(): the context has no such method. Check the name against the WeChat docs.`);
+    (fn as (o: Record<string, unknown>) => void)({ ...args });
   }
 
   // ---------------------------------------------------------------- time
@@ -274,48 +293,13 @@ export class Rig implements LiveRuntime, AsyncDisposable {
   /** Move time forward (virtual: instantly; real: by waiting), running page code in between. */
   async advance(d: Duration): Promise<void> {
     this.assertLive();
-    const ms = parseDuration(d);
-    const v = this.virtual;
-    if (!v) {
-      await this.sleep(ms);
-      await this.settle();
-      return;
-    }
-    const limit = v.now() + ms;
-    await this.settle();
-    while (v.step(limit)) {
-      if (this.dirty) await this.settle();
-    }
-    v.moveTo(limit);
-    await this.settle();
+    await this.world.advance(parseDuration(d), this);
   }
 
   /** Advance until `pred` holds (checked after every event), or fail after `timeout`. */
   async advanceUntil(pred: () => boolean, timeout: Duration = '120s'): Promise<void> {
     this.assertLive();
-    const budget = parseDuration(timeout);
-    const v = this.virtual;
-    if (!v) {
-      const limit = this.clock.now() + budget;
-      while (!pred()) {
-        if (this.clock.now() >= limit)
-          throw new RigError(
-            `[live-harness] Failed to reach the awaited condition within ${budget} ms of real time. Check the scenario, or raise the timeout.`,
-          );
-        await this.sleep(Math.min(20, Math.max(1, limit - this.clock.now())));
-      }
-      return;
-    }
-    const limit = v.now() + budget;
-    await this.settle();
-    while (!pred()) {
-      if (!v.step(limit)) {
-        throw new RigError(
-          `[live-harness] Failed to reach the awaited condition: nothing left to happen before ${budget} ms of virtual time passed. Check the scenario, or raise the timeout.`,
-        );
-      }
-      if (this.dirty) await this.settle();
-    }
+    await this.world.advanceUntil(pred, parseDuration(timeout), this);
   }
 
   /** ms since the rig started, on its clock. */
@@ -323,43 +307,58 @@ export class Rig implements LiveRuntime, AsyncDisposable {
     return this.clock.now();
   }
 
-  /** A real wait that dispose() cuts short (with RigDisposedError). */
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const cancel = (): void => {
-        realClearTimeout(timer);
-        this.waits.delete(cancel);
-        reject(new RigDisposedError());
-      };
-      const timer = realSetTimeout(() => {
-        this.waits.delete(cancel);
-        resolve();
-      }, ms);
-      this.waits.add(cancel);
-    });
+  /** Remember this moment: `expect(rig.timeline).toHaveSequence(steps, { since: mark })`, `rig.metricsSince(mark)`. */
+  mark(label?: string): Mark {
+    return this.recorder.mark(label);
   }
 
-  private async settle(): Promise<void> {
-    // A macrotask boundary drains every pending microtask: promise chains,
-    // setData callbacks, context callbacks.
+  /** @internal Settler: whether anything was recorded since the last settle. */
+  get dirty(): boolean {
+    return this.changed;
+  }
+
+  /** @internal Settler: let page code run (promises, setData callbacks, context callbacks). */
+  async settle(): Promise<void> {
+    // A macrotask boundary drains every pending microtask.
     for (let i = 0; i < 2; i++) {
-      this.dirty = false;
+      this.changed = false;
       await new Promise<void>((r) => realSetImmediate(r));
-      if (!this.dirty) break;
+      if (!this.changed) break;
     }
   }
 
   // ---------------------------------------------------------------- results
 
+  /** Figures per participant over the whole run. */
   get metrics(): Record<string, ParticipantMetrics> {
     return computeMetrics(this.timeline.entries);
+  }
+
+  /** Figures per participant over a window of the run: from a mark (or ms) until another (or now). */
+  metricsBetween(window: MetricsWindow): Record<string, ParticipantMetrics> {
+    return computeMetrics(this.timeline.entries, window);
+  }
+
+  /** Figures per participant from a mark on. */
+  metricsSince(mark: Mark): Record<string, ParticipantMetrics> {
+    return computeMetrics(this.timeline.entries, { from: mark });
+  }
+
+  /** Warnings the mocks raised (bad input, unbound contexts …), in order. */
+  get warnings(): readonly string[] {
+    return this.timeline.entries
+      .filter((e) => e.kind === 'warning')
+      .map((e) => `${e.source}: ${String((e.detail as { message?: string } | undefined)?.message)}`);
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
   }
 
   /** Tear everything down, in reverse order, past errors; reports them all. Idempotent. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    for (const cancel of [...this.waits]) cancel();
     const errors: unknown[] = [];
     const attempt = async (fn: () => unknown): Promise<void> => {
       try {
@@ -369,12 +368,9 @@ export class Rig implements LiveRuntime, AsyncDisposable {
       }
     };
     await attempt(() => this.pages.dispose());
-    await attempt(() => this.link.dispose());
-    if (this.streams instanceof MediaStreams) await attempt(() => (this.streams as MediaStreams).dispose());
-    await attempt(() => this.media?.dispose());
-    await attempt(() => (this.clock instanceof RealClock ? this.clock.clearAll() : undefined));
-    await attempt(() => this.timers?.uninstall());
-    await attempt(() => setActiveRuntime(undefined));
+    await attempt(() => this.world.dispose());
+    await attempt(() => this.releaseGlobals());
+    rigClosed(this);
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, `[live-harness] Failed to dispose the rig cleanly: ${errors.length} errors.`);
   }
@@ -385,30 +381,6 @@ export class Rig implements LiveRuntime, AsyncDisposable {
 
   private assertLive(): void {
     if (this.disposed) throw new RigError('[live-harness] Failed to use the rig: it was disposed. Create a new rig per test.');
-  }
-}
-
-/** Remote anchors in virtual time: streams the virtual server holds. */
-class VirtualStreams implements StreamControl {
-  constructor(
-    private readonly link: VirtualLink,
-    private readonly params: ModelParams,
-  ) {}
-
-  async publish(keyOrUrl: string, o: RemoteStreamOptions = {}): Promise<void> {
-    this.link.publishRemote(streamKey(keyOrUrl), remoteInfo(o, this.params));
-  }
-
-  async unpublish(keyOrUrl: string): Promise<void> {
-    this.link.unpublishRemote(streamKey(keyOrUrl));
-  }
-
-  async freeze(keyOrUrl: string, forMs: Duration): Promise<void> {
-    this.link.freezeRemote(streamKey(keyOrUrl), parseDuration(forMs));
-  }
-
-  isLive(keyOrUrl: string): boolean {
-    return this.link.server.isLive(streamKey(keyOrUrl));
   }
 }
 

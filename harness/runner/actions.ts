@@ -1,10 +1,10 @@
 /**
  * What a scenario's timeline steps do to the rig: each action, on any target.
  */
-import type { LoadedPageHandle, Rig } from '../rig';
+import type { PageHandle, Session } from '../targets';
 import type { Action } from './scenario';
 
-export async function perform(rig: Rig, page: LoadedPageHandle, a: Action): Promise<void> {
+export async function perform(rig: Session, page: PageHandle, a: Action): Promise<void> {
   if (typeof a === 'string') {
     switch (a) {
       case 'cut-network':
@@ -58,17 +58,7 @@ export async function perform(rig: Rig, page: LoadedPageHandle, a: Action): Prom
   }
   if ('setData' in a) return page.setData({ ...a.setData });
   if ('tap' in a) return page.tap(a.tap);
-  if ('context' in a) {
-    const isPusher = a.context.startsWith('pusher#');
-    const id = a.context.replace(/^(pusher|player)#/, '');
-    const g = globalThis as unknown as { wx: Record<string, (id: string, scope: unknown) => Record<string, (o: unknown) => void>> };
-    const ctx = isPusher ? g.wx.createLivePusherContext(id, page.instance) : g.wx.createLivePlayerContext(id, page.instance);
-    const fn = ctx[a.method];
-    if (typeof fn !== 'function')
-      throw new Error(`[live-harness] Failed to call ${a.context}.${a.method}(): the context has no such method. Check the name against the WeChat docs.`);
-    fn({ ...(a.args ?? {}) });
-    return;
-  }
+  if ('context' in a) return rig.context(page, a.context, a.method, { ...(a.args ?? {}) });
   if ('publish' in a) return rig.streams.publish(a.publish, a.options);
   if ('unpublish' in a) return rig.streams.unpublish(a.unpublish);
   if ('freeze' in a) return rig.streams.freeze(a.freeze, a.for);

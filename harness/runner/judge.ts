@@ -4,10 +4,10 @@
  */
 import { countMatches, matchSequence, parseDuration, parseStep } from '../assert';
 import type { TimelineEntry } from '../record';
-import type { LoadedPageHandle, Rig } from '../rig';
+import type { PageHandle, Session } from '../targets';
 import type { Bounds, PageExpectation, Scenario } from './scenario';
 
-export function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {
+export function judge(s: Scenario, rig: Session, page: PageHandle): string[] {
   const out: string[] = [];
   const entries = rig.timeline.entries;
   const e = s.expect;
@@ -86,7 +86,7 @@ export function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {
   return out;
 }
 
-export function checkPage(page: LoadedPageHandle, exp: PageExpectation, when: string): string[] {
+export function checkPage(page: PageHandle, exp: PageExpectation, when: string): string[] {
   const out: string[] = [];
   for (const [path, want] of Object.entries(exp.data ?? {})) {
     const got = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), page.data);

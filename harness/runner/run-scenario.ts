@@ -7,7 +7,8 @@
 import { clearTimeout, setTimeout } from 'node:timers';
 import { parseDuration } from '../assert';
 import type { TimelineEntry } from '../record';
-import { createRig, type MediaOptions, type OpenedResources, type ParticipantMetrics, type Rig } from '../rig';
+import type { MediaOptions, OpenedResources, ParticipantMetrics } from '../rig';
+import { simulate, type Session, type Target } from '../targets';
 import { perform } from './actions';
 import { checkPage, judge } from './judge';
 import type { Action, Capability, Scenario } from './scenario';
@@ -27,10 +28,14 @@ export interface ScenarioResult {
   readonly wallMs: number;
   /** on real media: the server used, and the processes and ports the rig opened (all closed again) */
   readonly opened?: OpenedResources;
+  /** the target it ran on (`simulate` …) */
+  readonly target: string;
 }
 
 export interface RunOptions {
   readonly miniprogramRoot: string;
+  /** where the scenario runs; default `simulate` (in-process) */
+  readonly target?: Target;
   /** what the target can do; defaults to virtual time, or real media with `media` */
   readonly capabilities?: readonly Capability[];
   readonly seed?: number | string;
@@ -53,7 +58,12 @@ export class ScenarioStoppedError extends Error {
 export async function runScenario(scenario: Scenario, opts: RunOptions): Promise<ScenarioResult> {
   const started = performance.now();
   validateScenario(scenario);
-  const caps = opts.capabilities ?? (opts.media ? ['real-media'] : ['virtual-time']);
+  const target = opts.target ?? simulate;
+  // A run has one clock: real media when asked for, else virtual time; the target must offer it.
+  const wanted = opts.media ? 'real-media' : 'virtual-time';
+  const caps = (opts.capabilities ?? [wanted]).filter(
+    (c) => c !== (wanted === 'real-media' ? 'virtual-time' : 'real-media') && target.capabilities.includes(c),
+  );
   const clock = opts.media ? 'real' : 'virtual';
   const missing = (scenario.needs ?? ['virtual-time']).filter((n) => !caps.includes(n));
   if (missing.length > 0) {
@@ -66,18 +76,20 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       clock,
       virtualMs: 0,
       wallMs: performance.now() - started,
+      target: target.name,
     };
   }
   const failures: string[] = [];
-  let rig: Rig;
+  let rig: Session;
   try {
-    rig = createRig({
+    rig = target.open({
+      clock: wanted,
       seed: opts.seed ?? scenario.seed ?? 1,
       params: scenario.params,
       client: scenario.client,
       network: scenario.network,
       miniprogramRoot: opts.miniprogramRoot,
-      media: opts.media,
+      ...(typeof opts.media === 'object' ? { media: opts.media } : {}),
     });
   } catch (e) {
     return {
@@ -89,6 +101,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       clock,
       virtualMs: 0,
       wallMs: performance.now() - started,
+      target: target.name,
     };
   }
   const durationMs = parseDuration(scenario.duration);
@@ -133,11 +146,12 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     virtualMs: rig.now(),
     wallMs: performance.now() - started,
     ...(rig.realMedia ? { opened: rig.opened } : {}),
+    target: target.name,
   };
 }
 
 /** The story itself: setup, timeline, then judgement. Failures are collected, not thrown. */
-async function play(scenario: Scenario, rig: Rig, failures: string[]): Promise<void> {
+async function play(scenario: Scenario, rig: Session, failures: string[]): Promise<void> {
   await rig.ready();
   for (const p of scenario.setup.deny ?? []) rig.device.deny(p);
   for (const s of scenario.setup.streams ?? []) await rig.streams.publish(s.key, s);

@@ -8,7 +8,9 @@ import type { NetworkProfile } from '../../mocks/link';
 import type { SequenceStep, StepInput } from '../assert';
 import type { Duration, RemoteStreamOptions } from '../rig';
 
-export type Capability = 'virtual-time' | 'real-media' | 'device';
+import type { Capability } from '../targets';
+
+export type { Capability };
 
 export type Action =
   | 'cut-network'

@@ -6,21 +6,28 @@
 import { supports } from '../model/client';
 import type { CallResult } from '../model/events';
 import { PLAYER_METHODS, PUSHER_METHODS } from '../model/methods';
-import { attachedHandles, handleOf, type LiveHandle } from './registry';
-import { activeRuntime } from './runtime';
+import { handleOf, type ElementRegistry, type LiveHandle } from './registry';
+import type { LiveRuntime } from './runtime';
 
 type Callbacks = { success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void };
 
-interface Scope {
+/** A page's or component's `this`, as page code passes it. */
+export interface ContextScope {
   selectComponent?: (selector: string) => unknown;
 }
 
-function findHandle(kind: 'pusher' | 'player', id: string | undefined, scope: Scope | undefined): LiveHandle | undefined {
+/** What a context needs from the rig it belongs to. */
+export interface ContextHost {
+  readonly runtime: LiveRuntime;
+  readonly registry: ElementRegistry;
+}
+
+function findHandle(host: ContextHost, kind: 'pusher' | 'player', id: string | undefined, scope: ContextScope | undefined): LiveHandle | undefined {
   if (id && scope && typeof scope.selectComponent === 'function') {
     const h = handleOf(scope.selectComponent(`#${id}`));
     if (h && h.kind === kind) return h;
   }
-  const all = attachedHandles().filter((h) => h.kind === kind);
+  const all = host.registry.handles().filter((h) => h.kind === kind);
   if (id) return all.find((h) => h.id === id);
   return all[0];
 }
@@ -42,12 +49,12 @@ function deliver(prefix: string, method: string, result: CallResult, cb: Callbac
   });
 }
 
-function makeContext(kind: 'pusher' | 'player', id: string | undefined, scope: Scope | undefined): Record<string, unknown> {
-  const rt = activeRuntime();
+export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: string | undefined, scope: ContextScope | undefined): Record<string, unknown> {
+  const rt = host.runtime;
   const prefix = kind === 'pusher' ? 'operateLivePusher' : 'operateLivePlayer';
   const tag = kind === 'pusher' ? 'live-pusher' : 'live-player';
   const early = rt.params.contextBeforeReadyIsUnbound && scope !== undefined && !rt.isViewReady(scope);
-  const handle = early ? undefined : findHandle(kind, id, scope);
+  const handle = early ? undefined : findHandle(host, kind, id, scope);
   const source = handle?.source ?? `${kind}#${id ?? '?'}`;
   let warned = false;
   const methods = kind === 'pusher' ? PUSHER_METHODS : PLAYER_METHODS;
@@ -67,7 +74,6 @@ function makeContext(kind: 'pusher' | 'player', id: string | undefined, scope: S
           warned = true;
           const message = `[live-harness] ${kind === 'pusher' ? 'LivePusherContext' : 'LivePlayerContext'}.${method}() did nothing: ${why}.`;
           rt.record({ source, kind: 'warning', detail: { message } });
-          console.warn(message);
         }
       } else {
         result = handle.model.call(method, args);
@@ -84,13 +90,4 @@ function makeContext(kind: 'pusher' | 'player', id: string | undefined, scope: S
     }
   }
   return ctx;
-}
-
-/** The documented form takes no id (the page's only pusher, Q8); the issue's form takes (id, this). */
-export function createLivePusherContext(id?: string, scope?: Scope): Record<string, unknown> {
-  return makeContext('pusher', typeof id === 'string' ? id : undefined, scope);
-}
-
-export function createLivePlayerContext(id: string, scope?: Scope): Record<string, unknown> {
-  return makeContext('player', id, scope);
 }

@@ -1,6 +1,7 @@
-export { registerLiveComponents } from './register';
-export { createLivePusherContext, createLivePlayerContext } from './contexts';
-export { setActiveRuntime, activeRuntime, hasActiveRuntime } from './runtime';
+export { LiveComponents } from './live-components';
+export type { LiveWx } from './live-components';
+export { localEventPort } from './event-port';
+export type { EventPort, LiveElementRef } from './event-port';
+export type { ContextScope } from './contexts';
 export type { LiveRuntime, RecordedEvent } from './runtime';
-export { attachedHandles, resetAnonymousIds } from './registry';
 export type { LiveHandle, PusherHandle, PlayerHandle } from './registry';

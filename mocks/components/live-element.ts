@@ -5,8 +5,9 @@
  */
 import { type AttrSpec, PLAYER_ATTRS, PUSHER_ATTRS } from '../model/attributes';
 import type { ModelEvent, ModelSink } from '../model/events';
-import { activeRuntime, type LiveRuntime } from './runtime';
-import { anonymousId, HANDLE, type LiveHandle, track, untrack } from './registry';
+import type { EventPort, LiveElementRef } from './event-port';
+import { HANDLE, type ElementRegistry, type LiveHandle } from './registry';
+import type { LiveRuntime } from './runtime';
 
 type Kind = 'pusher' | 'player';
 
@@ -17,6 +18,13 @@ interface Caller {
   selectOwnerComponent?(): unknown;
   [HANDLE]?: LiveHandle;
   __lhAttached?: boolean;
+}
+
+/** What an element needs from the rig it lives in. */
+export interface ElementHost {
+  readonly runtime: LiveRuntime;
+  readonly registry: ElementRegistry;
+  readonly port: EventPort;
 }
 
 function propertyType(spec: AttrSpec): unknown {
@@ -32,7 +40,20 @@ function propertyType(spec: AttrSpec): unknown {
   }
 }
 
-export function liveElementDefinition(kind: Kind): Record<string, unknown> {
+/**
+ * The timeline source of a new element: `pusher#id`, unless another element
+ * of the same kind and id lives in another page instance of this rig (the
+ * same page opened twice); then the instance is named: `pusher#id@pages/push/push#2`.
+ */
+function sourceFor(host: ElementHost, kind: Kind, id: string, owner: unknown): string {
+  const plain = `${kind}#${id}`;
+  const clash = host.registry.handles().some((h) => h.kind === kind && h.id === id && h.owner !== owner);
+  if (!clash) return plain;
+  const where = host.runtime.describeScope(owner);
+  return where ? `${plain}@${where}` : plain;
+}
+
+export function liveElementDefinition(kind: Kind, componentId: string, host: ElementHost): Record<string, unknown> {
   const table: Record<string, AttrSpec> = kind === 'pusher' ? PUSHER_ATTRS : PLAYER_ATTRS;
   const properties: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(table)) {
@@ -48,24 +69,27 @@ export function liveElementDefinition(kind: Kind): Record<string, unknown> {
     };
   }
   return {
-    id: `live-${kind}`,
+    id: componentId,
     tagName: `wx-live-${kind}`,
     template: '<slot/>',
     properties,
     options: { multipleSlots: true },
     lifetimes: {
       attached(this: Caller) {
-        const rt = activeRuntime();
-        const id = this.id || anonymousId(kind);
-        const source = `${kind}#${id}`;
-        const sink = makeSink(rt, source, this);
+        const rt = host.runtime;
+        const id = this.id || host.registry.anonymousId(kind);
+        const owner = typeof this.selectOwnerComponent === 'function' ? this.selectOwnerComponent() : undefined;
+        const source = sourceFor(host, kind, id, owner);
+        const el: LiveElementRef = { source, elementId: id, triggerEvent: (name, detail) => this.triggerEvent(name, detail) };
+        const sink = makeSink(host, el);
         const raw: Record<string, unknown> = {};
         for (const name of Object.keys(table)) raw[name] = this.data[name];
-        const owner = typeof this.selectOwnerComponent === 'function' ? this.selectOwnerComponent() : undefined;
         const handle: LiveHandle =
-          kind === 'pusher' ? { kind, id, source, owner, model: rt.newPusher(id, sink) } : { kind, id, source, owner, model: rt.newPlayer(id, sink) };
+          kind === 'pusher'
+            ? { kind, id, source, owner, model: rt.newPusher(source, id, sink) }
+            : { kind, id, source, owner, model: rt.newPlayer(source, id, sink) };
         this[HANDLE] = handle;
-        track(handle);
+        host.registry.track(handle);
         this.__lhAttached = true;
         rt.record({ source, kind: 'lifecycle', detail: { name: 'attached' } });
         handle.model.insert(raw as never);
@@ -74,25 +98,26 @@ export function liveElementDefinition(kind: Kind): Record<string, unknown> {
         const h = this[HANDLE];
         if (!h) return;
         this.__lhAttached = false;
-        untrack(h);
+        host.registry.untrack(h);
         h.model.remove();
-        activeRuntime().record({ source: h.source, kind: 'lifecycle', detail: { name: 'detached' } });
+        host.runtime.record({ source: h.source, kind: 'lifecycle', detail: { name: 'detached' } });
       },
     },
   };
 }
 
-function makeSink(rt: LiveRuntime, source: string, el: Caller): ModelSink {
+function makeSink(host: ElementHost, el: LiveElementRef): ModelSink {
+  const rt = host.runtime;
+  const source = el.source;
   return {
     emit(e: ModelEvent) {
       const code = typeof e.detail.code === 'number' ? e.detail.code : typeof e.detail.errCode === 'number' ? e.detail.errCode : undefined;
       rt.record({ source, kind: e.type, code, detail: e.detail });
-      // Native components reach the logic layer asynchronously; a handler never runs inside the model's step.
-      void Promise.resolve().then(() => el.triggerEvent(e.type, e.detail));
+      host.port.deliver(el, e.type, e.detail);
     },
     warn(message, detail) {
+      // The timeline keeps every warning; the rig decides what reaches the console.
       rt.record({ source, kind: 'warning', detail: { message, ...(detail ?? {}) } });
-      console.warn(message);
     },
     metric(name, detail) {
       rt.record({ source, kind: 'metric', detail: { name, ...detail } });

@@ -1,4 +1,4 @@
-/** Live elements currently attached, so contexts can find them by id. */
+/** The live elements attached in one rig, so that its contexts can find them by id. */
 import type { PlayerModel } from '../model/player';
 import type { PusherModel } from '../model/pusher';
 
@@ -24,30 +24,29 @@ export type LiveHandle = PusherHandle | PlayerHandle;
 /** Where the component caller keeps its handle; selectComponent returns that caller. */
 export const HANDLE = '__liveHarnessHandle';
 
-const attached = new Set<LiveHandle>();
-
-export function track(h: LiveHandle): void {
-  attached.add(h);
-}
-
-export function untrack(h: LiveHandle): void {
-  attached.delete(h);
-}
-
-export function attachedHandles(): LiveHandle[] {
-  return [...attached];
-}
-
 export function handleOf(caller: unknown): LiveHandle | undefined {
   if (caller && typeof caller === 'object' && HANDLE in caller) return (caller as Record<string, LiveHandle>)[HANDLE];
   return undefined;
 }
 
-let counter = 0;
-export function anonymousId(kind: 'pusher' | 'player'): string {
-  return `${kind}-${++counter}`;
-}
+export class ElementRegistry {
+  private readonly attached = new Set<LiveHandle>();
+  private anonymous = 0;
 
-export function resetAnonymousIds(): void {
-  counter = 0;
+  track(h: LiveHandle): void {
+    this.attached.add(h);
+  }
+
+  untrack(h: LiveHandle): void {
+    this.attached.delete(h);
+  }
+
+  handles(): LiveHandle[] {
+    return [...this.attached];
+  }
+
+  /** An id for an element the WXML gave none; counted per rig, so runs are reproducible. */
+  anonymousId(kind: 'pusher' | 'player'): string {
+    return `${kind}-${++this.anonymous}`;
+  }
 }

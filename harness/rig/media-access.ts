@@ -1,0 +1,33 @@
+/**
+ * A rig's real streams as an outside reader sees them: the server's
+ * endpoints, and the URL at which each of this rig's stream keys can be
+ * played or published by something that is not a page of the rig — a
+ * browser, ffprobe, a phone. Each frame carries its capture time in-band
+ * (docs/in-band-clock.md), so such a reader can measure its own latency.
+ */
+export interface MediaEndpoints {
+  /** `rtmp://127.0.0.1:<port>` */
+  readonly rtmp: string;
+  /** `http://127.0.0.1:<port>` (HTTP-FLV) */
+  readonly httpFlv: string;
+  /** one line: which server this is */
+  readonly describe: string;
+}
+
+export interface StreamUrls {
+  /** the key as the page names it: `live/abc` */
+  readonly key: string;
+  /** the path the server knows it by (this rig's namespace included) */
+  readonly serverPath: string;
+  readonly rtmp: string;
+  readonly httpFlv: string;
+}
+
+export interface MediaAccess {
+  /** this rig's stream namespace on the server: another rig given the same one sees the same streams */
+  readonly namespace: string;
+  /** undefined until the rig is ready (the server is chosen in ready()) */
+  readonly endpoints: MediaEndpoints | undefined;
+  /** URLs of a stream key, or of any page URL of it (`rtmp://x.livepush.myqcloud.com/live/abc?…`) */
+  urls(keyOrUrl: string): StreamUrls;
+}

@@ -1,0 +1,139 @@
+/**
+ * The world on real media: the wall clock, real sockets through the media
+ * link, the embedded server (or an external one), real encoders for remote
+ * anchors. Time passes by waiting, and every wait ends when the rig is disposed.
+ */
+import { HostMap, MediaLink } from '../../mocks/link';
+import type { ModelParams } from '../../mocks/model';
+import { RealClock } from '../../mocks/time';
+import { NetworkControl } from './controls';
+import type { MediaAccess, StreamUrls } from './media-access';
+import { MediaSession, MediaStreams, type MediaOptions, type OpenedResources } from './media-session';
+import { realPageTimers, type PageTimers } from './page-timers';
+import { RigDisposedError, RigError } from './rig-errors';
+import { streamKey } from './stream-key';
+import type { Settler, World } from './world';
+
+export interface MediaWorldOptions {
+  readonly media: MediaOptions;
+  readonly params: ModelParams;
+  readonly missingStream?: 'not-found' | 'wait';
+  readonly onIncident: (action: string, detail: Record<string, unknown>) => void;
+  readonly onServerEvent: (event: string, key: string) => void;
+  /** a problem of the world itself (an encoder that would not start …) */
+  readonly onProblem: (e: Error) => void;
+}
+
+export class MediaWorld implements World {
+  readonly kind = 'media' as const;
+  readonly clock = new RealClock();
+  readonly link: MediaLink;
+  readonly network: NetworkControl;
+  readonly streams: MediaStreams;
+  readonly media: MediaAccess;
+  private readonly session: MediaSession;
+  private readonly timers: PageTimers = realPageTimers();
+  private readonly waits = new Set<() => void>();
+
+  constructor(opts: MediaWorldOptions) {
+    const hosts = new HostMap(opts.media.hosts);
+    this.session = new MediaSession(opts.media, {
+      missingStream: opts.missingStream ?? 'not-found',
+      onServerEvent: opts.onServerEvent,
+      onProblem: opts.onProblem,
+    });
+    this.link = new MediaLink({
+      clock: this.clock,
+      transport: this.session.transport,
+      hosts,
+      connectTimeoutMs: opts.params.connectTimeoutMs,
+      readWriteTimeoutMs: opts.params.readWriteTimeoutMs,
+      onIncident: opts.onIncident,
+    });
+    this.network = new NetworkControl(this.link);
+    this.streams = new MediaStreams(this.session, opts.params, opts.onIncident);
+    const session = this.session;
+    this.media = {
+      namespace: session.transport.opts.namespace,
+      get endpoints() {
+        const ep = session.endpoint;
+        return ep ? { rtmp: ep.rtmpBase, httpFlv: ep.flvBase, describe: ep.describe } : undefined;
+      },
+      urls: (keyOrUrl: string): StreamUrls => {
+        const ep = session.endpoint;
+        if (!ep)
+          throw new RigError(
+            `[live-harness] Failed to tell the URLs of ${JSON.stringify(keyOrUrl)}: the rig has no server yet. Await rig.ready() (or load a page) first.`,
+          );
+        const key = streamKey(keyOrUrl);
+        const serverPath = session.transport.streamPath(key);
+        return { key, serverPath, rtmp: `${ep.rtmpBase}${serverPath}`, httpFlv: `${ep.flvBase}${serverPath}.flv` };
+      },
+    };
+  }
+
+  pageScope(): Readonly<Record<string, unknown>> {
+    return this.timers.scope();
+  }
+
+  ready(): Promise<void> {
+    return this.session.ready();
+  }
+
+  get opened(): OpenedResources {
+    return this.session.opened;
+  }
+
+  async advance(ms: number, page: Settler): Promise<void> {
+    await this.sleep(ms);
+    await page.settle();
+  }
+
+  async advanceUntil(pred: () => boolean, budgetMs: number): Promise<void> {
+    const limit = this.clock.now() + budgetMs;
+    while (!pred()) {
+      if (this.clock.now() >= limit)
+        throw new RigError(
+          `[live-harness] Failed to reach the awaited condition within ${budgetMs} ms of real time. Check the scenario, or raise the timeout.`,
+        );
+      await this.sleep(Math.min(20, Math.max(1, limit - this.clock.now())));
+    }
+  }
+
+  /** Stop every wait, connection, anchor, encoder and the rig's own server, past errors; reports them all. */
+  async dispose(): Promise<void> {
+    for (const cancel of [...this.waits]) cancel();
+    const errors: unknown[] = [];
+    for (const step of [
+      () => this.link.dispose(),
+      () => this.streams.dispose(),
+      () => this.session.dispose(),
+      () => this.clock.clearAll(),
+      () => this.timers.dispose(),
+    ]) {
+      try {
+        await step();
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, `[live-harness] Failed to stop real media cleanly: ${errors.length} errors.`);
+  }
+
+  /** A real wait that dispose() cuts short (with RigDisposedError). */
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const cancel = (): void => {
+        clearTimeout(timer);
+        this.waits.delete(cancel);
+        reject(new RigDisposedError());
+      };
+      const timer = setTimeout(() => {
+        this.waits.delete(cancel);
+        resolve();
+      }, ms);
+      this.waits.add(cancel);
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export { simulate } from './simulate';
+export { CAPABILITIES, TargetError } from './target';
+export type { Capability, PageHandle, Session, SessionOptions, Target } from './target';

@@ -1,0 +1,23 @@
+/**
+ * The in-process target: pages on miniprogram-simulate with the mock live
+ * components, in virtual time or on real media. A session is a Rig.
+ */
+import { createRig } from '../rig';
+import { TargetError, type Session, type SessionOptions, type Target } from './target';
+
+export const simulate: Target = {
+  name: 'simulate',
+  capabilities: ['virtual-time', 'real-media'],
+  open(o: SessionOptions): Session {
+    if (o.clock !== 'virtual-time' && o.clock !== 'real-media')
+      throw new TargetError(`[live-harness] Failed to open a simulate session: clock ${JSON.stringify(o.clock)} is not 'virtual-time' or 'real-media'.`);
+    return createRig({
+      seed: o.seed,
+      params: o.params,
+      client: o.client,
+      network: o.network,
+      miniprogramRoot: o.miniprogramRoot,
+      ...(o.clock === 'real-media' ? { media: o.media ?? 'local' } : {}),
+    });
+  },
+};
