@@ -1,6 +1,22 @@
 /** live-harness public API. */
 export { createRig, Rig, RigError, RigDisposedError } from './harness/rig';
-export type { RigOptions, Duration, ParticipantMetrics, LoadedPageHandle, MediaOptions, OpenedResources, RemoteStreamOptions } from './harness/rig';
+export { watchRigs, VIRTUAL_EPOCH_MS } from './harness/rig';
+export type {
+  RigOptions,
+  Duration,
+  ParticipantMetrics,
+  MetricsWindow,
+  LoadedPageHandle,
+  MediaOptions,
+  MediaAccess,
+  MediaEndpoints,
+  StreamUrls,
+  OpenedResources,
+  RemoteStreamOptions,
+  RigWatcher,
+} from './harness/rig';
+export { simulate, TargetError, CAPABILITIES } from './harness/targets';
+export type { Target, Session, SessionOptions, PageHandle, Capability } from './harness/targets';
 export {
   MediaServer,
   sharedMediaServer,
@@ -11,12 +27,15 @@ export {
   PRESETS,
   externalEndpoint,
   localEndpoint,
+  FlvPlayer,
+  RtmpPlayer,
+  flv,
 } from './harness/media';
 export type { StartedMediaServer, MediaServerOptions, ServerEvent, ServerEndpoint, FfmpegInfo, SourceSettings } from './harness/media';
-export { Timeline } from './harness/record';
-export type { TimelineEntry, EntryKind } from './harness/record';
+export { Timeline, Recorder } from './harness/record';
+export type { TimelineEntry, EntryKind, Mark } from './harness/record';
 export { matchSequence, countMatches, parseStep, parseDuration, installMatchers } from './harness/assert';
-export type { SequenceStep, StepInput } from './harness/assert';
+export type { SequenceStep, StepInput, Since, SinceOption, CountBounds } from './harness/assert';
 export { defineScenario, runScenario, validateScenario, ScenarioError, ScenarioStoppedError } from './harness/runner';
 export type { Scenario, ScenarioResult } from './harness/runner';
 export * as codes from './mocks/codes';
