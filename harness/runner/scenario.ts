@@ -4,13 +4,16 @@
  * scenario as not applicable instead of passing it.
  */
 import type { ClientProfile, DeviceFault, ModelParams } from '../../mocks/model';
-import type { NetworkProfile } from '../../mocks/link';
+import type { Fault, NetworkProfile } from '../../mocks/link';
 import type { SequenceStep, StepInput } from '../assert';
 import type { Duration, RemoteStreamOptions } from '../rig';
 
 export type Capability = 'virtual-time' | 'real-media' | 'device';
 
 export type Action =
+  /** a fault of the vocabulary (docs/faults.md): `{ fault: 'stall', forMs: 4000 }` */
+  | Fault
+  /** older spellings of faults, still accepted */
   | 'cut-network'
   | 'restore-network'
   | 'stall-network'
@@ -18,6 +21,7 @@ export type Action =
   | 'fail-dns'
   | 'server-close'
   | 'reset-connections'
+  /** device and page */
   | 'background'
   | 'foreground'
   | 'phone-call'
