@@ -187,7 +187,9 @@ export class MediaLink implements Link, FaultInterpreter {
   /** The server hangs up on the sessions of a stream key (all when undefined): a real kick, seen on the wire. */
   serverClose(target?: string): void {
     this.note('server-close', { target: target ?? '*' });
-    this.opts.transport.kick(target === '*' ? undefined : target);
+    const key = target === '*' ? undefined : target;
+    for (const c of this.conns) if (key === undefined || c.target.key === key) c.kicked = true;
+    this.opts.transport.kick(key);
   }
 
   /** The phone's sockets (all, or one key's / host's) break with a reset; connects in flight fail. */
@@ -234,6 +236,8 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
   protected abstract readonly observer: EndObserver;
   protected startedAt: number;
   protected rttMs: number | undefined;
+  /** the rig asked the server to close this session (serverClose) */
+  kicked = false;
   private tcp = false;
   private readonly timers = new Set<TimerHandle>();
 
@@ -297,7 +301,9 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
     if (this.state === 'connecting') return this.fail(!this.tcp ? (how === 'timeout' ? 'timeout' : 'refused') : 'handshake');
     if (this.state === 'session') return this.fail('not-found');
     let reason: CloseReason;
-    if (how === 'closed') reason = protocol === 'http-flv' ? 'eof' : 'server-close';
+    // A kicked socket often ends in a reset rather than a clean close: the server closes it with the
+    // phone's media unread in its buffer, and its kernel answers with RST. The link asked for the kick.
+    if (how === 'closed' || (how === 'reset' && this.kicked)) reason = protocol === 'http-flv' ? 'eof' : 'server-close';
     else reason = how === 'timeout' ? 'timeout' : 'reset';
     this.end(reason);
   }

@@ -118,6 +118,34 @@ describe('VirtualLink', () => {
     });
   });
 
+  describe('a server that hangs up', () => {
+    it('closes RTMP sessions, and merely ends HTTP-FLV responses, as the media link hears them', () => {
+      const k = kit();
+      const conn = k.publish();
+      k.advance(1000, conn);
+      const flv: Fact[] = [];
+      const rtmp: Fact[] = [];
+      for (const [url, facts] of [
+        [FLV, flv],
+        ['rtmp://1234.liveplay.myqcloud.com/live/a', rtmp],
+      ] as const)
+        k.link.play(target(url), {
+          onConnected: () => facts.push('connected'),
+          onStreamBegin: () => facts.push('stream-begin'),
+          onFailed: (f) => facts.push(`failed:${f}`),
+          onClosed: (r) => facts.push(`closed:${r}`),
+        });
+      k.advance(1000, conn);
+      k.link.serverClose('live/a');
+      k.advance(1000, conn);
+      expect([k.facts, rtmp, flv]).toEqual([
+        ['connected', 'publishing', 'closed:server-close'],
+        ['connected', 'stream-begin', 'closed:server-close'],
+        ['connected', 'stream-begin', 'closed:eof'],
+      ]);
+    });
+  });
+
   describe('timed faults', () => {
     it('keeps a stall applied after restore(), whatever an earlier timed stall said', () => {
       const k = kit();

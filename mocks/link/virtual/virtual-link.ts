@@ -191,7 +191,7 @@ export class VirtualLink implements Link, FaultInterpreter {
   /** The server hangs up on connections (all, or those of one stream key / host). */
   serverClose(target?: string): void {
     this.note('server-close', { target: target ?? '*' });
-    for (const c of [...this.conns]) if (c.state === 'open' && targetMatches(c.target, target)) c.closeAfter(0, 'server-close');
+    for (const c of [...this.conns]) if (c.state === 'open' && targetMatches(c.target, target)) c.closeAfter(0, c.hangUpReason);
   }
 
   /** The phone's sockets (all, or one key's / host's) break with a reset; connects in flight fail. */
@@ -413,6 +413,11 @@ abstract class BaseConn {
   /** Whether the connection reached its stream: publishing, or receiving a stream the server has. */
   protected abstract get established(): boolean;
 
+  /** What the phone hears when the server hangs up on it. */
+  get hangUpReason(): CloseReason {
+    return 'server-close';
+  }
+
   conditions(): NetConditions {
     return this.link.conditions();
   }
@@ -554,6 +559,11 @@ class PlayConn extends BaseConn implements PlayConnection {
 
   protected get established(): boolean {
     return this.stream !== undefined;
+  }
+
+  /** An HTTP-FLV response the server ends is just its end (as MediaConn hears it); RTMP has a session to close. */
+  override get hangUpReason(): CloseReason {
+    return this.target.protocol === 'http-flv' ? 'eof' : 'server-close';
   }
 
   constructor(
