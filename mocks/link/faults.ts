@@ -60,7 +60,7 @@ export const FAULTS = {
     legacy: { action: 'cut-network', incidentKind: 'cut' },
   },
   restore: {
-    doc: "Undo every lasting fault (cut, stall, failDns, refuse, failHandshake); the profile's steady conditions stay.",
+    doc: "Undo every lasting fault; the profile's steady conditions stay.",
     kind: 'instant',
     params: {},
     timeline: 'restore',
