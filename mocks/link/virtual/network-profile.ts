@@ -4,16 +4,7 @@
  * run, saying exactly what is wrong otherwise. Its conditions are the
  * parameters of `shape`, its incidents faults of the vocabulary (faults.ts).
  */
-import {
-  checkFault,
-  FAULT_VERBS,
-  FAULTS,
-  faultSpec,
-  type FaultVerb,
-  type NetworkShape,
-  type NetworkIncident,
-  type NetworkProfile,
-} from '../faults';
+import { checkFault, FAULT_VERBS, FAULTS, faultSpec, type FaultVerb, type NetworkShape, type NetworkIncident, type NetworkProfile } from '../faults';
 
 export type { IncidentKind, LegacyNetworkIncident, NetworkIncident, NetworkProfile } from '../faults';
 
