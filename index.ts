@@ -41,5 +41,5 @@ export type { Scenario, ScenarioResult } from './harness/runner';
 export * as codes from './mocks/codes';
 export { DEFAULT_PARAMS, DEVICE_FAULTS } from './mocks/model';
 export type { ModelParams, ClientProfile, DeviceFault } from './mocks/model';
-export { BUILTIN_PROFILES, HostMap, DEFAULT_HOSTS } from './mocks/link';
-export type { NetworkProfile } from './mocks/link';
+export { BUILTIN_PROFILES, HostMap, DEFAULT_HOSTS, FAULTS, FAULT_VERBS, MEDIA_GAPS, MediaUnsupportedError } from './mocks/link';
+export type { NetworkProfile, NetworkIncident, Fault, FaultOf, FaultVerb } from './mocks/link';

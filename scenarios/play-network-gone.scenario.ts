@@ -5,7 +5,7 @@ export default defineScenario({
   description: 'The viewer loses the network for good: 2103 three times, then -2301, and the page treats it as the end of the live (Q2).',
   setup: { page: 'pages/play/play', streams: [{ key: 'live/demo' }] },
   duration: '40s',
-  timeline: [{ at: '5s', do: 'cut-network' }],
+  timeline: [{ at: '5s', do: { fault: 'cut' } }],
   expect: {
     sequence: [
       'player#player 2004',

@@ -6,7 +6,7 @@ export default defineScenario({
   setup: { page: 'pages/play/play', streams: [{ key: 'live/demo' }] },
   duration: '25s',
   timeline: [
-    { at: '8s', do: { network: { stallFor: '4s' } } },
+    { at: '8s', do: { fault: 'stall', forMs: 4000 } },
     { at: '11s', expect: { data: { status: 'loading' }, text: { '#spinner': 'loading…' } } },
   ],
   expect: {

@@ -6,9 +6,9 @@ export default defineScenario({
   setup: { page: 'pages/push/push' },
   duration: '25s',
   timeline: [
-    { at: '5s', do: 'cut-network' },
+    { at: '5s', do: { fault: 'cut' } },
     { at: '6s', expect: { data: { status: 'reconnecting' }, text: { '#status': 'reconnecting' } } },
-    { at: '9s', do: 'restore-network' },
+    { at: '9s', do: { fault: 'restore' } },
   ],
   expect: {
     sequence: [

@@ -5,7 +5,7 @@ export default defineScenario({
   description: 'The network goes for good: three reconnect attempts, -1307, the page stops and starts the push itself, and after two restarts shows a failure.',
   setup: { page: 'pages/push/push' },
   duration: '60s',
-  timeline: [{ at: '5s', do: 'cut-network' }],
+  timeline: [{ at: '5s', do: { fault: 'cut' } }],
   expect: {
     sequence: [
       'pusher#pusher 1002',

@@ -4,8 +4,8 @@
  * calls work in virtual time and on real media; on real media a fault the
  * rig cannot make for real says so instead of pretending.
  */
-import type { NetworkProfile } from '../../mocks/link';
-import type { Device, DeviceFault } from '../../mocks/model';
+import { checkFault, type Fault, type FaultInterpreter, type FaultVerb, type NetworkProfile, type NetworkShape } from '../../mocks/link';
+import { nearest, type Device, type DeviceFault } from '../../mocks/model';
 import { parseDuration } from '../assert';
 
 export type Duration = number | string;
@@ -79,24 +79,21 @@ export class DeviceControl {
   }
 }
 
-/** The network operations a link offers; the media link refuses the ones it cannot make real. */
-export interface NetworkBackend {
+/** What rig.network drives: a link that interprets faults (and refuses those it cannot make real), and declares resources. */
+export interface NetworkBackend extends FaultInterpreter {
   readonly profile?: NetworkProfile;
-  useProfile(profile: NetworkProfile | string): void;
-  set(conditions: Partial<Omit<NetworkProfile, 'name' | 'incidents'>>): void;
-  cut(): void;
-  stall(forMs?: number): void;
-  unstall(): void;
-  failDns(host?: string): void;
-  refuse(): void;
-  failHandshake(): void;
-  restore(): void;
-  serverClose(target?: string): void;
-  reset(target?: string): void;
   defineResource(url: string, r: { ok: boolean; durationMs?: number }): void;
 }
 
-export class NetworkControl {
+/** One method per fault verb: adding a verb to the vocabulary without a method here does not compile. */
+type FaultMethods = { readonly [V in FaultVerb]: (...args: never[]) => void };
+
+/**
+ * `rig.network`: the faults of the vocabulary (docs/faults.md), one method per
+ * verb, and `apply()` for a fault given as data. The same calls work in
+ * virtual time and on real media; a fault the link cannot make real throws.
+ */
+export class NetworkControl implements FaultMethods {
   constructor(private readonly link: NetworkBackend) {}
 
   /** The current profile (virtual time; real media runs on loopback). */
@@ -104,54 +101,100 @@ export class NetworkControl {
     return this.link.profile;
   }
 
-  use(profile: NetworkProfile | string): void {
-    this.link.useProfile(profile);
+  /** Apply a fault given as data: `apply({ fault: 'stall', forMs: 4000 })`. A malformed one is refused, naming the field and the fix. */
+  apply(fault: Fault): void {
+    const issue = checkFault(fault);
+    if (issue) {
+      const near = issue.got !== undefined && issue.valid ? nearest(issue.got, issue.valid) : undefined;
+      throw new FaultError(
+        `[live-harness] Failed to apply fault ${JSON.stringify(fault)}: ${issue.field} ${issue.reason}. ${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}${issue.remedy}`,
+      );
+    }
+    this.link.apply(fault);
   }
 
-  set(conditions: Partial<Omit<NetworkProfile, 'name' | 'incidents'>>): void {
-    this.link.set(conditions);
+  /** The verbs this rig's link cannot make real yet (on real media: those that need the fault proxy). */
+  knownGaps(): readonly FaultVerb[] {
+    return this.link.knownGaps();
   }
 
-  /** The phone loses its network (open sockets break, DNS fails) until restore(). */
-  cut(): void {
-    this.link.cut();
+  /** The phone loses its network (open sockets break, connects in flight fail, DNS fails) for `forMs`, or until restore(). */
+  cut(forMs?: Duration): void {
+    this.apply({ fault: 'cut', ...ms(forMs) });
   }
 
-  /** Black hole: nothing moves, nothing errors; timeouts decide. */
-  stall(forMs?: Duration): void {
-    this.link.stall(forMs === undefined ? undefined : parseDuration(forMs));
-  }
-
-  failDns(host?: string): void {
-    this.link.failDns(host);
-  }
-
-  refuse(): void {
-    this.link.refuse();
-  }
-
-  failHandshake(): void {
-    this.link.failHandshake();
-  }
-
+  /** Undo every lasting fault. */
   restore(): void {
-    this.link.unstall();
-    this.link.restore();
+    this.apply({ fault: 'restore' });
+  }
+
+  /** Black hole: nothing moves, nothing errors; timeouts decide. For `forMs`, or until restore(). */
+  stall(forMs?: Duration): void {
+    this.apply({ fault: 'stall', ...ms(forMs) });
+  }
+
+  /** Lookups of `host` (every host when absent) fail, for `forMs` or until restore(). */
+  failDns(host?: string, forMs?: Duration): void {
+    this.apply({ fault: 'failDns', ...(host === undefined ? {} : { host }), ...ms(forMs) });
+  }
+
+  /** New connections are refused, for `forMs` or until restore(). */
+  refuse(forMs?: Duration): void {
+    this.apply({ fault: 'refuse', ...ms(forMs) });
+  }
+
+  /** RTMP handshakes fail, for `forMs` or until restore(). */
+  failHandshake(forMs?: Duration): void {
+    this.apply({ fault: 'failHandshake', ...ms(forMs) });
   }
 
   /** The server hangs up on connections (all, or one stream key / host). */
   serverClose(target?: string): void {
-    this.link.serverClose(target);
+    this.apply({ fault: 'serverClose', ...(target === undefined ? {} : { target }) });
   }
 
+  /** Sockets (all, or one stream key's / host's) break with a reset. */
   reset(target?: string): void {
-    this.link.reset(target);
+    this.apply({ fault: 'reset', ...(target === undefined ? {} : { target }) });
+  }
+
+  /** Change the steady conditions: `shape({ upKbps: 300, rttMs: 200 })`. */
+  shape(conditions: Partial<NetworkShape>): void {
+    this.apply({ fault: 'shape', ...conditions });
+  }
+
+  /** Switch to a profile: a built-in name or an object. */
+  useProfile(profile: NetworkProfile | string): void {
+    this.apply({ fault: 'useProfile', profile });
+  }
+
+  /** The older name of useProfile(). */
+  use(profile: NetworkProfile | string): void {
+    this.useProfile(profile);
+  }
+
+  /** The older name of shape(). */
+  set(conditions: Partial<NetworkShape>): void {
+    this.shape(conditions);
   }
 
   /** Declare how fetching a resource goes (BGM, waiting image). */
   resource(url: string, r: { ok: boolean; durationMs?: number }): void {
     this.link.defineResource(url, r);
   }
+}
+
+/** A fault given as data that is not one (rig.network.apply from plain JS). */
+export class FaultError extends Error {
+  readonly code = 'LH_FAULT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'FaultError';
+  }
+}
+
+function ms(forMs: Duration | undefined): { forMs?: number } {
+  return forMs === undefined ? {} : { forMs: parseDuration(forMs) };
 }
 
 /** Remote anchors: someone outside the phone publishes a stream. */

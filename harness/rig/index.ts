@@ -1,6 +1,6 @@
 export { createRig, Rig, RigError, RigDisposedError } from './rig';
 export type { RigOptions } from './rig';
-export { DeviceControl, NetworkControl } from './controls';
+export { DeviceControl, NetworkControl, FaultError } from './controls';
 export type { Duration, RemoteStreamOptions, StreamControl, NetworkBackend } from './controls';
 export type { MediaOptions, OpenedResources } from './media-session';
 export type { MediaAccess, MediaEndpoints, StreamUrls } from './media-access';

@@ -2,25 +2,20 @@
  * What a scenario's timeline steps do to the rig: each action, on any target.
  */
 import type { PageHandle, Session } from '../targets';
+import { faultsOfAction } from './fault-actions';
 import type { Action } from './scenario';
 
 export async function perform(rig: Session, page: PageHandle, a: Action): Promise<void> {
+  // Faults, in any spelling.
+  const faults = faultsOfAction(a);
+  if (faults) {
+    if ('issue' in faults)
+      throw new Error(`[live-harness] Failed to perform ${JSON.stringify(a)}: ${faults.issue.path.slice(1)} ${faults.issue.reason}. ${faults.issue.remedy}`);
+    for (const f of faults.faults) rig.network.apply(f);
+    return;
+  }
   if (typeof a === 'string') {
     switch (a) {
-      case 'cut-network':
-        return rig.network.cut();
-      case 'restore-network':
-        return rig.network.restore();
-      case 'stall-network':
-        return rig.network.stall();
-      case 'refuse-connections':
-        return rig.network.refuse();
-      case 'fail-dns':
-        return rig.network.failDns();
-      case 'server-close':
-        return rig.network.serverClose();
-      case 'reset-connections':
-        return rig.network.reset();
       case 'background':
         page.hide();
         return rig.device.background();
@@ -38,13 +33,6 @@ export async function perform(rig: Session, page: PageHandle, a: Action): Promis
       case 'back':
         return rig.back();
     }
-  }
-  if ('network' in a) {
-    const n = a.network;
-    if (n.set) rig.network.set(n.set);
-    if (n.stallFor !== undefined) rig.network.stall(n.stallFor);
-    if (n.serverClose !== undefined) rig.network.serverClose(n.serverClose);
-    if (n.failDns !== undefined) rig.network.failDns(n.failDns);
     return;
   }
   if ('device' in a) {

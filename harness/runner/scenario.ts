@@ -4,7 +4,7 @@
  * scenario as not applicable instead of passing it.
  */
 import type { ClientProfile, DeviceFault, ModelParams } from '../../mocks/model';
-import type { NetworkProfile } from '../../mocks/link';
+import type { Fault, NetworkProfile } from '../../mocks/link';
 import type { SequenceStep, StepInput } from '../assert';
 import type { Duration, RemoteStreamOptions } from '../rig';
 
@@ -13,6 +13,9 @@ import type { Capability } from '../targets';
 export type { Capability };
 
 export type Action =
+  /** a fault of the vocabulary (docs/faults.md): `{ fault: 'stall', forMs: 4000 }` */
+  | Fault
+  /** older spellings of faults, still accepted */
   | 'cut-network'
   | 'restore-network'
   | 'stall-network'
@@ -20,6 +23,7 @@ export type Action =
   | 'fail-dns'
   | 'server-close'
   | 'reset-connections'
+  /** device and page */
   | 'background'
   | 'foreground'
   | 'phone-call'

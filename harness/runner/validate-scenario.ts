@@ -1,8 +1,10 @@
 /**
  * A wrong scenario fails before anything runs, with the field and the fix.
  */
+import { BUILTIN_PROFILES, NetworkProfileError, validateProfile } from '../../mocks/link';
 import { nearest } from '../../mocks/model';
 import { parseDuration, parseStep } from '../assert';
+import { FAULT_STRING_ACTIONS, faultsOfAction } from './fault-actions';
 import type { Scenario } from './scenario';
 
 export class ScenarioError extends Error {
@@ -13,23 +15,8 @@ export class ScenarioError extends Error {
   }
 }
 
-const STRING_ACTIONS = [
-  'cut-network',
-  'restore-network',
-  'stall-network',
-  'refuse-connections',
-  'fail-dns',
-  'server-close',
-  'reset-connections',
-  'background',
-  'foreground',
-  'phone-call',
-  'end-phone-call',
-  'deny-camera',
-  'deny-microphone',
-  'back',
-];
-const OBJECT_ACTIONS = ['network', 'device', 'page', 'setData', 'tap', 'context', 'publish', 'unpublish', 'freeze'];
+const STRING_ACTIONS = [...FAULT_STRING_ACTIONS.keys(), 'background', 'foreground', 'phone-call', 'end-phone-call', 'deny-camera', 'deny-microphone', 'back'];
+const OBJECT_ACTIONS = ['fault', 'network', 'device', 'page', 'setData', 'tap', 'context', 'publish', 'unpublish', 'freeze'];
 
 export function validateScenario(s: Scenario): void {
   const name = typeof s?.name === 'string' && s.name ? s.name : '(unnamed)';
@@ -60,6 +47,24 @@ export function validateScenario(s: Scenario): void {
       );
     }
   };
+  const profile = (field: string, p: unknown): void => {
+    const names = Object.keys(BUILTIN_PROFILES);
+    if (typeof p === 'string' && !names.includes(p)) {
+      const near = nearest(p, names);
+      err(
+        field,
+        `${JSON.stringify(p)} is not a built-in profile`,
+        `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use one of ${names.join(', ')}, or a profile object.`,
+      );
+    }
+    try {
+      validateProfile(p);
+    } catch (e) {
+      if (!(e instanceof NetworkProfileError)) throw e;
+      err(field, `is not a valid profile: ${e.reason}`, e.remedy);
+    }
+  };
+  if (s.network !== undefined) profile('network', s.network);
   const total = duration('duration', s.duration);
   (s.timeline ?? []).forEach((step, i) => {
     const at = duration(`timeline[${i}].at`, step.at);
@@ -80,6 +85,13 @@ export function validateScenario(s: Scenario): void {
         err(field, `${JSON.stringify(a)} is not an action`, `Use an object with one of ${OBJECT_ACTIONS.join(', ')}, or one of ${STRING_ACTIONS.join(', ')}.`);
       } else if ('freeze' in a) {
         duration(`${field}.for`, (a as { for?: unknown }).for);
+      } else {
+        const r = faultsOfAction(a);
+        if (r && 'issue' in r) {
+          const near = r.issue.got !== undefined && r.issue.valid ? nearest(r.issue.got, r.issue.valid) : undefined;
+          err(`${field}${r.issue.path}`, r.issue.reason, `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}${r.issue.remedy}`);
+        }
+        for (const f of r && 'faults' in r ? r.faults : []) if (f.fault === 'useProfile') profile(`${field}.profile`, f.profile);
       }
     });
     if (step.do === undefined && step.expect === undefined)

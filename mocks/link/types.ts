@@ -5,6 +5,7 @@
  * The virtual link simulates a seeded network; the media link (real mode)
  * reports what really happens on sockets.
  */
+import type { Fault, FaultVerb } from './faults';
 
 /* The pusher's camera + encoder, as a link sees it: on real media the link runs it; in virtual time the model simulates it. */
 /** What the pusher's camera + encoder produce; the transport runs it (ffmpeg). */
@@ -174,4 +175,17 @@ export interface Link {
   publish(target: StreamTarget, observer: PublishObserver, capture?: Capture, who?: string): PublishConnection;
   play(target: StreamTarget, observer: PlayObserver, who?: string): PlayConnection;
   fetch(url: string, done: (r: ResourceResult) => void): void;
+}
+
+/**
+ * What makes the faults of the vocabulary (faults.ts) happen on one link: the
+ * virtual link simulates them, the media link does them to real sockets, and
+ * a TCP fault proxy will put them on the wire. An interpreter that cannot make
+ * a verb real says so — in knownGaps() and by refusing it — instead of pretending.
+ */
+export interface FaultInterpreter {
+  /** Make the fault happen now; throws an error with a stable `code` for a verb in knownGaps(). */
+  apply(fault: Fault): void;
+  /** The verbs this interpreter cannot make real yet. */
+  knownGaps(): readonly FaultVerb[];
 }

@@ -286,7 +286,8 @@ const PLAYER_RECIPES: Record<number, [Recipe, Opts?]> = {
   [PlayCode.WARNING_DNS_FAIL]: [playStory({}, cut)],
   [PlayCode.WARNING_SEVER_CONN_FAIL]: [playStory({}, (k) => (k.link.refuse(), k.link.reset(), k.advance(20_000)))],
   [PlayCode.WARNING_SHAKE_FAIL]: [playStory({ src: RTMP }, (k) => (k.link.failHandshake(), k.link.reset(), k.advance(20_000)))],
-  [PlayCode.WARNING_SERVER_DISCONNECT]: [playStory({}, (k) => (k.link.serverClose(), k.advance(2000)))],
+  // Over HTTP-FLV a server hang-up is only the end of the response (Q2); RTMP has a session to close.
+  [PlayCode.WARNING_SERVER_DISCONNECT]: [playStory({ src: RTMP }, (k) => (k.link.serverClose(), k.advance(2000)))],
   [PlayCode.WARNING_READ_WRITE_FAIL]: [playStory({}, cut)],
   [PlayCode.ERR_NET_DISCONNECT]: [playStory({}, cut)],
   [PlayCode.ERR_GET_RTMP_ACC_URL_FAIL]: [playStory({ mode: 'RTC', src: RTMP })],

@@ -6,11 +6,14 @@
  * this class turns its wire facts into the link facts the model understands.
  */
 import type { Clock, TimerHandle } from '../../time';
+import { FaultEnds } from '../fault-ends';
+import { FAULT_VERBS, type Fault, type FaultOf, type FaultVerb, unknownFault } from '../faults';
 import type {
   Capture,
   CaptureSettings,
   CloseReason,
   ConnectFailure,
+  FaultInterpreter,
   Link,
   NetConditions,
   PlayConnection,
@@ -47,29 +50,56 @@ export interface MediaLinkOptions {
   readonly onIncident?: (kind: string, detail: Record<string, unknown>) => void;
 }
 
+/**
+ * How real media makes each fault of the vocabulary happen, or 'gap' where it
+ * cannot yet: shaping, black holes and refusals need a fault proxy between
+ * the phone and the server (a later issue). Every verb must have an entry.
+ */
+type MediaFaults = { readonly [V in FaultVerb]: ((link: MediaLink, f: FaultOf<V>) => void) | 'gap' };
+
+const MEDIA_FAULTS: MediaFaults = {
+  cut: (l, f) => l.cut(f.forMs),
+  restore: (l) => l.restore(),
+  stall: 'gap',
+  failDns: (l, f) => l.failDns(f.host, f.forMs),
+  refuse: 'gap',
+  failHandshake: 'gap',
+  serverClose: (l, f) => l.serverClose(f.target),
+  reset: (l, f) => l.reset(f.target),
+  shape: 'gap',
+  useProfile: 'gap',
+};
+
+/** The verbs real media cannot make real yet (docs/faults.md lists them; the parity test holds the list to the truth). */
+export const MEDIA_GAPS: readonly FaultVerb[] = FAULT_VERBS.filter((v) => MEDIA_FAULTS[v] === 'gap');
+
 export class MediaUnsupportedError extends Error {
   readonly code = 'LH_MEDIA_UNSUPPORTED';
-  constructor(what: string) {
+  readonly fault: FaultVerb;
+  constructor(fault: Fault) {
     super(
-      `[live-harness] Failed to ${what} on real media: the rig has no fault proxy between the phone and the server yet, so it cannot shape or black-hole real traffic. ` +
-        'Run this story in virtual time, or use the faults real media has: cut(), failDns(), serverClose(), reset().',
+      `[live-harness] Failed to apply ${JSON.stringify(fault)} on real media: the rig has no fault proxy between the phone and the server yet, so it cannot shape, black-hole or refuse real traffic. ` +
+        `Run this story in virtual time, or use the faults real media has: ${FAULT_VERBS.filter((v) => !MEDIA_GAPS.includes(v)).join(', ')}.`,
     );
     this.name = 'MediaUnsupportedError';
+    this.fault = fault.fault;
   }
 }
 
 type Conn = MediaPublishConn | MediaPlayConn;
 
-export class MediaLink implements Link {
+export class MediaLink implements Link, FaultInterpreter {
   private readonly hosts: HostMap;
   private readonly conns = new Set<Conn>();
   private readonly resources = new Map<string, { ok: boolean; durationMs?: number }>();
   private cutOff = false;
   private dnsFailAll = false;
   private readonly dnsFail = new Set<string>();
+  private readonly ends: FaultEnds;
 
   constructor(readonly opts: MediaLinkOptions) {
     this.hosts = opts.hosts ?? new HostMap();
+    this.ends = new FaultEnds(opts.clock);
   }
 
   get clock(): Clock {
@@ -108,22 +138,46 @@ export class MediaLink implements Link {
     this.clock.setTimer(5, () => done(res.ok ? { ok: true, durationMs: res.durationMs } : { ok: false, reason: 'not-found' }));
   }
 
-  // ---- network control (what rig.network exposes on real media) ----
+  // ---- faults (what rig.network drives on real media) ----
 
-  /** The phone loses its network: open sockets break, lookups fail until restore(). */
-  cut(): void {
+  apply(fault: Fault): void {
+    const how = MEDIA_FAULTS[fault.fault] as ((link: MediaLink, f: Fault) => void) | 'gap' | undefined;
+    // Real media runs on loopback already: switching to that one profile changes nothing.
+    if (fault.fault === 'useProfile' && profileName(fault.profile) === 'loopback') return;
+    if (how === 'gap') throw new MediaUnsupportedError(fault);
+    if (!how) return unknownFault(fault as never);
+    how(this, fault);
+  }
+
+  knownGaps(): readonly FaultVerb[] {
+    return MEDIA_GAPS;
+  }
+
+  /** The phone loses its network: open sockets break, connects in flight fail, lookups fail until restore(). */
+  cut(forMs?: number): void {
     this.cutOff = true;
-    this.note('cut', {});
+    this.note('cut', forMs === undefined ? {} : { forMs });
+    this.ends.set('cut', forMs, () => {
+      this.cutOff = false;
+      this.note('restore', { fault: 'cut' });
+    });
     for (const c of [...this.conns]) c.breakDown('reset');
   }
 
-  failDns(host?: string): void {
-    if (host) this.dnsFail.add(host.toLowerCase());
+  failDns(host?: string, forMs?: number): void {
+    const h = host?.toLowerCase();
+    if (h) this.dnsFail.add(h);
     else this.dnsFailAll = true;
-    this.note('dns-fail', { host: host ?? '*' });
+    this.note('dns-fail', { host: host ?? '*', ...(forMs === undefined ? {} : { forMs }) });
+    this.ends.set(`failDns ${h ?? '*'}`, forMs, () => {
+      if (h) this.dnsFail.delete(h);
+      else this.dnsFailAll = false;
+      this.note('restore', { fault: 'failDns', host: host ?? '*' });
+    });
   }
 
   restore(): void {
+    this.ends.clear();
     this.cutOff = false;
     this.dnsFailAll = false;
     this.dnsFail.clear();
@@ -133,10 +187,12 @@ export class MediaLink implements Link {
   /** The server hangs up on the sessions of a stream key (all when undefined): a real kick, seen on the wire. */
   serverClose(target?: string): void {
     this.note('server-close', { target: target ?? '*' });
-    this.opts.transport.kick(target === '*' ? undefined : target);
+    const key = target === '*' ? undefined : target;
+    for (const c of this.conns) if (key === undefined || c.target.key === key) c.kicked = true;
+    this.opts.transport.kick(key);
   }
 
-  /** The phone's sockets (all, or one key's / host's) break with a reset. */
+  /** The phone's sockets (all, or one key's / host's) break with a reset; connects in flight fail. */
   reset(target?: string): void {
     this.note('reset', { target: target ?? '*' });
     for (const c of [...this.conns]) if (targetMatches(c.target, target)) c.breakDown('reset');
@@ -146,34 +202,9 @@ export class MediaLink implements Link {
     this.resources.set(url, r);
   }
 
-  stall(): never {
-    throw new MediaUnsupportedError('stall the network');
-  }
-
-  unstall(): void {
-    /* nothing can be stalled on real media yet */
-  }
-
-  refuse(): never {
-    throw new MediaUnsupportedError('refuse connections');
-  }
-
-  failHandshake(): never {
-    throw new MediaUnsupportedError('fail the RTMP handshake');
-  }
-
-  set(_conditions: unknown): never {
-    throw new MediaUnsupportedError('shape the network (bandwidth, RTT, loss)');
-  }
-
-  useProfile(profile: unknown): void {
-    const name = typeof profile === 'string' ? profile : (profile as { name?: string } | undefined)?.name;
-    if (name === 'loopback') return;
-    throw new MediaUnsupportedError(`use network profile ${JSON.stringify(name ?? profile)}`);
-  }
-
   /** Close every connection: nothing may outlive the rig. */
   dispose(): void {
+    this.ends.clear();
     for (const c of [...this.conns]) c.close();
   }
 
@@ -205,6 +236,8 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
   protected abstract readonly observer: EndObserver;
   protected startedAt: number;
   protected rttMs: number | undefined;
+  /** the rig asked the server to close this session (serverClose) */
+  kicked = false;
   private tcp = false;
   private readonly timers = new Set<TimerHandle>();
 
@@ -268,7 +301,9 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
     if (this.state === 'connecting') return this.fail(!this.tcp ? (how === 'timeout' ? 'timeout' : 'refused') : 'handshake');
     if (this.state === 'session') return this.fail('not-found');
     let reason: CloseReason;
-    if (how === 'closed') reason = protocol === 'http-flv' ? 'eof' : 'server-close';
+    // A kicked socket often ends in a reset rather than a clean close: the server closes it with the
+    // phone's media unread in its buffer, and its kernel answers with RST. The link asked for the kick.
+    if (how === 'closed' || (how === 'reset' && this.kicked)) reason = protocol === 'http-flv' ? 'eof' : 'server-close';
     else reason = how === 'timeout' ? 'timeout' : 'reset';
     this.end(reason);
   }
@@ -281,11 +316,15 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
     return 0;
   }
 
-  /** The phone's side of the socket breaks (network lost, reset). */
+  /**
+   * The phone's side of the socket breaks (network lost, reset): an attempt
+   * that has not reached its stream yet fails as refused (the server never
+   * said "not found"), an established one closes.
+   */
   breakDown(reason: CloseReason): void {
     if (this.state === 'closed') return;
     this.abortWire();
-    if (this.state === 'connecting' || this.state === 'session') this.fail(this.state === 'connecting' ? 'refused' : 'not-found');
+    if (this.state === 'connecting' || this.state === 'session') this.fail('refused');
     else this.end(reason);
   }
 
@@ -580,4 +619,8 @@ class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
     const mean = d.reduce((s, x) => s + x, 0) / d.length;
     return d.reduce((s, x) => s + Math.abs(x - mean), 0) / d.length;
   }
+}
+
+function profileName(profile: string | { readonly name?: string }): string | undefined {
+  return typeof profile === 'string' ? profile : profile.name;
 }

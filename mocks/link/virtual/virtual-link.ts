@@ -1,13 +1,17 @@
 /**
  * A seeded, fluid simulation of the phone's network and the streaming server.
  * Throughput, queues and buffers are computed per step from the profile;
- * incidents (cut, stall, DNS failure, refusal, server close, reset) change
- * what the next connect attempt or the next step sees.
+ * faults of the vocabulary (faults.ts: cut, stall, DNS failure, refusal,
+ * server close, reset …) change what the next connect attempt or the next
+ * step sees. It interprets every verb: its list of known gaps is empty.
  */
 import type { Clock, Random, TimerHandle } from '../../time';
+import { FaultEnds } from '../fault-ends';
+import { type Fault, type FaultVerb, type NetworkIncident, unknownFault } from '../faults';
 import type {
   CloseReason,
   ConnectFailure,
+  FaultInterpreter,
   Link,
   NetConditions,
   PlayConnection,
@@ -21,7 +25,7 @@ import type {
   StreamTarget,
 } from '../types';
 import { targetMatches } from '../target';
-import { BUILTIN_PROFILES, type IncidentKind, type NetworkProfile, validateProfile } from './network-profile';
+import { BUILTIN_PROFILES, type NetworkProfile, validateProfile } from './network-profile';
 import { type ServerStream, VirtualServer } from './virtual-server';
 
 export interface VirtualLinkOptions {
@@ -54,16 +58,22 @@ interface Flags {
   dnsFailAll: boolean;
 }
 
-export class VirtualLink implements Link {
+export class VirtualLink implements Link, FaultInterpreter {
   readonly server: VirtualServer;
   private profileState: NetworkProfile;
   private readonly flags: Flags = { cut: false, stall: false, refuse: false, handshakeFail: false, dnsFail: new Set(), dnsFailAll: false };
   private readonly conns = new Set<Conn>();
+  /** starts of the current profile's incidents not yet due: a new profile drops them */
   private incidentTimers: TimerHandle[] = [];
+  /** ends of timed faults: only restore() or the same fault again replaces them, never a profile change */
+  private readonly ends: FaultEnds;
+  /** thaws of frozen remote anchors: they outlive profile changes */
+  private readonly thaws = new Set<TimerHandle>();
   private readonly resources = new Map<string, Resource>();
 
   constructor(readonly opts: VirtualLinkOptions) {
     this.server = new VirtualServer(() => opts.clock.now());
+    this.ends = new FaultEnds(opts.clock);
     this.profileState = validateProfile(opts.profile ?? BUILTIN_PROFILES.wifi);
     this.scheduleIncidents(this.profileState);
   }
@@ -76,7 +86,40 @@ export class VirtualLink implements Link {
     return this.profileState;
   }
 
-  // ---- network control (what rig.network exposes) ----
+  // ---- faults (what rig.network drives) ----
+
+  apply(fault: Fault): void {
+    switch (fault.fault) {
+      case 'cut':
+        return this.cut(fault.forMs);
+      case 'restore':
+        return this.restore();
+      case 'stall':
+        return this.stall(fault.forMs);
+      case 'failDns':
+        return this.failDns(fault.host, fault.forMs);
+      case 'refuse':
+        return this.refuse(fault.forMs);
+      case 'failHandshake':
+        return this.failHandshake(fault.forMs);
+      case 'serverClose':
+        return this.serverClose(fault.target);
+      case 'reset':
+        return this.reset(fault.target);
+      case 'shape': {
+        const { fault: _verb, ...conditions } = fault;
+        return this.set(conditions);
+      }
+      case 'useProfile':
+        return this.useProfile(fault.profile);
+      default:
+        return unknownFault(fault);
+    }
+  }
+
+  knownGaps(): readonly FaultVerb[] {
+    return [];
+  }
 
   useProfile(input: NetworkProfile | string): void {
     this.profileState = validateProfile(input);
@@ -89,46 +132,55 @@ export class VirtualLink implements Link {
     this.note('set', { ...partial });
   }
 
-  /** The phone loses its network: open sockets break, lookups fail. */
-  cut(): void {
+  /** The phone loses its network: open sockets break, connects in flight fail, lookups fail. */
+  cut(forMs?: number): void {
     this.flags.cut = true;
-    this.note('cut', {});
-    for (const c of [...this.conns]) if (c.state === 'open') c.closeAfter(this.rtt() / 2, 'reset');
+    this.note('cut', timed(forMs));
+    this.ends.set('cut', forMs, () => this.expire('cut', {}, () => (this.flags.cut = false)));
+    for (const c of [...this.conns]) c.breakDown(this.rtt() / 2);
   }
 
   /** Packets vanish without an error (black hole): transfers and connects hang until their timeouts. */
   stall(forMs?: number): void {
     this.flags.stall = true;
     this.note('stall', { forMs });
-    if (forMs !== undefined) this.clock.setTimer(forMs, () => this.unstall());
+    this.ends.set('stall', forMs, () => this.unstall());
   }
 
   unstall(): void {
+    this.ends.cancel('stall');
     if (!this.flags.stall) return;
     this.flags.stall = false;
     this.note('unstall', {});
   }
 
-  failDns(host?: string): void {
-    if (host) this.flags.dnsFail.add(host.toLowerCase());
+  failDns(host?: string, forMs?: number): void {
+    const h = host?.toLowerCase();
+    if (h) this.flags.dnsFail.add(h);
     else this.flags.dnsFailAll = true;
-    this.note('dns-fail', { host: host ?? '*' });
+    this.note('dns-fail', { host: host ?? '*', ...timed(forMs) });
+    this.ends.set(`failDns ${h ?? '*'}`, forMs, () =>
+      this.expire('failDns', { host: host ?? '*' }, () => (h ? this.flags.dnsFail.delete(h) : (this.flags.dnsFailAll = false))),
+    );
   }
 
-  refuse(): void {
+  refuse(forMs?: number): void {
     this.flags.refuse = true;
-    this.note('refuse', {});
+    this.note('refuse', timed(forMs));
+    this.ends.set('refuse', forMs, () => this.expire('refuse', {}, () => (this.flags.refuse = false)));
   }
 
-  failHandshake(): void {
+  failHandshake(forMs?: number): void {
     this.flags.handshakeFail = true;
-    this.note('handshake-fail', {});
+    this.note('handshake-fail', timed(forMs));
+    this.ends.set('failHandshake', forMs, () => this.expire('failHandshake', {}, () => (this.flags.handshakeFail = false)));
   }
 
-  /** Undo every incident; the profile's steady conditions stay. */
+  /** Undo every lasting fault, and forget when the timed ones would have ended; the profile's steady conditions stay. */
   restore(): void {
+    this.unstall();
+    this.ends.clear();
     this.flags.cut = false;
-    this.flags.stall = false;
     this.flags.refuse = false;
     this.flags.handshakeFail = false;
     this.flags.dnsFail.clear();
@@ -139,12 +191,19 @@ export class VirtualLink implements Link {
   /** The server hangs up on connections (all, or those of one stream key / host). */
   serverClose(target?: string): void {
     this.note('server-close', { target: target ?? '*' });
-    for (const c of [...this.conns]) if (c.state === 'open' && targetMatches(c.target, target)) c.closeAfter(0, 'server-close');
+    for (const c of [...this.conns]) if (c.state === 'open' && targetMatches(c.target, target)) c.closeAfter(0, c.hangUpReason);
   }
 
+  /** The phone's sockets (all, or one key's / host's) break with a reset; connects in flight fail. */
   reset(target?: string): void {
     this.note('reset', { target: target ?? '*' });
-    for (const c of [...this.conns]) if (c.state === 'open' && targetMatches(c.target, target)) c.closeAfter(0, 'reset');
+    for (const c of [...this.conns]) if (targetMatches(c.target, target)) c.breakDown(0);
+  }
+
+  /** A timed fault ran out: undo it alone (restore() undoes them all). */
+  private expire(verb: FaultVerb, scope: Record<string, unknown>, undo: () => void): void {
+    undo();
+    this.note('restore', { fault: verb, ...scope });
   }
 
   // ---- remote anchors and resources ----
@@ -166,12 +225,12 @@ export class VirtualLink implements Link {
       throw new Error(`[live-harness] Failed to freeze remote stream "${key}": nobody publishes it. Publish it first (streams: [{ key }] or { publish }).`);
     this.note('remote-freeze', { key, forMs });
     this.server.freeze(key);
-    this.incidentTimers.push(
-      this.clock.setTimer(forMs, () => {
-        this.note('remote-thaw', { key });
-        this.server.thaw(key);
-      }),
-    );
+    const thaw = this.clock.setTimer(forMs, () => {
+      this.thaws.delete(thaw);
+      this.note('remote-thaw', { key });
+      this.server.thaw(key);
+    });
+    this.thaws.add(thaw);
   }
 
   unpublishRemote(key: string): void {
@@ -214,6 +273,9 @@ export class VirtualLink implements Link {
   dispose(): void {
     for (const t of this.incidentTimers) this.clock.clearTimer(t);
     this.incidentTimers = [];
+    for (const t of this.thaws) this.clock.clearTimer(t);
+    this.thaws.clear();
+    this.ends.clear();
     for (const c of [...this.conns]) c.close();
   }
 
@@ -283,39 +345,20 @@ export class VirtualLink implements Link {
     for (const t of this.incidentTimers) this.clock.clearTimer(t);
     this.incidentTimers = [];
     for (const inc of profile.incidents ?? []) {
-      this.incidentTimers.push(this.clock.setTimer(inc.atMs, () => this.startIncident(inc.kind, inc.target, inc.forMs)));
-    }
-  }
-
-  private startIncident(kind: IncidentKind, target: string | undefined, forMs: number | undefined): void {
-    const end = (fn: () => void): void => {
-      if (forMs !== undefined) this.incidentTimers.push(this.clock.setTimer(forMs, fn));
-    };
-    switch (kind) {
-      case 'cut':
-        this.cut();
-        return end(() => this.restore());
-      case 'stall':
-        return this.stall(forMs);
-      case 'dns-fail':
-        this.failDns(target);
-        return end(() => this.restore());
-      case 'refuse':
-        this.refuse();
-        return end(() => this.restore());
-      case 'handshake-fail':
-        this.failHandshake();
-        return end(() => this.restore());
-      case 'server-close':
-        return this.serverClose(target);
-      case 'reset':
-        return this.reset(target);
+      // validateProfile gives every incident in the vocabulary's form, whichever form it was written in.
+      const { atMs, ...fault } = inc as NetworkIncident;
+      this.incidentTimers.push(this.clock.setTimer(atMs, () => this.apply(fault)));
     }
   }
 
   private note(kind: string, detail: Record<string, unknown>): void {
     this.opts.onIncident?.(kind, detail);
   }
+}
+
+/** A timed fault's note says how long; an open-ended one keeps the detail it always had. */
+function timed(forMs: number | undefined): Record<string, unknown> {
+  return forMs === undefined ? {} : { forMs };
 }
 
 /** What a TRTC server says about the credentials in a room:// push URL. */
@@ -353,6 +396,28 @@ abstract class BaseConn {
     this.schedule(ms, () => this.end(reason));
   }
 
+  /**
+   * The phone's side of the socket breaks (network lost, reset), noticed after
+   * `afterMs`. As on real sockets (MediaConn.breakDown): an attempt that has not
+   * reached its stream yet fails as refused; an established one closes with a reset.
+   */
+  breakDown(afterMs: number): void {
+    if (this.state === 'closed') return;
+    if (this.established) return this.closeAfter(afterMs, 'reset');
+    // The steps of the attempt still to come (open, ready) will not happen.
+    for (const h of this.timers) this.link.clock.clearTimer(h);
+    this.timers.clear();
+    this.schedule(afterMs, () => this.fail('refused'));
+  }
+
+  /** Whether the connection reached its stream: publishing, or receiving a stream the server has. */
+  protected abstract get established(): boolean;
+
+  /** What the phone hears when the server hangs up on it. */
+  get hangUpReason(): CloseReason {
+    return 'server-close';
+  }
+
   conditions(): NetConditions {
     return this.link.conditions();
   }
@@ -383,6 +448,10 @@ abstract class BaseConn {
 class PublishConn extends BaseConn implements PublishConnection {
   private stream: ServerStream | undefined;
   private queuedMs = 0;
+
+  protected get established(): boolean {
+    return this.stream !== undefined;
+  }
 
   constructor(
     link: VirtualLink,
@@ -487,6 +556,15 @@ class PlayConn extends BaseConn implements PlayConnection {
   private droppedSeen = 0;
   private messageIndex = 0;
   private unwatch: (() => void) | undefined;
+
+  protected get established(): boolean {
+    return this.stream !== undefined;
+  }
+
+  /** An HTTP-FLV response the server ends is just its end (as MediaConn hears it); RTMP has a session to close. */
+  override get hangUpReason(): CloseReason {
+    return this.target.protocol === 'http-flv' ? 'eof' : 'server-close';
+  }
 
   constructor(
     link: VirtualLink,
