@@ -3,7 +3,7 @@
  */
 import { nameForSource } from '../../mocks/codes';
 import type { TimelineEntry } from '../record';
-import { formatEntry } from './report';
+import { formatEntry } from './render-alignment';
 import { countMatches, entriesOf, findMatches, matchSequence, type TimelineLike } from './sequence';
 import { parseStep, type SequenceStep, type StepInput } from './step';
 
