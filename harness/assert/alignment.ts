@@ -72,6 +72,8 @@ export interface SequenceAlignment {
   readonly pass: boolean;
   readonly steps: readonly AlignedStep[];
   readonly window: TimelineWindow;
+  /** entries the timeline had when it was aligned; later ones (a rig's teardown) were not judged */
+  readonly timelineLength: number;
 }
 
 /** Kinds that arrive every second or so: counted in a window, not listed. */
@@ -115,7 +117,7 @@ export function alignSequence(entries: readonly TimelineEntry[], steps: readonly
     });
     return { status: 'missing', step, afterStep: k, afterMs: prevT, nearMisses, seenEarlier: seenEarlier.slice(-SEEN_EARLIER) };
   });
-  return { pass, steps: aligned, window: windowOf(entries, indices, pass) };
+  return { pass, steps: aligned, window: windowOf(entries, indices, pass), timelineLength: entries.length };
 }
 
 function nearMiss(s: Step, index: number, entry: TimelineEntry, prevT: number): NearMiss {

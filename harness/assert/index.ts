@@ -6,7 +6,7 @@ export { matchSequence, countMatches, findMatches, entriesOf } from './sequence'
 export type { MatchResult, MatchOptions, TimelineLike } from './sequence';
 export { alignSequence, stepData, QUIET_KINDS } from './alignment';
 export type { SequenceAlignment, AlignedStep, StepData, EntryRef, NearMiss, TimelineWindow } from './alignment';
-export { renderAlignment, formatEntry } from './render-alignment';
+export { renderAlignment, formatEntry, nameCode } from './render-alignment';
 export type { DescribeEntry } from './render-alignment';
 export { installMatchers, matchers } from './jest-matchers';
 export type { CountBounds } from './jest-matchers';

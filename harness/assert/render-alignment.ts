@@ -3,12 +3,16 @@
  * for a terminal, expected steps against what was observed, so a reader sees
  * at once where the story diverged.
  */
+import { nameForSource } from '../../mocks/codes';
 import type { TimelineEntry } from '../record';
 import { QUIET_KINDS, type AlignedStep, type SequenceAlignment } from './alignment';
 
 const MAX_LINES = 80;
 
 export type DescribeEntry = (e: TimelineEntry) => string | undefined;
+
+/** Names a status or error code by the table of its component: 1002 → PUSH_EVT_PUSH_BEGIN. */
+export const nameCode: DescribeEntry = (e) => (e.code !== undefined ? nameForSource(e.source, e.code) : undefined);
 
 export function formatEntry(e: TimelineEntry, describe?: DescribeEntry): string {
   const name = describe?.(e);
@@ -32,7 +36,10 @@ function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-/** `entries`: the whole timeline the alignment was made on (its observed part lists all of it, trimmed to a screen). */
+/**
+ * `entries`: the timeline the alignment was made on; its observed part lists
+ * it up to where it was judged, trimmed to a screen.
+ */
 export function renderAlignment(alignment: SequenceAlignment, entries: readonly TimelineEntry[], describe?: DescribeEntry): string {
   const lines: string[] = [];
   lines.push(alignment.pass ? 'Expected sequence — observed:' : 'Expected sequence — not observed:');
@@ -52,7 +59,7 @@ export function renderAlignment(alignment: SequenceAlignment, entries: readonly 
     }
   });
   lines.push('Observed timeline:');
-  lines.push(...observed(entries, stepOf, describe));
+  lines.push(...observed(entries.slice(0, alignment.timelineLength), stepOf, describe));
   if (lines.length > MAX_LINES) {
     const keep = lines.slice(0, MAX_LINES - 11);
     keep.push(`  … ${lines.length - MAX_LINES + 1} more lines …`);
