@@ -19,7 +19,7 @@ export type {
   NeedsResult,
 } from './expectation-result';
 export { renderFailure } from './render-failure';
-export { loadScenarios, loadScenarioFile, findScenarioFiles, ScenarioLoadError } from './load-scenarios';
-export type { LoadedScenario } from './load-scenarios';
+export { loadScenarios, loadScenarioFile, findScenarioFiles, ScenarioLoadError } from './scenario-loader';
+export type { LoadedScenario } from './scenario-loader';
 export { validateScenario, ScenarioError } from './validate-scenario';
 export { installDom } from './dom-env';

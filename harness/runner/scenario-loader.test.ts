@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findScenarioFiles, loadScenarioFile, loadScenarios, ScenarioLoadError } from './load-scenarios';
+import { findScenarioFiles, loadScenarioFile, loadScenarios, ScenarioLoadError } from './scenario-loader';
 
 const fixtures = join(__dirname, '__fixtures__/scenarios');
 const bundled = join(__dirname, '../../scenarios');
