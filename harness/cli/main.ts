@@ -22,10 +22,11 @@ type Target = (typeof TARGETS)[number];
 const USAGE = `Usage:
   live-harness run [scenario files or folders…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
       Runs scenarios (a folder: its *.scenario.ts|js files). Without any: the
-      bundled scenarios on the bundled sample mini-program. Each runs on the target it needs (--target auto): in virtual
-      time, or on real media (the embedded RTMP/HTTP-FLV server, or
-      LIVE_HARNESS_SERVER, with real ffmpeg encoders). --target virtual|media
-      runs only that target; the rest are reported not applicable.
+      bundled scenarios on the bundled sample mini-program. Each runs on the
+      target it needs (--target auto): in virtual time, or on real media (the
+      embedded RTMP/HTTP-FLV server, or LIVE_HARNESS_SERVER, with real ffmpeg
+      encoders). --target virtual|media runs only that target; the rest are
+      reported not applicable.
       --root is the mini-program (folder with app.json).
   live-harness doctor
       Checks that this machine can run real media (ffmpeg, server, encoder).

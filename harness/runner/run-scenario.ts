@@ -163,11 +163,13 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   }
   for (const p of rig.problems) results.push(rigFailure('run', p));
   const timeline = rig.timeline.toJSON();
-  const failures = failuresOf(results, timeline);
+  // A copy: a story stopped by the budget may still be unwinding, and must not change a result already returned.
+  const expectations = [...results];
+  const failures = failuresOf(expectations, timeline);
   return {
     name: scenario.name,
     status: failures.length === 0 ? 'passed' : 'failed',
-    expectations: results,
+    expectations,
     failures,
     timeline,
     metrics: rig.metrics,
