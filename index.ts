@@ -34,10 +34,21 @@ export {
 export type { StartedMediaServer, MediaServerOptions, ServerEvent, ServerEndpoint, FfmpegInfo, SourceSettings } from './harness/media';
 export { Timeline, Recorder } from './harness/record';
 export type { TimelineEntry, EntryKind, Mark } from './harness/record';
-export { matchSequence, countMatches, parseStep, parseDuration, installMatchers } from './harness/assert';
-export type { SequenceStep, StepInput, Since, SinceOption, CountBounds } from './harness/assert';
-export { defineScenario, runScenario, validateScenario, ScenarioError, ScenarioStoppedError } from './harness/runner';
-export type { Scenario, ScenarioResult } from './harness/runner';
+export { matchSequence, countMatches, parseStep, parseDuration, installMatchers, renderAlignment } from './harness/assert';
+export type { SequenceStep, StepInput, Since, SinceOption, CountBounds, SequenceAlignment, AlignedStep, StepData } from './harness/assert';
+export {
+  defineScenario,
+  runScenario,
+  validateScenario,
+  ScenarioError,
+  ScenarioStoppedError,
+  loadScenarios,
+  ScenarioLoadError,
+  renderFailure,
+} from './harness/runner';
+export type { Scenario, ScenarioResult, ExpectationResult, LoadedScenario, RunObserver, PerformedStep } from './harness/runner';
+export { JsonReporter, ConsoleReporter, combineReporters, REPORT_SCHEMA_VERSION } from './harness/report';
+export type { Reporter, RunStart, RunEnd, ReportedScenario, JsonReport } from './harness/report';
 export * as codes from './mocks/codes';
 export { DEFAULT_PARAMS, DEVICE_FAULTS } from './mocks/model';
 export type { ModelParams, ClientProfile, DeviceFault } from './mocks/model';

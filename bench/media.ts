@@ -5,7 +5,6 @@
  * real-media scenarios back to back. Prints figures; asserts nothing.
  *   npm run bench:media [-- --runs 5 --scenarios 20]
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { installDom } from '../harness/runner';
 
@@ -30,7 +29,7 @@ async function main(): Promise<void> {
   const warn = console.warn;
   console.warn = () => undefined; // the mocks' warnings are on each timeline
   const { createRig } = await import('../harness/rig');
-  const { runScenario } = await import('../harness/runner');
+  const { loadScenarios, runScenario } = await import('../harness/runner');
   const { resolveFfmpeg, stopSharedMediaServer } = await import('../harness/media');
   const root = join(__dirname, '../fixtures/miniprogram');
   const ff = resolveFfmpeg();
@@ -74,16 +73,10 @@ async function main(): Promise<void> {
   }
 
   // Real-media scenarios back to back, round-robin over the bundled ones.
-  const dir = join(__dirname, '../scenarios');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.scenario.ts'))
-    .sort();
-  const media = [];
-  for (const f of files) {
-    const s = ((await import(join(dir, f))) as { default: import('../harness/runner').Scenario }).default;
-    // real-media stories, and those any target can run (needs: [])
-    if (s.needs !== undefined && (s.needs.length === 0 || s.needs.includes('real-media'))) media.push(s);
-  }
+  // real-media stories, and those any target can run (needs: [])
+  const media = loadScenarios(join(__dirname, '../scenarios'))
+    .map((l) => l.scenario)
+    .filter((s) => s.needs !== undefined && (s.needs.length === 0 || s.needs.includes('real-media')));
   const results: Array<{ name: string; status: string; wallMs: number; failure?: string }> = [];
   const all0 = performance.now();
   for (let i = 0; i < SCENARIOS; i++) {

@@ -3,8 +3,7 @@
  * story on its own. Prints figures; asserts nothing (speed is not a test).
  *   npm run bench:virtual
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { installDom } from '../harness/runner';
 
 const TARGET_60S_RECONNECT_MS = 50;
@@ -15,30 +14,26 @@ async function main(): Promise<void> {
   let warnings = 0;
   const warn = console.warn;
   console.warn = () => void warnings++;
-  const { runScenario } = await import('../harness/runner');
+  const { loadScenarios, runScenario } = await import('../harness/runner');
   const root = join(__dirname, '../fixtures/miniprogram');
-  const dir = join(__dirname, '../scenarios');
-  const load = async (f: string) => ((await import(join(dir, f))) as { default: import('../harness/runner').Scenario }).default;
+  const loaded = loadScenarios(join(__dirname, '../scenarios'));
   // Real-media stories run in real time: bench:media measures those.
-  const files: string[] = [];
-  for (const f of readdirSync(dir)
-    .filter((x) => x.endsWith('.scenario.ts'))
-    .sort())
-    if (!((await load(f)).needs ?? []).includes('real-media')) files.push(f);
+  const virtual = loaded.map((l) => l.scenario).filter((s) => !(s.needs ?? []).includes('real-media'));
 
   // Warm-up: first load compiles the WXML of the whole mini-program (wcc) and JITs the model.
-  await runScenario(await load(files[0]), { miniprogramRoot: root });
+  await runScenario(virtual[0], { miniprogramRoot: root });
 
   const rows: Array<{ name: string; virtualMs: number; wallMs: number; status: string }> = [];
   const total0 = performance.now();
-  for (const f of files) {
-    const s = await load(f);
+  for (const s of virtual) {
     const r = await runScenario(s, { miniprogramRoot: root });
     rows.push({ name: s.name, virtualMs: r.virtualMs, wallMs: r.wallMs, status: r.status });
   }
   const totalWall = performance.now() - total0;
 
-  const story = await load('push-network-gone.scenario.ts');
+  const story = loaded.find((l) => basename(l.file) === 'push-network-gone.scenario.ts')?.scenario;
+  if (!story)
+    throw new Error('[live-harness] Failed to run the bench: scenarios/push-network-gone.scenario.ts is gone. Point the bench at the 60 s reconnect story.');
   const samples: number[] = [];
   for (let i = 0; i < 15; i++) samples.push((await runScenario(story, { miniprogramRoot: root, seed: i + 1 })).wallMs);
   samples.sort((a, b) => a - b);

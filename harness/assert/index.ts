@@ -4,6 +4,9 @@ export { parseStep, entryMatches, sourceMatches, StepError, KINDS } from './step
 export type { Step, StepInput, StepObject, SequenceStep } from './step';
 export { matchSequence, countMatches, findMatches, entriesOf } from './sequence';
 export type { MatchResult, MatchOptions, TimelineLike, Since } from './sequence';
-export { formatEntry } from './report';
+export { alignSequence, stepData, QUIET_KINDS } from './alignment';
+export type { SequenceAlignment, AlignedStep, StepData, EntryRef, NearMiss, TimelineWindow } from './alignment';
+export { renderAlignment, formatEntry, nameCode } from './render-alignment';
+export type { DescribeEntry } from './render-alignment';
 export { installMatchers, matchers } from './jest-matchers';
 export type { CountBounds, SinceOption } from './jest-matchers';

@@ -1,9 +1,7 @@
 /**
  * Jest matchers over a timeline. `installMatchers()` once (the preset does it).
  */
-import { nameForSource } from '../../mocks/codes';
-import type { TimelineEntry } from '../record';
-import { formatEntry } from './report';
+import { formatEntry, nameCode as describe } from './render-alignment';
 import { countMatches, entriesOf, findMatches, matchSequence, type Since, type TimelineLike } from './sequence';
 import { parseStep, type SequenceStep, type StepInput } from './step';
 
@@ -33,8 +31,6 @@ declare global {
     }
   }
 }
-
-const describe = (e: TimelineEntry): string | undefined => (e.code !== undefined ? nameForSource(e.source, e.code) : undefined);
 
 function isTimeline(v: unknown): v is TimelineLike {
   return Array.isArray(v) || (typeof v === 'object' && v !== null && Array.isArray((v as { entries?: unknown }).entries));

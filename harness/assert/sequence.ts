@@ -5,7 +5,8 @@
  * window while a later one would not.
  */
 import type { TimelineEntry } from '../record';
-import { renderReport } from './report';
+import { alignSequence, type SequenceAlignment } from './alignment';
+import { renderAlignment } from './render-alignment';
 import { entryMatches, parseStep, type Step, type StepInput } from './step';
 
 export type TimelineLike = readonly TimelineEntry[] | { readonly entries: readonly TimelineEntry[] };
@@ -31,6 +32,9 @@ export interface MatchResult {
   readonly pass: boolean;
   /** the entry each step matched (undefined from the first step that could not be matched) */
   readonly matched: ReadonlyArray<TimelineEntry | undefined>;
+  /** the same as data: each step with its entry, or its near misses where the story diverged */
+  readonly alignment: SequenceAlignment;
+  /** the alignment as text, for a failure message */
   readonly report: string;
 }
 
@@ -81,7 +85,8 @@ export function matchSequence(timeline: TimelineLike, inputs: readonly StepInput
   const steps = inputs.map(parseStep);
   const { full, indices } = search(entries, steps, startT);
   const matched = steps.map((_, k) => (indices[k] !== undefined ? entries[indices[k]] : undefined));
-  return { pass: full, matched, report: renderReport(entries, steps, indices, full, opts.describe) };
+  const alignment = alignSequence(entries, steps, indices, full);
+  return { pass: full, matched, alignment, report: renderAlignment(alignment, entries, opts.describe) };
 }
 
 /** For a single step, windows are absolute (from t = 0, or from `since`): "1001 after 6s" counts 1001s at t ≥ 6 s. */

@@ -1,1 +1,2 @@
-export { main, CliError, REPORT_SCHEMA_VERSION } from './main';
+export { main, CliError } from './main';
+export { REPORT_SCHEMA_VERSION } from '../report';

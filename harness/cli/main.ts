@@ -1,30 +1,32 @@
 /**
  * live-harness command line.
- *   live-harness run [files…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
+ *   live-harness run [files or folders…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
  *   live-harness doctor
  *   live-harness codes [pusher|player|errors]
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { allCodes, errorCodes, type CodeEntry } from '../../mocks/codes';
 import { onInterrupt, stopSharedMediaServer } from '../media';
-import { installDom, runScenario, type Scenario, type ScenarioResult } from '../runner';
+import { combineReporters, ConsoleReporter, JsonReporter, type ReportedScenario } from '../report';
+import { installDom, loadScenarios, runScenario, type Scenario } from '../runner';
 import { doctor } from './doctor';
 import { packageRoot } from './package-root';
 
-/** 2: scenarios carry their clock and, on real media, what the rig opened; the report says whether the run was interrupted. */
-export const REPORT_SCHEMA_VERSION = 2;
+/** How long Ctrl-C waits for the running scenario to tear down before the report is written without it (the process gives hooks 5 s). */
+const INTERRUPT_WAIT_MS = 3000;
 
 const TARGETS = ['auto', 'virtual', 'media'] as const;
 type Target = (typeof TARGETS)[number];
 
 const USAGE = `Usage:
-  live-harness run [scenario files…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
-      Runs scenarios. Without files: the bundled scenarios on the bundled sample
-      mini-program. Each runs on the target it needs (--target auto): in virtual
-      time, or on real media (the embedded RTMP/HTTP-FLV server, or
-      LIVE_HARNESS_SERVER, with real ffmpeg encoders). --target virtual|media
-      runs only that target; the rest are reported not applicable.
+  live-harness run [scenario files or folders…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
+      Runs scenarios (a folder: its *.scenario.ts|js files). Without any: the
+      bundled scenarios on the bundled sample mini-program. Each runs on the
+      target it needs (--target auto): in virtual time, or on real media (the
+      embedded RTMP/HTTP-FLV server, or LIVE_HARNESS_SERVER, with real ffmpeg
+      encoders). --target virtual|media runs only that target; the rest are
+      reported not applicable.
       --root is the mini-program (folder with app.json).
   live-harness doctor
       Checks that this machine can run real media (ffmpeg, server, encoder).
@@ -71,24 +73,6 @@ function parseRun(argv: string[]): RunArgs {
   return out;
 }
 
-function loadScenario(file: string): Scenario {
-  if (!existsSync(file)) throw new CliError(`[live-harness] Failed to load scenario file ${file}: it does not exist. Check the path.`);
-  if (extname(file) === '.ts') {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require('tsx/cjs');
-    } catch {
-      throw new CliError(`[live-harness] Failed to load scenario file ${file}: .ts scenarios need tsx. Run "npm i -D tsx", or compile the scenario to .js.`);
-    }
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(file) as { default?: Scenario };
-  const s = mod.default ?? (mod as unknown as Scenario);
-  if (!s || typeof s !== 'object' || typeof s.name !== 'string')
-    throw new CliError(`[live-harness] Failed to load scenario file ${file}: it exports no scenario. Export one with "export default defineScenario({...})".`);
-  return s;
-}
-
 function needsMedia(s: Scenario): boolean {
   return (s.needs ?? []).includes('real-media');
 }
@@ -98,63 +82,49 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
   const root = args.root ?? join(pkg, 'fixtures', 'miniprogram');
   if (!existsSync(join(root, 'app.json')))
     throw new CliError(`[live-harness] Failed to find the mini-program: ${join(root, 'app.json')} does not exist. Pass --root <folder with app.json>.`);
-  let files = args.files;
-  if (files.length === 0) {
-    const dir = existsSync(join(__dirname, '../../scenarios')) ? join(__dirname, '../../scenarios') : join(pkg, 'scenarios');
-    files = readdirSync(dir)
-      .filter((f) => /\.scenario\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'))
-      .sort()
-      .map((f) => join(dir, f));
-  }
-  const scenarios = files.map((f) => ({ file: f, scenario: loadScenario(f) }));
+  const bundled = existsSync(join(__dirname, '../../scenarios')) ? join(__dirname, '../../scenarios') : join(pkg, 'scenarios');
+  const scenarios = loadScenarios(args.files.length > 0 ? args.files : [bundled]);
   const removeDom = installDom();
   const warn = console.warn;
   console.warn = () => undefined; // warnings are on each timeline and in the report
-  const results: Array<ScenarioResult & { file: string }> = [];
-  const started = new Date();
+  const reporter = combineReporters(new JsonReporter({ dir: args.report, onWritten: (file) => print(`report: ${file}`) }), new ConsoleReporter({ print }));
+  const results: ReportedScenario[] = [];
   const abort = new AbortController();
   let interrupted = false;
+  let running: Promise<void> | undefined;
   let finished: Promise<void> | undefined;
-  // Once, whichever comes first (the end of the run, or Ctrl-C): stop the shared server, write the report.
+  // Once, whichever comes first (the end of the run, or Ctrl-C): stop the shared server, then the reporters write.
   const finish = (): Promise<void> =>
     (finished ??= (async () => {
       await stopSharedMediaServer();
-      const dir = join(resolve(args.report), started.toISOString().replace(/[:.]/g, '-'));
-      mkdirSync(dir, { recursive: true });
-      const report = {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        startedAt: started.toISOString(),
-        finishedAt: new Date().toISOString(),
-        interrupted,
-        target: 'simulate',
-        seed: args.seed ?? null,
-        miniprogramRoot: root,
-        scenarios: results,
-      };
-      writeFileSync(join(dir, 'results.json'), JSON.stringify(report, null, 2));
-      print(`report: ${join(dir, 'results.json')}`);
+      await reporter.onRunEnd?.({ finishedAt: new Date(), interrupted, results });
     })());
-  // Ctrl-C: stop the running scenario (its rig tears down), then write what was seen.
+  // Ctrl-C: stop the running scenario (its rig tears down and it returns what it saw), then report.
   const offInterrupt = onInterrupt(async () => {
     interrupted = true;
     print('interrupted: stopping the running scenario and writing the report');
     abort.abort();
-    await new Promise((r) => setTimeout(r, 50));
+    await Promise.race([running, new Promise((r) => setTimeout(r, INTERRUPT_WAIT_MS).unref())]);
     await finish();
   });
   try {
-    for (const { file, scenario: s } of scenarios) {
+    await reporter.onRunStart?.({ startedAt: new Date(), target: 'simulate', seed: args.seed ?? null, miniprogramRoot: root, scenarios });
+    for (const { file, scenario } of scenarios) {
       if (abort.signal.aborted) break;
-      const media = args.target === 'media' || (args.target === 'auto' && needsMedia(s));
-      const r = await runScenario(s, { miniprogramRoot: root, seed: args.seed, signal: abort.signal, ...(media ? { media: 'local' as const } : {}) });
-      results.push({ ...r, file });
-      const mark = r.status === 'passed' ? 'PASS' : r.status === 'failed' ? 'FAIL' : 'N/A ';
-      const span =
-        r.status === 'not-applicable'
-          ? r.failures[0]
-          : `${(r.virtualMs / 1000).toFixed(0)} s ${r.clock === 'real' ? 'real media' : 'virtual'}, ${r.wallMs.toFixed(0)} ms wall`;
-      print(`${mark}  ${s.name}  (${span})`);
-      if (r.status === 'failed') for (const line of r.failures.join('\n').split('\n').slice(0, 40)) print(`      ${line}`);
+      const media = args.target === 'media' || (args.target === 'auto' && needsMedia(scenario));
+      running = (async () => {
+        await reporter.onScenarioStart?.({ scenario, file });
+        const r = await runScenario(scenario, {
+          miniprogramRoot: root,
+          seed: args.seed,
+          signal: abort.signal,
+          observer: reporter,
+          ...(media ? { media: 'local' as const } : {}),
+        });
+        results.push({ ...r, file });
+        await reporter.onScenarioEnd?.({ ...r, file });
+      })();
+      await running;
     }
   } finally {
     offInterrupt();
@@ -163,10 +133,7 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
     // Reports are written whatever happened.
     await finish();
   }
-  const passed = results.filter((r) => r.status === 'passed').length;
   const failed = results.filter((r) => r.status === 'failed').length;
-  const na = results.filter((r) => r.status === 'not-applicable').length;
-  print(`${passed} passed, ${failed} failed${na ? `, ${na} not applicable` : ''}`);
   return failed === 0 && !interrupted ? 0 : 1;
 }
 

@@ -38,13 +38,18 @@ describe('the package', () => {
       expect(r.code).toBe(0);
       const [run] = readdirSync(reports);
       const json = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));
-      expect(json.schemaVersion).toBe(2);
+      expect(json.schemaVersion).toBe(3);
       expect(json.seed).toBe(5);
       expect(json.interrupted).toBe(false);
       const virtual = json.scenarios.filter((s: { status: string }) => s.status !== 'not-applicable');
       expect(virtual.length).toBeGreaterThanOrEqual(18);
       expect(virtual.every((s: { clock: string; status: string }) => s.clock === 'virtual' && s.status === 'passed')).toBe(true);
+      expect(json.summary).toEqual({ passed: virtual.length, failed: 0, notApplicable: json.scenarios.length - virtual.length });
       expect(json.scenarios[0].timeline.length).toBeGreaterThan(10);
+      expect(json.scenarios[0].file).toMatch(/dist\/scenarios\/call-two-way\.scenario\.js$/);
+      // every expectation judged is there as data, passed ones included
+      const kinds = new Set(virtual.flatMap((s: { expectations: Array<{ kind: string; pass: boolean }> }) => s.expectations.map((x) => x.kind)));
+      expect([...kinds].sort()).toEqual(expect.arrayContaining(['count', 'every', 'never', 'page', 'sequence', 'warnings']));
     } finally {
       rmSync(reports, { recursive: true, force: true });
     }
@@ -65,6 +70,52 @@ describe('the package', () => {
       rmSync(reports, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('runs a folder of TypeScript and JavaScript scenarios, and names a file that exports no scenario', () => {
+    const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
+    try {
+      const folder = join(root, 'harness/runner/__fixtures__/scenarios/good');
+      const r = node([join(root, 'bin/live-harness.js'), 'run', folder, '--report', reports]);
+      expect(r.out).toMatch(/^PASS {2}fixture: the play page starts playing {2}\(5 s virtual, \d+ ms wall\)$/m);
+      expect(r.out).toMatch(/^PASS {2}fixture: the push page starts pushing {2}\(5 s virtual, \d+ ms wall\)$/m);
+      expect(r.out).toMatch(/^2 passed, 0 failed$/m);
+      expect(r.code).toBe(0);
+
+      const broken = node([join(root, 'bin/live-harness.js'), 'run', join(root, 'harness/runner/__fixtures__/scenarios/not-a-scenario')]);
+      expect(broken.code).toBe(2);
+      expect(broken.out).toContain('exports-a-function.scenario.ts: it exports no scenario (its default export is a function (makeScenario)).');
+    } finally {
+      rmSync(reports, { recursive: true, force: true });
+    }
+  });
+
+  it('prints a failed scenario with its aligned timeline and writes its expectations as data', () => {
+    const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
+    try {
+      const file = join(root, 'harness/runner/__fixtures__/scenarios/failing/push-gives-up.scenario.ts');
+      const r = node([join(root, 'bin/live-harness.js'), 'run', file, '--report', reports]);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/^FAIL {2}fixture: the push page is wrongly expected to give up {2}\(4 s virtual, \d+ ms wall\)$/m);
+      expect(r.out).toContain('      sequence not observed:\n      Expected sequence — not observed:\n         1. pusher#pusher 1002\n');
+      expect(r.out).toContain('         2. -1307\n            ✗ not found after step 1');
+      expect(r.out).toMatch(/^0 passed, 1 failed$/m);
+      const [run] = readdirSync(reports);
+      const json = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));
+      expect(json.summary).toEqual({ passed: 0, failed: 1, notApplicable: 0 });
+      const [s] = json.scenarios;
+      expect(s.file).toBe(file);
+      expect(s.expectations).toHaveLength(1);
+      expect(s.expectations[0]).toMatchObject({
+        kind: 'sequence',
+        pass: false,
+        expected: { steps: [{ text: 'pusher#pusher 1002' }, { text: '-1307', code: -1307 }] },
+        observed: { matchedSteps: 1 },
+        alignment: { steps: [{ status: 'matched' }, { status: 'missing', afterStep: 1, nearMisses: [], seenEarlier: [] }] },
+      });
+    } finally {
+      rmSync(reports, { recursive: true, force: true });
+    }
+  });
 
   it('tells with doctor which ffmpeg it uses and that real media works here', () => {
     const r = node([join(root, 'bin/live-harness.js'), 'doctor'], root, { FFMPEG_PATH: '/nonexistent/ffmpeg' });

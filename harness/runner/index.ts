@@ -2,5 +2,24 @@ export { defineScenario } from './scenario';
 export type { Scenario, Action, TimelineStep, Expectations, PageExpectation, MetricExpectation, Capability, Bounds, EveryExpectation } from './scenario';
 export { runScenario, ScenarioStoppedError } from './run-scenario';
 export type { ScenarioResult, RunOptions } from './run-scenario';
+export type { RunObserver, PerformedStep } from './observer';
+export type {
+  ExpectationResult,
+  ExpectationKind,
+  Matches,
+  SequenceResult,
+  NeverResult,
+  CountResult,
+  EveryResult,
+  PageResult,
+  MetricResult,
+  WarningsResult,
+  RigResult,
+  RunResult,
+  NeedsResult,
+} from './expectation-result';
+export { renderFailure } from './render-failure';
+export { loadScenarios, loadScenarioFile, findScenarioFiles, ScenarioLoadError } from './scenario-loader';
+export type { LoadedScenario } from './scenario-loader';
 export { validateScenario, ScenarioError } from './validate-scenario';
 export { installDom } from './dom-env';

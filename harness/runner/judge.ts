@@ -1,35 +1,37 @@
 /**
- * The judgement of a played scenario: every expectation checked, every failure
- * said, none thrown.
+ * The judgement of a played scenario: every expectation checked, each result
+ * kept as data (expected, observed, and for sequences the aligned timeline),
+ * passed or not; none thrown.
  */
-import { countMatches, matchSequence, parseDuration, parseStep } from '../assert';
+import { findMatches, matchSequence, parseDuration, parseStep, stepData, type StepInput } from '../assert';
 import type { TimelineEntry } from '../record';
 import type { PageHandle, Session } from '../targets';
-import type { Bounds, PageExpectation, Scenario } from './scenario';
+import type { EveryResult, ExpectationResult, Matches, MetricResult, PageResult, SequenceResult } from './expectation-result';
+import type { Bounds, EveryExpectation, PageExpectation, Scenario } from './scenario';
 
-export function judge(s: Scenario, rig: Session, page: PageHandle): string[] {
-  const out: string[] = [];
+/** How many matching entries a never/count result carries (the count is exact). */
+const LISTED_MATCHES = 10;
+
+export function judge(s: Scenario, rig: Session, page: PageHandle): ExpectationResult[] {
+  const results: ExpectationResult[] = [];
   const entries = rig.timeline.entries;
   const e = s.expect;
-  if (e.sequence) {
-    const m = matchSequence(entries, e.sequence);
-    if (!m.pass) out.push(`sequence not observed:\n${m.report}`);
-  }
-  (e.sequences ?? []).forEach((seq, i) => {
-    const m = matchSequence(entries, seq);
-    if (!m.pass) out.push(`sequences[${i}] not observed:\n${m.report}`);
+  if (e.sequence) results.push(sequence('expect.sequence', entries, e.sequence));
+  (e.sequences ?? []).forEach((seq, i) => results.push(sequence(`expect.sequences[${i}]`, entries, seq)));
+  (e.never ?? []).forEach((n, i) => {
+    const observed = matches(entries, n);
+    results.push({ kind: 'never', path: `expect.never[${i}]`, pass: observed.count === 0, expected: { step: stepData(parseStep(n)), count: 0 }, observed });
   });
-  for (const n of e.never ?? []) {
-    const c = countMatches(entries, n);
-    if (c > 0) out.push(`expected never ${describeStep(n)}, but saw it ${c}×`);
-  }
-  for (const c of e.counts ?? []) {
-    const n = countMatches(entries, c.step);
-    if (c.exactly !== undefined && n !== c.exactly) out.push(`expected ${describeStep(c.step)} exactly ${c.exactly}×, saw ${n}×`);
-    if (c.min !== undefined && n < c.min) out.push(`expected ${describeStep(c.step)} at least ${c.min}×, saw ${n}×`);
-    if (c.max !== undefined && n > c.max) out.push(`expected ${describeStep(c.step)} at most ${c.max}×, saw ${n}×`);
-  }
-  for (const ev of e.every ?? []) {
+  (e.counts ?? []).forEach((c, i) => {
+    const observed = matches(entries, c.step);
+    const n = observed.count;
+    const pass = (c.exactly === undefined || n === c.exactly) && (c.min === undefined || n >= c.min) && (c.max === undefined || n <= c.max);
+    const { min, max, exactly } = c;
+    const bounds = { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(exactly !== undefined ? { exactly } : {}) };
+    results.push({ kind: 'count', path: `expect.counts[${i}]`, pass, expected: { step: stepData(parseStep(c.step)), ...bounds }, observed });
+  });
+  for (const [i, ev] of (e.every ?? []).entries()) {
+    const out: string[] = [];
     const from = ev.from === undefined ? 0 : parseDuration(ev.from);
     const until = ev.until === undefined ? Infinity : parseDuration(ev.until);
     const picked = entries.filter(
@@ -54,60 +56,110 @@ export function judge(s: Scenario, rig: Session, page: PageHandle): string[] {
       out.push(
         `${ev.kind} of ${ev.source} in ${window}: ${bad.length}/${picked.length} break "${ev.describe}"; first at t=${bad[0].t} ms: ${JSON.stringify(value(bad[0]))}`,
       );
+    results.push(everyResult(ev, i, out));
   }
-  if (e.page) out.push(...checkPage(page, e.page, 'at the end'));
+  if (e.page) results.push(...checkPage(page, e.page, 'at the end', 'expect.page'));
   const metrics = rig.metrics;
   for (const [source, m] of Object.entries(e.metrics ?? {})) {
     const got = metrics[source];
+    const path = `expect.metrics[${JSON.stringify(source)}]`;
     if (!got) {
-      out.push(`no metrics for ${source}: it never appeared on the timeline`);
+      results.push({ kind: 'metric', path, pass: false, expected: { source }, observed: { seen: false } });
       continue;
     }
-    const check = (label: string, v: number | undefined, b: Bounds | undefined): void => {
+    const check = (key: string, metric: string, v: number | undefined, b: Bounds | undefined): void => {
       if (!b) return;
-      if (v === undefined || Number.isNaN(v)) return void out.push(`${source} ${label}: not measured`);
-      if (b.min !== undefined && v < b.min) out.push(`${source} ${label} = ${v}, below ${b.min}`);
-      if (b.max !== undefined && v > b.max) out.push(`${source} ${label} = ${v}, above ${b.max}`);
+      const value = v === undefined || Number.isNaN(v) ? null : v;
+      const pass = value !== null && (b.min === undefined || value >= b.min) && (b.max === undefined || value <= b.max);
+      const bounds = { ...(b.min !== undefined ? { min: b.min } : {}), ...(b.max !== undefined ? { max: b.max } : {}) };
+      const r: MetricResult = { kind: 'metric', path: `${path}.${key}`, pass, expected: { source, metric, ...bounds }, observed: { seen: true, value } };
+      results.push(r);
     };
-    check('first-frame ms', got.firstFrameMs, m.firstFrameMs);
-    check('latency p50 ms', got.latencyMs?.p50, m.latencyP50Ms);
-    check('latency p95 ms', got.latencyMs?.p95, m.latencyP95Ms);
-    check('latency max ms', got.latencyMs?.max, m.latencyMaxMs);
-    check('video bitrate kbps', got.videoBitrateKbps, m.videoBitrateKbps);
-    check('reconnects', got.reconnects, m.reconnects);
+    check('firstFrameMs', 'first-frame ms', got.firstFrameMs, m.firstFrameMs);
+    check('latencyP50Ms', 'latency p50 ms', got.latencyMs?.p50, m.latencyP50Ms);
+    check('latencyP95Ms', 'latency p95 ms', got.latencyMs?.p95, m.latencyP95Ms);
+    check('latencyMaxMs', 'latency max ms', got.latencyMs?.max, m.latencyMaxMs);
+    check('videoBitrateKbps', 'video bitrate kbps', got.videoBitrateKbps, m.videoBitrateKbps);
+    check('reconnects', 'reconnects', got.reconnects, m.reconnects);
   }
   if (e.warnings) {
     const warnings = entries.filter((x) => x.kind === 'warning').map((x) => String((x.detail as { message?: string }).message));
-    if (e.warnings.none && warnings.length > 0) out.push(`expected no warnings, got:\n  ${warnings.join('\n  ')}`);
-    for (const w of e.warnings.include ?? [])
-      if (!warnings.some((x) => x.includes(w)))
-        out.push(`expected a warning containing ${JSON.stringify(w)}; got: ${warnings.length ? warnings.join(' | ') : 'none'}`);
+    if (e.warnings.none)
+      results.push({ kind: 'warnings', path: 'expect.warnings.none', pass: warnings.length === 0, expected: { none: true }, observed: { warnings } });
+    (e.warnings.include ?? []).forEach((w, i) =>
+      results.push({
+        kind: 'warnings',
+        path: `expect.warnings.include[${i}]`,
+        pass: warnings.some((x) => x.includes(w)),
+        expected: { include: w },
+        observed: { warnings },
+      }),
+    );
+  }
+  return results;
+}
+
+export function checkPage(page: PageHandle, exp: PageExpectation, when: string, path: string): PageResult[] {
+  const out: PageResult[] = [];
+  for (const [field, want] of Object.entries(exp.data ?? {})) {
+    const got = field.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), page.data);
+    out.push({
+      kind: 'page',
+      path: `${path}.data[${JSON.stringify(field)}]`,
+      pass: deepEqual(got, want),
+      expected: { when, what: 'data', path: field, value: want },
+      observed: got === undefined ? {} : { value: got },
+    });
+  }
+  for (const [sel, want] of Object.entries(exp.text ?? {})) {
+    const got = page.text(sel);
+    out.push({
+      kind: 'page',
+      path: `${path}.text[${JSON.stringify(sel)}]`,
+      pass: got === want,
+      expected: { when, what: 'text', path: sel, value: want },
+      observed: got === undefined ? {} : { value: got },
+    });
   }
   return out;
 }
 
-export function checkPage(page: PageHandle, exp: PageExpectation, when: string): string[] {
-  const out: string[] = [];
-  for (const [path, want] of Object.entries(exp.data ?? {})) {
-    const got = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), page.data);
-    if (!deepEqual(got, want)) out.push(`${when}: page data ${path} = ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
-  }
-  for (const [sel, want] of Object.entries(exp.text ?? {})) {
-    const got = page.text(sel);
-    if (got !== want) out.push(`${when}: WXML ${sel} shows ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
-  }
-  return out;
+function sequence(path: string, entries: readonly TimelineEntry[], steps: readonly StepInput[]): SequenceResult {
+  const m = matchSequence(entries, steps);
+  return {
+    kind: 'sequence',
+    path,
+    pass: m.pass,
+    expected: { steps: m.alignment.steps.map((a) => a.step) },
+    observed: { matchedSteps: m.alignment.steps.filter((a) => a.status === 'matched').length },
+    alignment: m.alignment,
+  };
+}
+
+function matches(entries: readonly TimelineEntry[], step: StepInput): Matches {
+  const hits = findMatches(entries, step);
+  return { count: hits.length, entries: hits.slice(0, LISTED_MATCHES).map((entry) => ({ index: entries.indexOf(entry), entry })) };
+}
+
+/** The every-check's own messages, wrapped as a result: it passes when it said nothing. */
+function everyResult(ev: EveryExpectation, i: number, problems: readonly string[]): EveryResult {
+  const { source, kind, metric, describe, from, until } = ev;
+  return {
+    kind: 'every',
+    path: `expect.every[${i}]`,
+    pass: problems.length === 0,
+    expected: {
+      source,
+      kind,
+      describe,
+      ...(metric !== undefined ? { metric } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(until !== undefined ? { until } : {}),
+    },
+    observed: { problems: [...problems] },
+  };
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function describeStep(s: unknown): string {
-  try {
-    const p = parseStep(s as never) as unknown as Record<string, unknown>;
-    return JSON.stringify(Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && typeof v !== 'function')));
-  } catch {
-    return JSON.stringify(s);
-  }
 }

@@ -1,7 +1,8 @@
 /**
  * Plays a scenario on a rig and judges it. Every expectation is checked and
- * every failure is reported (not just the first), and the timeline is kept
- * whatever happened, so a report can always be written.
+ * kept as data (passed or not), every failure is reported (not just the
+ * first), and the timeline is kept whatever happened, so a report can always
+ * be written.
  */
 // Real timers: in virtual time the page's setTimeout follows the rig's clock, and the budget must not.
 import { clearTimeout, setTimeout } from 'node:timers';
@@ -10,13 +11,19 @@ import type { TimelineEntry } from '../record';
 import type { MediaOptions, OpenedResources, ParticipantMetrics } from '../rig';
 import { simulate, type Session, type Target } from '../targets';
 import { perform } from './actions';
+import type { ExpectationResult } from './expectation-result';
 import { checkPage, judge } from './judge';
+import type { RunObserver } from './observer';
+import { renderFailure } from './render-failure';
 import type { Action, Capability, Scenario } from './scenario';
 import { validateScenario } from './validate-scenario';
 
 export interface ScenarioResult {
   readonly name: string;
   readonly status: 'passed' | 'failed' | 'not-applicable';
+  /** every expectation judged, in the order judged, passed or not, as data; and what stopped the run, if anything */
+  readonly expectations: readonly ExpectationResult[];
+  /** the failed ones as text (rendered from `expectations`) */
   readonly failures: readonly string[];
   readonly timeline: readonly TimelineEntry[];
   readonly metrics: Readonly<Record<string, ParticipantMetrics>>;
@@ -49,10 +56,22 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** aborting it (Ctrl-C) stops the run: the rig is torn down and the scenario fails as interrupted */
   readonly signal?: AbortSignal;
+  /** told of each timeline step once performed (a reporter is one) */
+  readonly observer?: RunObserver;
 }
 
 export class ScenarioStoppedError extends Error {
   readonly code = 'LH_SCENARIO_TIMEOUT';
+  constructor(
+    message: string,
+    readonly reason: 'timeout' | 'interrupted',
+  ) {
+    super(message);
+  }
+}
+
+function failuresOf(results: readonly ExpectationResult[], timeline: readonly TimelineEntry[]): string[] {
+  return results.filter((r) => !r.pass).map((r) => renderFailure(r, timeline));
 }
 
 export async function runScenario(scenario: Scenario, opts: RunOptions): Promise<ScenarioResult> {
@@ -67,10 +86,18 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const clock = opts.media ? 'real' : 'virtual';
   const missing = (scenario.needs ?? ['virtual-time']).filter((n) => !caps.includes(n));
   if (missing.length > 0) {
+    const needs: ExpectationResult = {
+      kind: 'needs',
+      path: 'needs',
+      pass: false,
+      expected: { capabilities: scenario.needs ?? ['virtual-time'] },
+      observed: { capabilities: caps, missing },
+    };
     return {
       name: scenario.name,
       status: 'not-applicable',
-      failures: [`needs ${missing.join(', ')}, which this target cannot provide`],
+      expectations: [needs],
+      failures: failuresOf([needs], []),
       timeline: [],
       metrics: {},
       clock,
@@ -79,7 +106,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       target: target.name,
     };
   }
-  const failures: string[] = [];
+  const results: ExpectationResult[] = [];
   let rig: Session;
   try {
     rig = target.open({
@@ -92,10 +119,12 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       ...(typeof opts.media === 'object' ? { media: opts.media } : {}),
     });
   } catch (e) {
+    const create: ExpectationResult = rigFailure('create', e instanceof Error ? e.message : String(e));
     return {
       name: scenario.name,
       status: 'failed',
-      failures: [`the rig could not be created: ${e instanceof Error ? e.message : String(e)}`],
+      expectations: [create],
+      failures: failuresOf([create], []),
       timeline: [],
       metrics: {},
       clock,
@@ -114,33 +143,48 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
         reject(
           new ScenarioStoppedError(
             `the run timed out after ${budget} ms of wall time (timeoutMs); everything it started was stopped. Raise timeoutMs, or look for a step that never ends`,
+            'timeout',
           ),
         ),
       budget,
     );
-    onAbort = () => reject(new ScenarioStoppedError('the run was interrupted (Ctrl-C); everything it started was stopped'));
+    onAbort = () => reject(new ScenarioStoppedError('the run was interrupted (Ctrl-C); everything it started was stopped', 'interrupted'));
     if (opts.signal?.aborted) onAbort();
     else opts.signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    await Promise.race([play(scenario, rig, failures), stopped]);
+    await Promise.race([play(scenario, rig, results, opts.observer), stopped]);
   } catch (e) {
-    failures.push(e instanceof ScenarioStoppedError ? e.message : `the run threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    results.push({
+      kind: 'run',
+      path: 'run',
+      pass: false,
+      expected: { timeoutMs: budget },
+      observed:
+        e instanceof ScenarioStoppedError
+          ? { stopped: e.reason, error: e.message }
+          : { stopped: 'threw', error: e instanceof Error ? (e.stack ?? e.message) : String(e) },
+    });
   } finally {
     clearTimeout(timer);
     if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
     try {
       await rig.dispose();
     } catch (e) {
-      failures.push(`teardown failed: ${e instanceof Error ? e.message : String(e)}`);
+      results.push(rigFailure('teardown', e instanceof Error ? e.message : String(e)));
     }
   }
-  for (const p of rig.problems) failures.push(`the rig failed: ${p}`);
+  for (const p of rig.problems) results.push(rigFailure('run', p));
+  const timeline = rig.timeline.toJSON();
+  // A copy: a story stopped by the budget may still be unwinding, and must not change a result already returned.
+  const expectations = [...results];
+  const failures = failuresOf(expectations, timeline);
   return {
     name: scenario.name,
     status: failures.length === 0 ? 'passed' : 'failed',
+    expectations,
     failures,
-    timeline: rig.timeline.toJSON(),
+    timeline,
     metrics: rig.metrics,
     clock,
     virtualMs: rig.now(),
@@ -150,20 +194,26 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   };
 }
 
-/** The story itself: setup, timeline, then judgement. Failures are collected, not thrown. */
-async function play(scenario: Scenario, rig: Session, failures: string[]): Promise<void> {
+function rigFailure(phase: 'create' | 'run' | 'teardown', error: string): ExpectationResult {
+  return { kind: 'rig', path: 'rig', pass: false, expected: { phase }, observed: { error } };
+}
+
+/** The story itself: setup, timeline, then judgement. Results are collected, not thrown. */
+async function play(scenario: Scenario, rig: Session, results: ExpectationResult[], observer: RunObserver | undefined): Promise<void> {
   await rig.ready();
   for (const p of scenario.setup.deny ?? []) rig.device.deny(p);
   for (const s of scenario.setup.streams ?? []) await rig.streams.publish(s.key, s);
   for (const [url, r] of Object.entries(scenario.setup.resources ?? {})) rig.network.resource(url, r);
   const page = await rig.loadPage(scenario.setup.page, scenario.setup.query ? { ...scenario.setup.query } : undefined);
-  const steps = [...(scenario.timeline ?? [])].map((s) => ({ ...s, atMs: parseDuration(s.at) })).sort((a, b) => a.atMs - b.atMs);
+  const steps = [...(scenario.timeline ?? [])].map((s, index) => ({ ...s, index, atMs: parseDuration(s.at) })).sort((a, b) => a.atMs - b.atMs);
   for (const step of steps) {
     await rig.advance(Math.max(0, step.atMs - rig.now()));
     const actions = step.do === undefined ? [] : Array.isArray(step.do) ? (step.do as Action[]) : [step.do as Action];
     for (const a of actions) await perform(rig, page, a);
-    if (step.expect) failures.push(...checkPage(page, step.expect, `at ${step.at}`));
+    const checkpoint = step.expect ? checkPage(page, step.expect, `at ${step.at}`, `timeline[${step.index}].expect`) : [];
+    results.push(...checkpoint);
+    await observer?.onStep?.(scenario, { index: step.index, at: step.at, tMs: rig.now(), actions, checkpoint });
   }
   await rig.advance(Math.max(0, parseDuration(scenario.duration) - rig.now()));
-  failures.push(...judge(scenario, rig, page));
+  results.push(...judge(scenario, rig, page));
 }
