@@ -12,5 +12,4 @@ export type { ModelEvent, ModelEventType, ModelSink, CallResult } from './events
 export { PusherModel } from './pusher';
 export type { ParticipantDeps } from './pusher';
 export { PlayerModel } from './player';
-export type { PlayerMetrics } from './player';
 export { PUSHER_METHODS, PLAYER_METHODS, RESULT_METHODS } from './methods';

@@ -19,13 +19,6 @@ import { isValidPlayUrl, normalizePlayerAttrs } from './validate';
 
 type PlayPhase = 'idle' | 'connecting' | 'buffering' | 'playing' | 'loading' | 'retry-wait' | 'ended' | 'gave-up';
 
-export interface PlayerMetrics {
-  firstFrameMs: number | undefined;
-  latencySamplesMs: number[];
-  reconnects: number;
-  stalls: number;
-}
-
 export class PlayerModel {
   attrs: PlayerAttrs;
   private raw: Partial<PlayerAttrs> = {};
@@ -58,7 +51,6 @@ export class PlayerModel {
   private pending: TimerHandle[] = [];
   private readonly window = new Window();
   private readonly unsubscribe: () => void;
-  readonly metrics: PlayerMetrics = { firstFrameMs: undefined, latencySamplesMs: [], reconnects: 0, stalls: 0 };
 
   constructor(private readonly d: ParticipantDeps) {
     this.attrs = defaultsOf<PlayerAttrs>(PLAYER_ATTRS);
@@ -226,7 +218,6 @@ export class PlayerModel {
     this.attempts = 0;
     this.paused = false;
     this.playRequestedAt = this.d.clock.now();
-    this.metrics.firstFrameMs = undefined;
     const target = parseStreamUrl(this.attrs.src);
     // RTC playback needs a signed acceleration URL; without txSecret/txTime it falls back to the CDN (−2302).
     this.accFallback = this.attrs.mode === 'RTC' && target?.protocol === 'rtmp' && !(target.query.txSecret && target.query.txTime);
@@ -299,7 +290,6 @@ export class PlayerModel {
       return;
     }
     this.attempts++;
-    this.metrics.reconnects++;
     this.state_(PlayCode.WARNING_RECONNECT);
     this.retryTimer = this.d.clock.setTimer(this.d.params.reconnectIntervalMs, () => {
       this.retryTimer = undefined;
@@ -389,8 +379,7 @@ export class PlayerModel {
         this.lagWarned = false;
         if (!this.rtc || this.d.params.rtcEmitsFirstFrameCodes || !first) this.state_(PlayCode.PLAY_BEGIN);
         if (first) {
-          this.metrics.firstFrameMs = this.d.clock.now() - this.playRequestedAt;
-          this.d.sink.metric('first-frame', { ms: round(this.metrics.firstFrameMs) });
+          this.d.sink.metric('first-frame', { ms: round(this.d.clock.now() - this.playRequestedAt) });
           if (s?.hasVideo) this.state_(PlayCode.RENDER_FIRST_FRAME);
         }
       } else if (this.phase === 'loading' && this.stallStartedAt !== undefined) {
@@ -407,7 +396,6 @@ export class PlayerModel {
         this.bufferMs = 0;
         this.phase = 'loading';
         this.stallStartedAt = this.d.clock.now();
-        this.metrics.stalls++;
         this.state_(PlayCode.PLAY_LOADING);
       }
     }
@@ -499,7 +487,6 @@ export class PlayerModel {
     this.d.sink.emit({ type: 'netstatus', detail: { info } });
     if (this.phase === 'playing' && this.lastDelayMs !== undefined) {
       const latency = round(this.lastDelayMs + this.bufferMs);
-      this.metrics.latencySamplesMs.push(latency);
       this.d.sink.metric('latency', { ms: latency, bufferMs: round(this.bufferMs), networkMs: round(this.lastDelayMs) });
     }
     if (this.phase === 'playing' && !this.attrs.muted) {

@@ -61,7 +61,6 @@ export class PusherModel {
   private zoomLevel = 1;
   private targetKbps = 0;
   private lowRes = false;
-  private busySince: number | undefined;
   private lastBusyWarnAt = -Infinity;
   private waitingImageUntil: number | undefined;
   private startGen = 0;
@@ -304,7 +303,7 @@ export class PusherModel {
   }
 
   private deviceFailure(errCode: number | undefined, stateCode: number, emitState: boolean): CallResult {
-    this.after(random0(this.d.random, 20, 60), this.startGen, () => {
+    this.after(this.d.random.between(20, 60), this.startGen, () => {
       this.stopAll();
       if (errCode !== undefined) {
         this.d.sink.emit({ type: 'error', detail: { errCode, errMsg: defaultMessage('pusher', errCode, this.d.client.platform) } });
@@ -608,7 +607,6 @@ export class PusherModel {
         queuedAudioFrames: 0,
       });
     }
-    this.stepBGM(dtMs);
   }
 
   private report(): void {
@@ -686,13 +684,10 @@ export class PusherModel {
       }
     }
     const busy = capacityKbps - audio < a.minBitrate * params.netBusyRatio;
-    if (busy) {
-      this.busySince ??= clock.now();
-      if (clock.now() - this.lastBusyWarnAt >= 5000) {
-        this.lastBusyWarnAt = clock.now();
-        this.state_(PushCode.WARNING_NET_BUSY);
-      }
-    } else this.busySince = undefined;
+    if (busy && clock.now() - this.lastBusyWarnAt >= 5000) {
+      this.lastBusyWarnAt = clock.now();
+      this.state_(PushCode.WARNING_NET_BUSY);
+    }
   }
 
   // ---------------------------------------------------------------- BGM
@@ -734,10 +729,6 @@ export class PusherModel {
       if (this.bgm.positionMs >= this.bgm.durationMs) this.endBGM(true);
       else this.scheduleBGMProgress();
     });
-  }
-
-  private stepBGM(_dtMs: number): void {
-    /* progress is reported on its own 1 s cadence */
   }
 
   private endBGM(completed: boolean): void {
@@ -845,10 +836,6 @@ function closeCode(r: CloseReason): number {
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
-}
-
-function random0(r: Random, lo: number, hi: number): number {
-  return r.between(lo, hi);
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {
