@@ -9,7 +9,7 @@ export type { AttrWarning } from './validate';
 export { Device, DEVICE_FAULTS } from './device';
 export type { DeviceFault, DeviceChange, Permission } from './device';
 export type { ModelEvent, ModelEventType, ModelSink, CallResult } from './events';
+export type { ParticipantDeps } from './participant';
 export { PusherModel } from './pusher';
-export type { ParticipantDeps } from './pusher';
 export { PlayerModel } from './player';
 export { PUSHER_METHODS, PLAYER_METHODS, RESULT_METHODS } from './methods';
