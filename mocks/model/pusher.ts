@@ -4,17 +4,7 @@
  * chance from the seeded Random, the network from the Link.
  */
 import { PushCode, PusherErrCode, defaultMessage } from '../codes';
-import type {
-  Capture,
-  CaptureSettings,
-  CloseReason,
-  ConnectFailure,
-  PublishConnection,
-  PublishObserver,
-  RoomPeerChange,
-  StreamInfo,
-  StreamTarget,
-} from '../link/types';
+import type { Capture, CaptureSettings, CloseReason, PublishConnection, PublishObserver, StreamInfo, StreamTarget } from '../link/types';
 import { parseStreamUrl } from '../link/target';
 import type { PusherAttrName, PusherAttrs } from './attributes';
 import type { TimerHandle } from '../time';
@@ -22,6 +12,7 @@ import type { DeviceChange, DeviceFault } from './device';
 import { type CallResult, fail, OK } from './events';
 import { qualityLevel, round } from './netstatus';
 import { type Guard, Participant, type ParticipantDeps, type ParticipantRules } from './participant';
+import { ROOM_LEFT, roomEntered, roomEntryRefused, roomKick, roomPeerStatuses, type RoomStatus } from './room';
 import { isValidPushUrl } from './validate';
 
 /** Capture sizes per mode (portrait); RTC takes video-width/video-height. */
@@ -655,68 +646,4 @@ function closeCode(r: CloseReason): number {
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
-}
-
-// ---------------------------------------------------------------- TRTC room:// statuses
-
-/** A status as the pusher reports it; without a message the code table's text is used. */
-interface RoomStatus {
-  readonly code: number;
-  readonly message?: string;
-}
-
-/** stop() while in the room: the normal exit, which trtc-wx knows by "reason[0]". */
-const ROOM_LEFT: RoomStatus = { code: PushCode.ROOM_OUT, message: 'exit room success, reason[0]' };
-
-/** The room was entered; a re-entry after a lost connection says so first. */
-function roomEntered(reentry: boolean): RoomStatus[] {
-  const entered: RoomStatus = { code: PushCode.ROOM_IN, message: 'enter room success' };
-  return reentry ? [{ code: PushCode.ROOM_NEED_REENTER, message: 'network changed, re-entering room' }, entered] : [entered];
-}
-
-/**
- * An entry the server refused for good (no reconnect): 1022, then the code of
- * the credential at fault. Undefined for a failure the reconnect rule handles.
- */
-function roomEntryRefused(f: ConnectFailure): RoomStatus[] | undefined {
-  const code = refusalCode(f);
-  return code === undefined ? undefined : [{ code: PushCode.ROOM_IN_FAILED, message: 'enter room failed' }, { code }];
-}
-
-function refusalCode(f: ConnectFailure): number | undefined {
-  switch (f) {
-    case 'bad-usersig':
-      return PushCode.ERR_USER_SIG;
-    case 'bad-sdkappid':
-      return PushCode.ERR_SDKAPPID;
-    case 'bad-privatemapkey':
-      return PushCode.ERR_PRIVATE_MAP_KEY;
-    case 'rejected':
-      return PushCode.ERR_ROOM_ENTER_FAIL;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * The server hung up on a member: kicked out, an exit without "reason[0]"
- * (trtc-wx turns that into KICKED_OUT). Undefined for a loss the reconnect
- * rule handles.
- */
-function roomKick(r: CloseReason): RoomStatus | undefined {
-  return r === 'server-close' ? { code: PushCode.ROOM_OUT, message: 'kicked out by the server' } : undefined;
-}
-
-/** Another member came or went: who, what they send, and who is in the room now. */
-function roomPeerStatuses(c: RoomPeerChange): RoomStatus[] {
-  const playurl = `room://rtc.tencent.com?userid=${c.userId}&streamtype=main`;
-  const one = (extra: Record<string, unknown>): string => JSON.stringify({ userlist: [{ userid: c.userId, ...extra }] });
-  const userlist: RoomStatus = { code: PushCode.ROOM_USERLIST, message: JSON.stringify({ userlist: c.members.map((userid) => ({ userid })) }) };
-  if (c.type === 'exit') return [{ code: PushCode.ROOM_USER_EXIT, message: one({}) }, userlist];
-  return [
-    { code: PushCode.ROOM_USER_ENTER, message: one({}) },
-    userlist,
-    ...(c.hasVideo ? [{ code: PushCode.ROOM_USER_VIDEO_STATE, message: one({ playurl, streamtype: 'main', hasvideo: true }) }] : []),
-    ...(c.hasAudio ? [{ code: PushCode.ROOM_USER_AUDIO_STATE, message: one({ playurl, hasaudio: true }) }] : []),
-  ];
 }
