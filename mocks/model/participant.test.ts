@@ -65,15 +65,19 @@ function running(s: Subject, params?: Partial<ModelParams>) {
   return { kit, m };
 }
 
+/** A network loss that lasts: how many attempts the model made from the cut on, and its last code. */
+function outage(kit: ModelKit, s: Subject): { retries: number; last: number } {
+  const n = kit.codes(s.source).length;
+  kit.link.cut();
+  kit.advance(60_000);
+  const after = kit.codes(s.source).slice(n);
+  return { retries: after.filter((c) => c === s.retry).length, last: after[after.length - 1] };
+}
+
 describe.each(SUBJECTS)('the shared participant rules on the $name', (s) => {
   it('gives up after reconnectAttempts attempts, a model parameter, with its own code last', () => {
     const { kit } = running(s, { reconnectAttempts: 1 });
-    const n = kit.codes(s.source).length;
-    kit.link.cut();
-    kit.advance(30_000);
-    const after = kit.codes(s.source).slice(n);
-    expect(after.filter((c) => c === s.retry)).toHaveLength(1);
-    expect(after[after.length - 1]).toBe(s.gaveUp);
+    expect(outage(kit, s)).toEqual({ retries: 1, last: s.gaveUp });
   });
 
   it('counts the attempts afresh once a connection got going again', () => {
@@ -82,13 +86,8 @@ describe.each(SUBJECTS)('the shared participant rules on the $name', (s) => {
     kit.advance(4000);
     kit.link.restore();
     kit.advance(10_000);
-    const n = kit.codes(s.source).length;
     expect(kit.codes(s.source).filter((c) => c === s.going)).toHaveLength(2);
-    kit.link.cut();
-    kit.advance(60_000);
-    const second = kit.codes(s.source).slice(n);
-    expect(second.filter((c) => c === s.retry)).toHaveLength(3);
-    expect(second[second.length - 1]).toBe(s.gaveUp);
+    expect(outage(kit, s)).toEqual({ retries: 3, last: s.gaveUp });
   });
 
   it('leaves no reconnect attempt behind when stopped while waiting for one', () => {
