@@ -5,39 +5,23 @@
  * Loading (2007), first frame (2003/2004), reconnects (2103 ×3 → -2301) and
  * stream end (2006 on RTMP only, Q2) all fall out of the buffer and the link.
  */
-import { PlayCode, defaultMessage } from '../codes';
-import type { CloseReason, ConnectFailure, PlayConnection, StreamInfo } from '../link/types';
+import { PlayCode } from '../codes';
+import type { CloseReason, PlayConnection, PlayObserver, StreamInfo, StreamTarget } from '../link/types';
 import { parseStreamUrl } from '../link/target';
-import { applyRule, defaultsOf, PLAYER_ATTRS, type PlayerAttrName, type PlayerAttrs } from './attributes';
-import { supports } from './client';
-import type { TimerHandle } from '../time';
+import type { PlayerAttrName, PlayerAttrs } from './attributes';
 import type { DeviceChange } from './device';
 import { type CallResult, fail, OK } from './events';
-import { qualityLevel, round, Window } from './netstatus';
-import { type ParticipantDeps, sameValue } from './pusher';
-import { isValidPlayUrl, normalizePlayerAttrs } from './validate';
+import { qualityLevel, round } from './netstatus';
+import { type Guard, Participant, type ParticipantDeps, type ParticipantRules } from './participant';
+import { isValidPlayUrl } from './validate';
 
 type PlayPhase = 'idle' | 'connecting' | 'buffering' | 'playing' | 'loading' | 'retry-wait' | 'ended' | 'gave-up';
 
-export interface PlayerMetrics {
-  firstFrameMs: number | undefined;
-  latencySamplesMs: number[];
-  reconnects: number;
-  stalls: number;
-}
+const RULES: ParticipantRules<PlayerAttrs> = { pair: { keys: ['minCache', 'maxCache'], warnedOn: 'maxCache' } };
 
-export class PlayerModel {
-  attrs: PlayerAttrs;
-  private raw: Partial<PlayerAttrs> = {};
-  private staged: Partial<PlayerAttrs> = {};
-  private inserted = false;
-
-  private phase: PlayPhase = 'idle';
+export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase> {
   private paused = false;
   private pausedBy: 'user' | 'navigate' | 'background' | undefined;
-  private attempts = 0;
-  private conn: PlayConnection | undefined;
-  private gen = 0;
   private bufferMs = 0;
   private keyFrame = false;
   private playRequestedAt = 0;
@@ -52,74 +36,28 @@ export class PlayerModel {
   private fullScreen = false;
   private pip = false;
   private backgroundPlayback = false;
-  private tickTimer: TimerHandle | undefined;
-  private netTimer: TimerHandle | undefined;
-  private retryTimer: TimerHandle | undefined;
-  private pending: TimerHandle[] = [];
-  private readonly window = new Window();
-  private readonly unsubscribe: () => void;
-  readonly metrics: PlayerMetrics = { firstFrameMs: undefined, latencySamplesMs: [], reconnects: 0, stalls: 0 };
 
-  constructor(private readonly d: ParticipantDeps) {
-    this.attrs = defaultsOf<PlayerAttrs>(PLAYER_ATTRS);
-    this.unsubscribe = d.device.subscribe((c) => this.onDevice(c));
+  constructor(d: ParticipantDeps) {
+    super(d, 'player', RULES);
   }
 
   get state(): { phase: PlayPhase; paused: boolean; bufferMs: number; attempts: number; fullScreen: boolean; pip: boolean } {
-    return { phase: this.phase, paused: this.paused, bufferMs: this.bufferMs, attempts: this.attempts, fullScreen: this.fullScreen, pip: this.pip };
+    return { phase: this.phase, paused: this.paused, bufferMs: this.bufferMs, attempts: this.reconnect.attempts, fullScreen: this.fullScreen, pip: this.pip };
   }
 
   // ---------------------------------------------------------------- attributes
 
-  insert(raw: Partial<PlayerAttrs>): void {
-    this.inserted = true;
-    this.raw = { ...raw };
-    const { attrs, warnings } = normalizePlayerAttrs(this.d.id, raw, defaultsOf<PlayerAttrs>(PLAYER_ATTRS), this.d.client);
-    for (const w of warnings) this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
-    this.attrs = attrs;
-    if (attrs.autoplay && attrs.src) this.play();
+  protected afterInsert(): void {
+    if (this.attrs.autoplay && this.attrs.src) this.play();
   }
 
-  update(raw: Partial<PlayerAttrs>): void {
-    if (!this.inserted) return this.insert(raw);
-    const next = { ...this.raw, ...raw };
-    const changed = (Object.keys(raw) as PlayerAttrName[]).filter((k) => !sameValue(this.raw[k], next[k]));
-    this.raw = next;
-    if (changed.length === 0) return;
-    const { attrs: normalized, warnings } = normalizePlayerAttrs(this.d.id, next, defaultsOf<PlayerAttrs>(PLAYER_ATTRS), this.d.client);
-    for (const w of warnings)
-      if (changed.some((k) => PLAYER_ATTRS[k].attr === w.attribute || w.attribute === 'max-cache'))
-        this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
-    const active = this.phase !== 'idle' && this.phase !== 'ended' && this.phase !== 'gave-up';
-    for (const k of changed) {
-      const spec = PLAYER_ATTRS[k];
-      if (!supports(this.d.client, spec.since)) continue;
-      const rule = applyRule(spec, this.d.params);
-      const value = normalized[k];
-      if (rule === 'insert') {
-        this.d.sink.warn(
-          `[live-harness] <live-player id="${this.d.id}"> ${spec.attr} changed to ${JSON.stringify(value)} after insert; the real component ignores it.${k === 'autoplay' ? ' Call play() instead.' : ''}`,
-          { attribute: spec.attr, value, ignored: true },
-        );
-        continue;
-      }
-      // Q3: with autoplay, a new src does not restart playback; stop()+play() applies it.
-      if (rule === 'restart' && active) {
-        (this.staged as Record<string, unknown>)[k] = value;
-        continue;
-      }
-      (this.attrs as Record<string, unknown>)[k] = value;
-    }
-    if (changed.includes('minCache') || changed.includes('maxCache')) {
-      this.attrs.minCache = normalized.minCache;
-      this.attrs.maxCache = normalized.maxCache;
-    }
+  /** Q3: with autoplay, a new src does not restart playback; stop()+play() applies it. */
+  protected get inSession(): boolean {
+    return this.phase !== 'idle' && this.phase !== 'ended' && this.phase !== 'gave-up';
   }
 
-  remove(): void {
-    this.stopAll();
-    this.unsubscribe();
-    this.inserted = false;
+  protected insertOnlyRemedy(k: PlayerAttrName): string {
+    return k === 'autoplay' ? 'Call play() instead.' : '';
   }
 
   // ---------------------------------------------------------------- context methods
@@ -158,15 +96,7 @@ export class PlayerModel {
         return OK;
       case 'snapshot': {
         if (this.phase !== 'playing' && this.phase !== 'loading') return fail('snapshot:fail no picture yet');
-        const s = this.lastStream;
-        return {
-          ok: true,
-          result: {
-            width: String(s?.width ?? 0),
-            height: String(s?.height ?? 0),
-            tempImagePath: `wxfile://tmp/live-harness-snapshot-${this.d.id}-${Math.round(this.d.clock.now())}.jpg`,
-          },
-        };
+        return this.snapshotTaken(this.lastStream?.width ?? 0, this.lastStream?.height ?? 0);
       }
       case 'requestPictureInPicture': {
         const modes = this.attrs.pictureInPictureMode;
@@ -213,24 +143,22 @@ export class PlayerModel {
       );
       return fail(`operateLivePlayer:fail invalid src ${JSON.stringify(this.attrs.src)}`);
     }
-    if (this.phase !== 'idle' && this.phase !== 'ended' && this.phase !== 'gave-up') {
+    if (this.inSession) {
       if (this.paused) {
         this.paused = false;
         this.pausedBy = undefined;
       }
       return OK;
     }
-    for (const [k, v] of Object.entries(this.staged)) (this.attrs as Record<string, unknown>)[k] = v;
-    this.staged = {};
+    this.applyStaged();
     this.gen++;
-    this.attempts = 0;
+    this.reconnect.restartCount();
     this.paused = false;
     this.playRequestedAt = this.d.clock.now();
-    this.metrics.firstFrameMs = undefined;
     const target = parseStreamUrl(this.attrs.src);
     // RTC playback needs a signed acceleration URL; without txSecret/txTime it falls back to the CDN (−2302).
     this.accFallback = this.attrs.mode === 'RTC' && target?.protocol === 'rtmp' && !(target.query.txSecret && target.query.txTime);
-    if (this.accFallback) this.after(this.d.random.between(20, 60), () => this.state_(PlayCode.ERR_GET_RTMP_ACC_URL_FAIL));
+    if (this.accFallback) this.after(this.d.random.between(20, 60), () => this.status(PlayCode.ERR_GET_RTMP_ACC_URL_FAIL));
     this.connect();
     this.startTicks();
     return OK;
@@ -247,64 +175,38 @@ export class PlayerModel {
 
   // ---------------------------------------------------------------- connection
 
-  private connect(): void {
-    const target = parseStreamUrl(this.attrs.src);
-    if (!target) return;
-    this.phase = 'connecting';
+  protected target(): StreamTarget | undefined {
+    return parseStreamUrl(this.attrs.src);
+  }
+
+  protected dial(target: StreamTarget, guard: Guard, connected: () => void): PlayConnection {
     this.bufferMs = 0;
     this.keyFrame = false;
     this.lag = { recv: 0, need: 0, spanMs: 0 };
-    const gen = this.gen;
-    const live = (c: PlayConnection): boolean => gen === this.gen && c === this.conn;
-    const conn = this.d.link.play(
-      target,
-      {
-        onConnected: () => live(conn) && this.state_(PlayCode.CONNECT_SUCC),
-        onStreamBegin: () => {
-          if (!live(conn)) return;
-          this.phase = 'buffering';
-          this.attempts = 0;
-          this.state_(PlayCode.RTMP_STREAM_BEGIN);
-        },
-        onFailed: (f) => live(conn) && this.lost(failureCode(f)),
-        onMessage: (text) => {
-          if (live(conn) && this.attrs.enableRecvMessage) this.d.sink.emit({ type: 'statechange', detail: { code: PlayCode.GET_MESSAGE, message: text } });
-        },
-        onClosed: (r) => {
-          if (!live(conn)) return;
-          if (r === 'unpublished') {
-            // RTMP tells the player the anchor stopped: 2006, and playback ends (Q2).
-            this.conn = undefined;
-            this.finish('ended');
-            this.state_(PlayCode.PLAY_END);
-            return;
-          }
-          this.lost(closeCode(r));
-        },
-      },
-      `player#${this.d.id}`,
-    );
-    this.conn = conn;
+    const observer: PlayObserver = {
+      onConnected: connected,
+      onStreamBegin: guard(() => this.going('buffering', PlayCode.RTMP_STREAM_BEGIN)),
+      onFailed: guard((f) => this.connectFailed(f)),
+      onMessage: guard((text) => {
+        if (this.attrs.enableRecvMessage) this.status(PlayCode.GET_MESSAGE, text);
+      }),
+      onClosed: guard((r) => {
+        if (r !== 'unpublished') return this.lost(closeCode(r));
+        // RTMP tells the player the anchor stopped: 2006, and playback ends (Q2).
+        this.conn = undefined;
+        this.finish('ended');
+        this.status(PlayCode.PLAY_END);
+      }),
+    };
+    return this.d.link.play(target, observer, `player#${this.d.id}`);
   }
 
-  private lost(code: number | undefined): void {
-    this.conn = undefined;
-    this.phase = 'retry-wait';
+  protected override onLoss(): void {
     this.bufferMs = 0;
-    if (code !== undefined) this.state_(code);
-    if (this.attempts >= this.d.params.reconnectAttempts) {
-      // State first, event last: the page may call play() again from inside the handler.
-      this.finish('gave-up');
-      this.state_(PlayCode.ERR_NET_DISCONNECT);
-      return;
-    }
-    this.attempts++;
-    this.metrics.reconnects++;
-    this.state_(PlayCode.WARNING_RECONNECT);
-    this.retryTimer = this.d.clock.setTimer(this.d.params.reconnectIntervalMs, () => {
-      this.retryTimer = undefined;
-      this.connect();
-    });
+  }
+
+  protected giveUp(): void {
+    this.finish('gave-up');
   }
 
   private finish(phase: 'ended' | 'gave-up'): void {
@@ -312,50 +214,16 @@ export class PlayerModel {
     this.phase = phase;
   }
 
-  private stopAll(): void {
-    this.gen++;
-    this.phase = 'idle';
+  protected resetSession(): void {
     this.paused = false;
     this.pausedBy = undefined;
-    this.attempts = 0;
     this.bufferMs = 0;
-    this.conn?.close();
-    this.conn = undefined;
-    this.d.clock.clearTimer(this.retryTimer);
-    this.retryTimer = undefined;
-    for (const t of this.pending) this.d.clock.clearTimer(t);
-    this.pending = [];
-    this.d.clock.clearTimer(this.tickTimer);
-    this.d.clock.clearTimer(this.netTimer);
-    this.tickTimer = undefined;
-    this.netTimer = undefined;
     this.stallStartedAt = undefined;
-    for (const [k, v] of Object.entries(this.staged)) (this.attrs as Record<string, unknown>)[k] = v;
-    this.staged = {};
   }
 
   // ---------------------------------------------------------------- media steps
 
-  private startTicks(): void {
-    this.window.reset();
-    const { clock, params } = this.d;
-    // Step by the time that really passed: exactly tickMs in virtual time, whatever the event loop allowed on real media.
-    let last = clock.now();
-    const tick = (): void => {
-      this.tickTimer = clock.setTimer(params.tickMs, tick);
-      const now = clock.now();
-      this.step(now - last);
-      last = now;
-    };
-    const net = (): void => {
-      this.netTimer = clock.setTimer(params.netstatusIntervalMs, net);
-      this.report();
-    };
-    this.tickTimer = clock.setTimer(params.tickMs, tick);
-    this.netTimer = clock.setTimer(params.netstatusIntervalMs, net);
-  }
-
-  private step(dtMs: number): void {
+  protected step(dtMs: number): void {
     const receiving = (this.phase === 'buffering' || this.phase === 'playing' || this.phase === 'loading') && !this.paused && this.conn;
     if (!receiving || !this.conn) {
       this.window.add({ recvKbps: 0, capacityKbps: 0, connected: 0, playing: 0, fps: 0, rttMs: 0, jitterMs: 0, lossPct: 0, neededKbps: 0 });
@@ -371,15 +239,15 @@ export class PlayerModel {
 
     if (r.keyFrameSeen && !this.keyFrame) {
       this.keyFrame = true;
-      if (!this.rtc || this.d.params.rtcEmitsFirstFrameCodes) this.state_(PlayCode.RCV_FIRST_I_FRAME);
-      this.state_(PlayCode.START_VIDEO_DECODER);
+      if (!this.rtc || this.d.params.rtcEmitsFirstFrameCodes) this.status(PlayCode.RCV_FIRST_I_FRAME);
+      this.status(PlayCode.START_VIDEO_DECODER);
       this.decoderFaults();
     }
     if (s && s.hasVideo && s.width > 0) {
-      if (this.lastSize && (this.lastSize[0] !== s.width || this.lastSize[1] !== s.height)) this.state_(PlayCode.CHANGE_RESOLUTION);
+      if (this.lastSize && (this.lastSize[0] !== s.width || this.lastSize[1] !== s.height)) this.status(PlayCode.CHANGE_RESOLUTION);
       this.lastSize = [s.width, s.height];
     }
-    if (r.gapMs > 0 && this.phase === 'playing') this.state_(PlayCode.WARNING_VIDEO_DISCONTINUITY);
+    if (r.gapMs > 0 && this.phase === 'playing') this.status(PlayCode.WARNING_VIDEO_DISCONTINUITY);
 
     if (this.phase === 'buffering' || this.phase === 'loading') {
       if (this.keyFrame && this.bufferMs >= this.startThresholdMs()) {
@@ -387,16 +255,15 @@ export class PlayerModel {
         this.phase = 'playing';
         this.stallStartedAt = undefined;
         this.lagWarned = false;
-        if (!this.rtc || this.d.params.rtcEmitsFirstFrameCodes || !first) this.state_(PlayCode.PLAY_BEGIN);
+        if (!this.rtc || this.d.params.rtcEmitsFirstFrameCodes || !first) this.status(PlayCode.PLAY_BEGIN);
         if (first) {
-          this.metrics.firstFrameMs = this.d.clock.now() - this.playRequestedAt;
-          this.d.sink.metric('first-frame', { ms: round(this.metrics.firstFrameMs) });
-          if (s?.hasVideo) this.state_(PlayCode.RENDER_FIRST_FRAME);
+          this.d.sink.metric('first-frame', { ms: round(this.d.clock.now() - this.playRequestedAt) });
+          if (s?.hasVideo) this.status(PlayCode.RENDER_FIRST_FRAME);
         }
       } else if (this.phase === 'loading' && this.stallStartedAt !== undefined) {
         if (!this.lagWarned && this.d.clock.now() - this.stallStartedAt >= this.d.params.videoPlayLagMs) {
           this.lagWarned = true;
-          this.state_(PlayCode.WARNING_VIDEO_PLAY_LAG);
+          this.status(PlayCode.WARNING_VIDEO_PLAY_LAG);
         }
       }
     } else if (this.phase === 'playing') {
@@ -407,8 +274,7 @@ export class PlayerModel {
         this.bufferMs = 0;
         this.phase = 'loading';
         this.stallStartedAt = this.d.clock.now();
-        this.metrics.stalls++;
-        this.state_(PlayCode.PLAY_LOADING);
+        this.status(PlayCode.PLAY_LOADING);
       }
     }
     // Data arriving much slower than the stream needs, while still arriving: "来包不稳".
@@ -420,7 +286,7 @@ export class PlayerModel {
     if (lag.spanMs >= 1000) {
       if (lag.need > 0 && lag.recv > 0 && lag.recv < lag.need * 0.6 && this.d.clock.now() - this.lastRecvLagWarnAt > 5000) {
         this.lastRecvLagWarnAt = this.d.clock.now();
-        this.state_(PlayCode.WARNING_RECV_DATA_LAG);
+        this.status(PlayCode.WARNING_RECV_DATA_LAG);
       }
       this.lag = { recv: 0, need: 0, spanMs: 0 };
     }
@@ -456,13 +322,13 @@ export class PlayerModel {
 
   private decoderFaults(): void {
     const dev = this.d.device;
-    if (dev.has('hw-decoder-fail')) this.state_(PlayCode.WARNING_HW_ACCELERATION_FAIL);
-    if (dev.has('first-idr-hw-decode-fail')) this.state_(PlayCode.WARNING_FIRST_IDR_HW_DECODE_FAIL);
-    if (dev.has('video-decode-glitch')) this.after(1500, () => this.state_(PlayCode.WARNING_VIDEO_DECODE_FAIL));
-    if (dev.has('audio-decode-glitch')) this.after(1500, () => this.state_(PlayCode.WARNING_AUDIO_DECODE_FAIL));
+    if (dev.has('hw-decoder-fail')) this.status(PlayCode.WARNING_HW_ACCELERATION_FAIL);
+    if (dev.has('first-idr-hw-decode-fail')) this.status(PlayCode.WARNING_FIRST_IDR_HW_DECODE_FAIL);
+    if (dev.has('video-decode-glitch')) this.after(1500, () => this.status(PlayCode.WARNING_VIDEO_DECODE_FAIL));
+    if (dev.has('audio-decode-glitch')) this.after(1500, () => this.status(PlayCode.WARNING_AUDIO_DECODE_FAIL));
   }
 
-  private report(): void {
+  protected report(): void {
     const w = this.window;
     const connected = w.avg('connected') > 0.5;
     const s = this.lastStream;
@@ -491,15 +357,11 @@ export class PlayerModel {
     };
     // vDecCacheSize exists with Android hardware decoding only (§2.3).
     if (this.d.client.platform === 'android') info.vDecCacheSize = Math.min(bufFrames, 3);
-    if (this.d.params.netstatusIncludesCpu) {
-      info.appCpu = round(this.d.random.between(5, 15), 1);
-      info.systemCpu = round(this.d.random.between(15, 40), 1);
-    }
+    this.addCpu(info, [5, 15], [15, 40]);
     w.reset();
     this.d.sink.emit({ type: 'netstatus', detail: { info } });
     if (this.phase === 'playing' && this.lastDelayMs !== undefined) {
       const latency = round(this.lastDelayMs + this.bufferMs);
-      this.metrics.latencySamplesMs.push(latency);
       this.d.sink.metric('latency', { ms: latency, bufferMs: round(this.bufferMs), networkMs: round(this.lastDelayMs) });
     }
     if (this.phase === 'playing' && !this.attrs.muted) {
@@ -512,7 +374,7 @@ export class PlayerModel {
 
   // ---------------------------------------------------------------- device
 
-  private onDevice(c: DeviceChange): void {
+  protected onDevice(c: DeviceChange): void {
     switch (c.type) {
       case 'background':
         if (this.phase !== 'idle' && !this.backgroundPlayback && !this.pip && !this.paused) {
@@ -527,7 +389,7 @@ export class PlayerModel {
         }
         return;
       case 'audio-route':
-        if (this.phase !== 'idle') this.state_(PlayCode.AUDIO_DEVICE_CHANGED);
+        if (this.phase !== 'idle') this.status(PlayCode.AUDIO_DEVICE_CHANGED);
         return;
       default:
         return;
@@ -536,32 +398,8 @@ export class PlayerModel {
 
   // ---------------------------------------------------------------- helpers
 
-  private state_(code: number): void {
-    this.d.sink.emit({ type: 'statechange', detail: { code, message: defaultMessage('player', code, this.d.client.platform) } });
-  }
-
-  private after(ms: number, fn: () => void): void {
-    const gen = this.gen;
-    const h = this.d.clock.setTimer(ms, () => {
-      this.pending = this.pending.filter((x) => x !== h);
-      if (gen === this.gen) fn();
-    });
-    this.pending.push(h);
-  }
-
   private soon(fn: () => void): void {
     this.d.clock.setTimer(0, fn);
-  }
-}
-
-function failureCode(f: ConnectFailure): number {
-  switch (f) {
-    case 'dns':
-      return PlayCode.WARNING_DNS_FAIL;
-    case 'handshake':
-      return PlayCode.WARNING_SHAKE_FAIL;
-    default:
-      return PlayCode.WARNING_SEVER_CONN_FAIL;
   }
 }
 

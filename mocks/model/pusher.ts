@@ -4,28 +4,16 @@
  * chance from the seeded Random, the network from the Link.
  */
 import { PushCode, PusherErrCode, defaultMessage } from '../codes';
-import type { Capture, CaptureSettings, CloseReason, ConnectFailure, Link, PublishConnection, RoomPeerChange, StreamInfo } from '../link/types';
+import type { Capture, CaptureSettings, CloseReason, PublishConnection, PublishObserver, StreamInfo, StreamTarget } from '../link/types';
 import { parseStreamUrl } from '../link/target';
-import { applyRule, defaultsOf, PUSHER_ATTRS, type PusherAttrName, type PusherAttrs } from './attributes';
-import { type ClientProfile, supports } from './client';
-import type { Clock, TimerHandle } from '../time';
-import type { Device, DeviceChange, DeviceFault } from './device';
-import { type CallResult, fail, type ModelSink, OK } from './events';
-import { qualityLevel, round, Window } from './netstatus';
-import type { ModelParams } from './params';
-import type { Random } from '../time';
-import { isValidPushUrl, normalizePusherAttrs } from './validate';
-
-export interface ParticipantDeps {
-  readonly id: string;
-  readonly clock: Clock;
-  readonly random: Random;
-  readonly params: ModelParams;
-  readonly client: ClientProfile;
-  readonly link: Link;
-  readonly device: Device;
-  readonly sink: ModelSink;
-}
+import type { PusherAttrName, PusherAttrs } from './attributes';
+import type { TimerHandle } from '../time';
+import type { DeviceChange, DeviceFault } from './device';
+import { type CallResult, fail, OK } from './events';
+import { qualityLevel, round } from './netstatus';
+import { type Guard, Participant, type ParticipantDeps, type ParticipantRules } from './participant';
+import { ROOM_LEFT, roomEntered, roomEntryRefused, roomKick, roomPeerStatuses, type RoomStatus } from './room';
+import { isValidPushUrl } from './validate';
 
 /** Capture sizes per mode (portrait); RTC takes video-width/video-height. */
 const MODE_SIZE: Record<string, readonly [number, number]> = {
@@ -41,18 +29,16 @@ const MAX_PIXELS = 1920 * 1080;
 
 type PushPhase = 'idle' | 'connecting' | 'live' | 'retry-wait' | 'gave-up' | 'suspended';
 
-export class PusherModel {
-  attrs: PusherAttrs;
-  private raw: Partial<PusherAttrs> = {};
-  private staged: Partial<PusherAttrs> = {};
-  private inserted = false;
+const RULES: ParticipantRules<PusherAttrs> = {
+  pair: { keys: ['minBitrate', 'maxBitrate'], warnedOn: 'minBitrate' },
+  // A publish the server refuses (the key is taken) is a disconnect to the pusher.
+  connectFailedCodes: { rejected: PushCode.WARNING_SERVER_DISCONNECT },
+};
 
+export class PusherModel extends Participant<'pusher', PublishConnection, PushPhase> {
   private started = false;
   private preview = false;
-  private phase: PushPhase = 'idle';
   private paused = false;
-  private attempts = 0;
-  private conn: PublishConnection | undefined;
   /** the camera + encoder on real media: opened by start(), kept through reconnects, closed by stop() */
   private capture: Capture | undefined;
   private cameraPosition: 'front' | 'back' = 'front';
@@ -61,23 +47,13 @@ export class PusherModel {
   private zoomLevel = 1;
   private targetKbps = 0;
   private lowRes = false;
-  private busySince: number | undefined;
   private lastBusyWarnAt = -Infinity;
   private waitingImageUntil: number | undefined;
-  private startGen = 0;
-
-  private tickTimer: TimerHandle | undefined;
-  private netTimer: TimerHandle | undefined;
-  private retryTimer: TimerHandle | undefined;
-  private pending: TimerHandle[] = [];
-  private readonly window = new Window();
-  private readonly unsubscribe: () => void;
 
   private bgm: { url: string; durationMs: number; positionMs: number; playing: boolean; volume: number; timer?: TimerHandle } | undefined;
 
-  constructor(private readonly d: ParticipantDeps) {
-    this.attrs = defaultsOf<PusherAttrs>(PUSHER_ATTRS);
-    this.unsubscribe = d.device.subscribe((c) => this.onDevice(c));
+  constructor(d: ParticipantDeps) {
+    super(d, 'pusher', RULES);
   }
 
   get isPushing(): boolean {
@@ -90,7 +66,7 @@ export class PusherModel {
       started: this.started,
       preview: this.preview,
       paused: this.paused,
-      attempts: this.attempts,
+      attempts: this.reconnect.attempts,
       targetKbps: this.targetKbps,
       camera: this.cameraPosition,
     };
@@ -98,66 +74,32 @@ export class PusherModel {
 
   // ---------------------------------------------------------------- attributes
 
-  insert(raw: Partial<PusherAttrs>): void {
-    this.inserted = true;
-    this.raw = { ...raw };
-    const { attrs, warnings } = normalizePusherAttrs(this.d.id, raw, defaultsOf<PusherAttrs>(PUSHER_ATTRS), this.d.client);
-    for (const w of warnings) this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
-    this.attrs = attrs;
-    this.cameraPosition = attrs.devicePosition as 'front' | 'back';
-    if (attrs.autopush && attrs.url) this.start();
+  protected afterInsert(): void {
+    this.cameraPosition = this.attrs.devicePosition as 'front' | 'back';
+    if (this.attrs.autopush && this.attrs.url) this.start();
   }
 
-  update(raw: Partial<PusherAttrs>): void {
-    if (!this.inserted) return this.insert(raw);
-    const next = { ...this.raw, ...raw };
-    const changed = (Object.keys(raw) as PusherAttrName[]).filter((k) => !sameValue(this.raw[k], next[k]));
-    this.raw = next;
-    if (changed.length === 0) return;
-    const { attrs: normalized, warnings } = normalizePusherAttrs(this.d.id, next, defaultsOf<PusherAttrs>(PUSHER_ATTRS), this.d.client);
-    for (const w of warnings)
-      if (changed.some((k) => PUSHER_ATTRS[k].attr === w.attribute || w.attribute === 'min-bitrate'))
-        this.d.sink.warn(w.message, { attribute: w.attribute, value: w.value });
-    for (const k of changed) {
-      const spec = PUSHER_ATTRS[k];
-      if (!supports(this.d.client, spec.since)) continue;
-      const rule = applyRule(spec, this.d.params);
-      const value = normalized[k];
-      if (rule === 'insert') {
-        this.d.sink.warn(
-          `[live-harness] <live-pusher id="${this.d.id}"> ${spec.attr} changed to ${JSON.stringify(value)} after insert; the real component ignores it. ${k === 'devicePosition' ? 'Call switchCamera() to change camera.' : 'Set it before the element is rendered.'}`,
-          { attribute: spec.attr, value, ignored: true },
-        );
-        continue;
-      }
-      if (rule === 'restart' && this.started) {
-        (this.staged as Record<string, unknown>)[k] = value;
-        continue;
-      }
-      this.applyDynamic(k, value);
-    }
-    // Bitrate bounds are a pair: re-clamp after either side moved.
-    if (changed.includes('minBitrate') || changed.includes('maxBitrate')) {
-      this.attrs.minBitrate = normalized.minBitrate;
-      this.attrs.maxBitrate = normalized.maxBitrate;
-      if (this.targetKbps > 0) this.targetKbps = clamp(this.targetKbps, this.attrs.minBitrate, this.attrs.maxBitrate);
-    }
+  protected get inSession(): boolean {
+    return this.started;
   }
 
-  private applyDynamic(k: PusherAttrName, value: unknown): void {
-    const before = (this.attrs as Record<string, unknown>)[k];
-    (this.attrs as Record<string, unknown>)[k] = value;
+  protected insertOnlyRemedy(k: PusherAttrName): string {
+    return k === 'devicePosition' ? 'Call switchCamera() to change camera.' : 'Set it before the element is rendered.';
+  }
+
+  protected override applyDynamic(k: PusherAttrName, value: unknown): void {
+    const before = this.attrs[k];
+    super.applyDynamic(k, value);
     // iOS reports mic and mute toggles as status codes with an empty message.
     if (this.d.client.platform === 'ios' && before !== value) {
-      if (k === 'enableMic') this.state_(PushCode.MIC_TOGGLED_IOS, '');
-      if (k === 'muted') this.state_(PushCode.MUTE_TOGGLED_IOS, '');
+      if (k === 'enableMic') this.status(PushCode.MIC_TOGGLED_IOS, '');
+      if (k === 'muted') this.status(PushCode.MUTE_TOGGLED_IOS, '');
     }
   }
 
-  remove(): void {
-    this.stopAll();
-    this.unsubscribe();
-    this.inserted = false;
+  /** Bitrate bounds are a pair: re-clamp the encoder after either side moved. */
+  protected override pairChanged(): void {
+    if (this.targetKbps > 0) this.targetKbps = clamp(this.targetKbps, this.attrs.minBitrate, this.attrs.maxBitrate);
   }
 
   // ---------------------------------------------------------------- context methods
@@ -169,7 +111,7 @@ export class PusherModel {
       case 'stop': {
         const leavingRoom = this.phase === 'live' && parseStreamUrl(this.attrs.url)?.protocol === 'room';
         this.stopAll();
-        if (leavingRoom) this.state_(PushCode.ROOM_OUT, 'exit room success, reason[0]');
+        if (leavingRoom) this.say([ROOM_LEFT]);
         return OK;
       }
       case 'pause':
@@ -255,8 +197,8 @@ export class PusherModel {
     this.applyStaged();
     this.started = true;
     this.paused = false;
-    this.attempts = 0;
-    const gen = ++this.startGen;
+    this.reconnect.restartCount();
+    const gen = ++this.gen;
     const { params, device, random } = this.d;
 
     // Permissions first: the SDK opens devices before it connects.
@@ -268,9 +210,9 @@ export class PusherModel {
     if (this.attrs.enableMic && device.has('mic-open-fail')) return this.deviceFailure(undefined, PushCode.ERR_OPEN_MIC_FAIL, true);
     const [w, h] = this.captureSize();
     if (w * h > MAX_PIXELS) {
-      this.after(10, gen, () => {
+      this.after(10, () => {
         this.stopAll();
-        this.state_(PushCode.ERR_UNSUPPORTED_RESOLUTION);
+        this.status(PushCode.ERR_UNSUPPORTED_RESOLUTION);
       });
       return OK;
     }
@@ -280,36 +222,36 @@ export class PusherModel {
       const wasPreview = this.preview;
       this.preview = true;
       t += wasPreview ? 0 : random.between(80, 250);
-      if (!wasPreview) this.after(t, gen, () => this.state_(PushCode.OPEN_CAMERA_SUCC));
+      if (!wasPreview) this.after(t, () => this.status(PushCode.OPEN_CAMERA_SUCC));
       t += random.between(30, 80);
-      this.after(t, gen, () => {
-        this.state_(PushCode.FIRST_FRAME_AVAILABLE);
+      this.after(t, () => {
+        this.status(PushCode.FIRST_FRAME_AVAILABLE);
         if (params.pusherEmitsLocalVideoCodes) {
-          this.state_(PushCode.LOCAL_RCV_FIRST_I_FRAME);
-          this.state_(PushCode.LOCAL_PLAY_BEGIN);
+          this.status(PushCode.LOCAL_RCV_FIRST_I_FRAME);
+          this.status(PushCode.LOCAL_PLAY_BEGIN);
         }
       });
     }
     t += random.between(10, 40);
-    this.after(t, gen, () => {
-      this.state_(PushCode.START_VIDEO_ENCODER);
+    this.after(t, () => {
+      this.status(PushCode.START_VIDEO_ENCODER);
       this.encoderFaults(gen);
     });
     this.targetKbps = this.attrs.maxBitrate;
     this.capture?.close();
     this.capture = this.d.link.capture?.(this.captureSettings());
-    this.after(t + 1, gen, () => this.connect());
+    this.after(t + 1, () => this.connect());
     this.startTicks();
     return OK;
   }
 
   private deviceFailure(errCode: number | undefined, stateCode: number, emitState: boolean): CallResult {
-    this.after(random0(this.d.random, 20, 60), this.startGen, () => {
+    this.after(this.d.random.between(20, 60), () => {
       this.stopAll();
       if (errCode !== undefined) {
         this.d.sink.emit({ type: 'error', detail: { errCode, errMsg: defaultMessage('pusher', errCode, this.d.client.platform) } });
       }
-      if (emitState) this.state_(stateCode);
+      if (emitState) this.status(stateCode);
     });
     return OK;
   }
@@ -323,8 +265,9 @@ export class PusherModel {
       ['encode-bitrate-overflow', PushCode.WARNING_VIDEO_ENCODE_BITRATE_OVERFLOW, true],
       ['encoder-sw-to-hw', PushCode.WARNING_VIDEO_ENCODE_SW_SWITCH_HW, android],
     ];
-    for (const [fault, code, applies] of warn) if (applies && dev.has(fault)) this.state_(code);
-    if (dev.has('video-encode-glitch')) this.after(2000, gen, () => this.state_(PushCode.WARNING_VIDEO_ENCODE_FAIL));
+    for (const [fault, code, applies] of warn) if (applies && dev.has(fault)) this.status(code);
+    // gen is the session's that opened the encoder: a page may have restarted from inside a warning above.
+    if (dev.has('video-encode-glitch')) this.after(2000, () => this.status(PushCode.WARNING_VIDEO_ENCODE_FAIL), gen);
     const fatal: Array<[DeviceFault, number, boolean]> = [
       ['video-encode-fail', PushCode.ERR_VIDEO_ENCODE_FAIL, this.attrs.enableCamera],
       ['audio-encode-fail', PushCode.ERR_AUDIO_ENCODE_FAIL, true],
@@ -332,10 +275,14 @@ export class PusherModel {
     ];
     for (const [fault, code, applies] of fatal) {
       if (applies && dev.has(fault)) {
-        this.after(3000, gen, () => {
-          this.stopAll();
-          this.state_(code);
-        });
+        this.after(
+          3000,
+          () => {
+            this.stopAll();
+            this.status(code);
+          },
+          gen,
+        );
         return;
       }
     }
@@ -352,7 +299,7 @@ export class PusherModel {
     }
     if (!this.preview) {
       this.preview = true;
-      this.after(this.d.random.between(80, 250), this.startGen, () => this.state_(PushCode.OPEN_CAMERA_SUCC));
+      this.after(this.d.random.between(80, 250), () => this.status(PushCode.OPEN_CAMERA_SUCC));
     }
     return OK;
   }
@@ -360,163 +307,61 @@ export class PusherModel {
   private snapshot(args: Record<string, unknown>): CallResult {
     if (!this.preview) return fail('snapshot:fail camera is not open');
     const [w, h] = this.captureSize();
-    const raw = args.quality === 'raw';
-    return {
-      ok: true,
-      result: {
-        width: String(raw ? w * 2 : w),
-        height: String(raw ? h * 2 : h),
-        tempImagePath: `wxfile://tmp/live-harness-snapshot-${this.d.id}-${Math.round(this.d.clock.now())}.jpg`,
-      },
-    };
-  }
-
-  private applyStaged(): void {
-    for (const [k, v] of Object.entries(this.staged)) (this.attrs as Record<string, unknown>)[k] = v;
-    this.staged = {};
+    const scale = args.quality === 'raw' ? 2 : 1;
+    return this.snapshotTaken(w * scale, h * scale);
   }
 
   // ---------------------------------------------------------------- connection
 
-  private connect(): void {
-    if (!this.started) return;
-    const target = parseStreamUrl(this.attrs.url);
-    if (!target) return;
-    this.phase = 'connecting';
-    const gen = this.startGen;
+  protected target(): StreamTarget | undefined {
+    return this.started ? parseStreamUrl(this.attrs.url) : undefined;
+  }
+
+  protected dial(target: StreamTarget, guard: Guard, connected: () => void): PublishConnection {
     const room = target.protocol === 'room';
-    const reentering = room && this.attempts > 0;
-    const live = (c: PublishConnection): boolean => gen === this.startGen && c === this.conn;
-    const conn = this.d.link.publish(
-      target,
-      {
-        onConnected: () => live(conn) && this.state_(PushCode.CONNECT_SUCC),
-        onPublishing: () => {
-          if (!live(conn)) return;
-          this.phase = 'live';
-          this.attempts = 0;
-          this.state_(PushCode.PUSH_BEGIN);
-          if (room) {
-            // A reconnect in a room is a re-entry: TRTC says so first (1021), then enters again.
-            if (reentering) this.state_(PushCode.ROOM_NEED_REENTER, 'network changed, re-entering room');
-            this.state_(PushCode.ROOM_IN, 'enter room success');
-          }
-        },
-        onFailed: (f) => {
-          if (!live(conn)) return;
-          const fatal = roomFailureCode(f);
-          if (room && fatal !== undefined) return this.roomEntryFailed(fatal);
-          this.lost(connectFailureCode(f));
-        },
-        onClosed: (r) => {
-          if (!live(conn)) return;
-          if (room && r === 'server-close') {
-            // Kicked: a room exit without "reason[0]" (trtc-wx turns that into KICKED_OUT).
-            this.stopAll();
-            return this.state_(PushCode.ROOM_OUT, 'kicked out by the server');
-          }
-          this.lost(closeCode(r));
-        },
-        onRoomPeer: (c) => live(conn) && this.roomPeer(c),
-      },
-      this.capture,
-      `pusher#${this.d.id}`,
-    );
-    this.conn = conn;
+    const reentry = room && this.reconnect.attempts > 0;
+    const observer: PublishObserver = {
+      onConnected: connected,
+      onPublishing: guard(() => {
+        this.going('live', PushCode.PUSH_BEGIN);
+        if (room) this.say(roomEntered(reentry));
+      }),
+      onFailed: guard((f) => {
+        const refused = room ? roomEntryRefused(f) : undefined;
+        if (!refused) return this.connectFailed(f);
+        this.conn = undefined;
+        this.stopAll();
+        this.say(refused);
+      }),
+      onClosed: guard((r) => {
+        const kicked = room ? roomKick(r) : undefined;
+        if (!kicked) return this.lost(closeCode(r));
+        this.stopAll();
+        this.say([kicked]);
+      }),
+      onRoomPeer: guard((c) => this.say(roomPeerStatuses(c))),
+    };
+    return this.d.link.publish(target, observer, this.capture, `pusher#${this.d.id}`);
   }
 
-  private roomEntryFailed(code: number): void {
-    this.conn = undefined;
-    this.stopAll();
-    this.state_(PushCode.ROOM_IN_FAILED, 'enter room failed');
-    this.state_(code);
+  /** The camera keeps previewing; only the network side stops (the page must restart). */
+  protected giveUp(): void {
+    this.phase = 'gave-up';
+    this.started = false;
+    this.stopTicks();
   }
 
-  private roomPeer(c: RoomPeerChange): void {
-    const playurl = `room://rtc.tencent.com?userid=${c.userId}&streamtype=main`;
-    const one = (extra: Record<string, unknown>): string => JSON.stringify({ userlist: [{ userid: c.userId, ...extra }] });
-    if (c.type === 'enter') {
-      this.state_(PushCode.ROOM_USER_ENTER, one({}));
-      this.state_(PushCode.ROOM_USERLIST, JSON.stringify({ userlist: c.members.map((userid) => ({ userid })) }));
-      if (c.hasVideo) this.state_(PushCode.ROOM_USER_VIDEO_STATE, one({ playurl, streamtype: 'main', hasvideo: true }));
-      if (c.hasAudio) this.state_(PushCode.ROOM_USER_AUDIO_STATE, one({ playurl, hasaudio: true }));
-    } else {
-      this.state_(PushCode.ROOM_USER_EXIT, one({}));
-      this.state_(PushCode.ROOM_USERLIST, JSON.stringify({ userlist: c.members.map((userid) => ({ userid })) }));
-    }
-  }
-
-  /** One failure code, then either another attempt (1102) or giving up (-1307) — Q1. */
-  private lost(code: number): void {
-    this.conn = undefined;
-    this.phase = 'retry-wait';
-    this.state_(code);
-    if (this.attempts >= this.d.params.reconnectAttempts) {
-      // The camera keeps previewing; only the network side stops (the page must restart).
-      // State first, event last: a page handler may restart the push from inside the event.
-      this.phase = 'gave-up';
-      this.started = false;
-      this.stopTicks();
-      this.state_(PushCode.ERR_NET_DISCONNECT);
-      return;
-    }
-    this.attempts++;
-    this.state_(PushCode.WARNING_RECONNECT);
-    this.retryTimer = this.d.clock.setTimer(this.d.params.reconnectIntervalMs, () => {
-      this.retryTimer = undefined;
-      this.connect();
-    });
-  }
-
-  private stopAll(): void {
-    this.startGen++;
+  protected resetSession(): void {
     this.started = false;
     this.preview = false;
     this.paused = false;
-    this.phase = 'idle';
-    this.attempts = 0;
-    this.conn?.close();
-    this.conn = undefined;
     this.capture?.close();
     this.capture = undefined;
-    this.d.clock.clearTimer(this.retryTimer);
-    this.retryTimer = undefined;
-    for (const t of this.pending) this.d.clock.clearTimer(t);
-    this.pending = [];
-    this.stopTicks();
     this.endBGM(false);
     this.waitingImageUntil = undefined;
-    this.applyStaged();
   }
 
   // ---------------------------------------------------------------- media steps
-
-  private startTicks(): void {
-    this.stopTicks();
-    this.window.reset();
-    const { clock, params } = this.d;
-    // Step by the time that really passed: exactly tickMs in virtual time, whatever the event loop allowed on real media.
-    let last = clock.now();
-    const tick = (): void => {
-      this.tickTimer = clock.setTimer(params.tickMs, tick);
-      const now = clock.now();
-      this.step(now - last);
-      last = now;
-    };
-    const net = (): void => {
-      this.netTimer = clock.setTimer(params.netstatusIntervalMs, net);
-      this.report();
-    };
-    this.tickTimer = clock.setTimer(params.tickMs, tick);
-    this.netTimer = clock.setTimer(params.netstatusIntervalMs, net);
-  }
-
-  private stopTicks(): void {
-    this.d.clock.clearTimer(this.tickTimer);
-    this.d.clock.clearTimer(this.netTimer);
-    this.tickTimer = undefined;
-    this.netTimer = undefined;
-  }
 
   private captureSize(): [number, number] {
     const a = this.attrs;
@@ -567,7 +412,7 @@ export class PusherModel {
     };
   }
 
-  private step(dtMs: number): void {
+  protected step(dtMs: number): void {
     const info = this.streamInfo();
     if (this.phase === 'live' && this.conn) {
       const r = this.conn.send(dtMs, info);
@@ -608,10 +453,9 @@ export class PusherModel {
         queuedAudioFrames: 0,
       });
     }
-    this.stepBGM(dtMs);
   }
 
-  private report(): void {
+  protected report(): void {
     const w = this.window;
     const connected = this.phase === 'live' && w.avg('connected') > 0.5;
     const info = this.streamInfo();
@@ -652,10 +496,7 @@ export class PusherModel {
           videoCache: Math.round((queuedMs / 1000) * info.fps),
           audioCache: Math.round((queuedMs / 1000) * (info.hasAudio ? 47 : 0)),
         };
-    if (this.d.params.netstatusIncludesCpu) {
-      detail.appCpu = round(this.d.random.between(8, 20), 1);
-      detail.systemCpu = round(this.d.random.between(20, 45), 1);
-    }
+    this.addCpu(detail, [8, 20], [20, 45]);
     w.reset();
     if (this.started || this.phase === 'live') this.d.sink.emit({ type: 'netstatus', detail: { info: detail } });
     if (this.attrs.enableMic && this.started) {
@@ -676,23 +517,20 @@ export class PusherModel {
     if (queuedMs > 300 || usable < before) next = clamp(usable, a.minBitrate, a.maxBitrate);
     else if (usable > before * 1.2) next = clamp(before * 1.15, a.minBitrate, a.maxBitrate);
     this.targetKbps = Math.round(next);
-    if (before > 0 && Math.abs(this.targetKbps - before) / before >= params.bitrateChangeEventRatio) this.state_(PushCode.CHANGE_BITRATE);
+    if (before > 0 && Math.abs(this.targetKbps - before) / before >= params.bitrateChangeEventRatio) this.status(PushCode.CHANGE_BITRATE);
     // Live modes trade resolution for smoothness when the bitrate sinks far.
     if (a.mode !== 'RTC') {
       const wantLow = this.targetKbps < a.maxBitrate * 0.5;
       if (wantLow !== this.lowRes) {
         this.lowRes = wantLow;
-        this.state_(PushCode.CHANGE_RESOLUTION);
+        this.status(PushCode.CHANGE_RESOLUTION);
       }
     }
     const busy = capacityKbps - audio < a.minBitrate * params.netBusyRatio;
-    if (busy) {
-      this.busySince ??= clock.now();
-      if (clock.now() - this.lastBusyWarnAt >= 5000) {
-        this.lastBusyWarnAt = clock.now();
-        this.state_(PushCode.WARNING_NET_BUSY);
-      }
-    } else this.busySince = undefined;
+    if (busy && clock.now() - this.lastBusyWarnAt >= 5000) {
+      this.lastBusyWarnAt = clock.now();
+      this.status(PushCode.WARNING_NET_BUSY);
+    }
   }
 
   // ---------------------------------------------------------------- BGM
@@ -701,11 +539,11 @@ export class PusherModel {
     const url = args.url;
     if (typeof url !== 'string' || url === '') return fail('operateLivePusher:fail url is required');
     this.endBGM(false);
-    const gen = this.startGen;
+    const gen = this.gen;
     const startMs = Number(args.startTimeMs) > 0 ? Number(args.startTimeMs) : 0;
     const endMs = Number(args.endTimeMs) > 0 ? Number(args.endTimeMs) : undefined;
     this.d.link.fetch(url, (r) => {
-      if (gen !== this.startGen) return;
+      if (gen !== this.gen) return;
       if (!r.ok) {
         this.d.sink.emit({
           type: 'error',
@@ -736,10 +574,6 @@ export class PusherModel {
     });
   }
 
-  private stepBGM(_dtMs: number): void {
-    /* progress is reported on its own 1 s cadence */
-  }
-
   private endBGM(completed: boolean): void {
     if (!this.bgm) return;
     this.d.clock.clearTimer(this.bgm.timer);
@@ -749,18 +583,18 @@ export class PusherModel {
 
   // ---------------------------------------------------------------- device
 
-  private onDevice(c: DeviceChange): void {
+  protected onDevice(c: DeviceChange): void {
     const pushingish = this.started && (this.phase === 'live' || this.phase === 'connecting' || this.phase === 'retry-wait' || this.phase === 'suspended');
     switch (c.type) {
       case 'background': {
         if (!pushingish) return;
-        this.state_(PushCode.SUSPENDED);
+        this.status(PushCode.SUSPENDED);
         const img = this.attrs.waitingImage;
         if (img) {
-          const gen = this.startGen;
+          const gen = this.gen;
           this.waitingImageUntil = this.d.clock.now() + this.d.params.waitingImageKeepAliveMs;
           this.d.link.fetch(img, (r) => {
-            if (gen !== this.startGen || r.ok) return;
+            if (gen !== this.gen || r.ok) return;
             this.waitingImageUntil = undefined;
             this.d.sink.emit({
               type: 'error',
@@ -771,24 +605,28 @@ export class PusherModel {
             });
           });
           // After the keep-alive the stream ends until the app returns (Q9).
-          this.after(this.d.params.waitingImageKeepAliveMs, gen, () => {
-            if (!this.d.device.inBackground) return;
-            this.conn?.close();
-            this.conn = undefined;
-            this.phase = 'suspended';
-          });
+          this.after(
+            this.d.params.waitingImageKeepAliveMs,
+            () => {
+              if (!this.d.device.inBackground) return;
+              this.conn?.close();
+              this.conn = undefined;
+              this.phase = 'suspended';
+            },
+            gen,
+          );
         }
         return;
       }
       case 'foreground':
         this.waitingImageUntil = undefined;
         if (this.started && this.phase === 'suspended') {
-          this.attempts = 0;
+          this.reconnect.restartCount();
           this.connect();
         }
         return;
       case 'call-start':
-        if (pushingish && this.d.client.platform === 'android') this.state_(PushCode.INTERRUPTED);
+        if (pushingish && this.d.client.platform === 'android') this.status(PushCode.INTERRUPTED);
         return;
       default:
         return;
@@ -797,45 +635,8 @@ export class PusherModel {
 
   // ---------------------------------------------------------------- helpers
 
-  private state_(code: number, message?: string): void {
-    this.d.sink.emit({ type: 'statechange', detail: { code, message: message ?? defaultMessage('pusher', code, this.d.client.platform) } });
-  }
-
-  private after(ms: number, gen: number, fn: () => void): void {
-    const h = this.d.clock.setTimer(ms, () => {
-      this.pending = this.pending.filter((x) => x !== h);
-      if (gen === this.startGen) fn();
-    });
-    this.pending.push(h);
-  }
-}
-
-function connectFailureCode(f: ConnectFailure): number {
-  switch (f) {
-    case 'dns':
-      return PushCode.WARNING_DNS_FAIL;
-    case 'handshake':
-      return PushCode.WARNING_SHAKE_FAIL;
-    case 'rejected':
-      return PushCode.WARNING_SERVER_DISCONNECT;
-    default:
-      return PushCode.WARNING_SEVER_CONN_FAIL;
-  }
-}
-
-/** TRTC entry failures that end the attempt for good (no reconnect). */
-function roomFailureCode(f: ConnectFailure): number | undefined {
-  switch (f) {
-    case 'bad-usersig':
-      return PushCode.ERR_USER_SIG;
-    case 'bad-sdkappid':
-      return PushCode.ERR_SDKAPPID;
-    case 'bad-privatemapkey':
-      return PushCode.ERR_PRIVATE_MAP_KEY;
-    case 'rejected':
-      return PushCode.ERR_ROOM_ENTER_FAIL;
-    default:
-      return undefined;
+  private say(statuses: readonly RoomStatus[]): void {
+    for (const st of statuses) this.status(st.code, st.message);
   }
 }
 
@@ -845,13 +646,4 @@ function closeCode(r: CloseReason): number {
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
-}
-
-function random0(r: Random, lo: number, hi: number): number {
-  return r.between(lo, hi);
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
-  return a === b;
 }

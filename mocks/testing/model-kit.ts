@@ -9,6 +9,7 @@ import { Random, VirtualClock } from '../time';
 import { Device } from '../model/device';
 import type { ModelEvent, ModelSink } from '../model/events';
 import { type ModelParams, resolveParams } from '../model/params';
+import type { ParticipantDeps } from '../model/participant';
 import { PlayerModel } from '../model/player';
 import { PusherModel } from '../model/pusher';
 
@@ -63,7 +64,7 @@ export class ModelKit {
     };
   }
 
-  private deps(kind: string, id: string) {
+  private deps(kind: string, id: string): ParticipantDeps {
     const source = `${kind}#${id}`;
     return {
       id,

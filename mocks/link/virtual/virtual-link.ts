@@ -21,11 +21,13 @@ import type {
   PublishObserver,
   PublishTick,
   ResourceResult,
+  RoomPeerChange,
   StreamInfo,
   StreamTarget,
 } from '../types';
 import { targetMatches } from '../target';
 import { BUILTIN_PROFILES, type NetworkProfile, validateProfile } from './network-profile';
+import { findRoomUser, roomCredentialProblem, watchRoom } from './room-server';
 import { type ServerStream, VirtualServer } from './virtual-server';
 
 export interface VirtualLinkOptions {
@@ -361,17 +363,6 @@ function timed(forMs: number | undefined): Record<string, unknown> {
   return forMs === undefined ? {} : { forMs };
 }
 
-/** What a TRTC server says about the credentials in a room:// push URL. */
-function roomCredentialProblem(q: Readonly<Record<string, string>>): ConnectFailure | undefined {
-  if (!/^\d+$/.test(q.sdkappid ?? '')) return 'bad-sdkappid';
-  if (!q.usersig || q.usersig === 'invalid') return 'bad-usersig';
-  if (q.privatemapkey === 'invalid') return 'bad-privatemapkey';
-  const id = Number(q.roomid);
-  const validRoom = q.strroomid ? q.strroomid.length > 0 : Number.isInteger(id) && id >= 1 && id <= 4294967295;
-  if (!validRoom || !q.userid) return 'rejected';
-  return undefined;
-}
-
 abstract class BaseConn {
   state: 'connecting' | 'open' | 'closed' = 'connecting';
   protected lastProgressMs: number;
@@ -484,29 +475,12 @@ class PublishConn extends BaseConn implements PublishConnection {
 
   private unlisten: (() => void) | undefined;
 
-  /** TRTC tells every member who else is in the room, now and as it changes. */
+  /** TRTC tells every member who else is in the room, now and as it changes (room-server.ts). */
   private watchRoom(ownKey: string): void {
-    const [, roomId] = ownKey.split('/');
-    const prefix = `room/${roomId}/`;
-    const server = this.link.server;
-    const members = (): string[] =>
-      server
-        .liveKeys()
-        .filter((k) => k.startsWith(prefix) && k !== ownKey)
-        .map((k) => k.slice(prefix.length));
-    const tell = (type: 'enter' | 'exit', key: string): void => {
-      if (!key.startsWith(prefix) || key === ownKey || this.state !== 'open') return;
-      const info = server.get(key)?.info;
-      this.observer.onRoomPeer?.({
-        type,
-        userId: key.slice(prefix.length),
-        hasVideo: info?.hasVideo ?? false,
-        hasAudio: info?.hasAudio ?? false,
-        members: members(),
-      });
+    const tell = (change: RoomPeerChange): void => {
+      if (this.state === 'open') this.observer.onRoomPeer?.(change);
     };
-    for (const k of server.liveKeys()) tell('enter', k);
-    this.unlisten = server.listen({ onPublish: (k) => this.schedule(0, () => tell('enter', k)), onUnpublish: (k) => this.schedule(0, () => tell('exit', k)) });
+    this.unlisten = watchRoom(this.link.server, ownKey, tell, (fn) => this.schedule(0, fn));
   }
 
   send(dtMs: number, info: StreamInfo): PublishTick {
@@ -586,7 +560,7 @@ class PlayConn extends BaseConn implements PlayConnection {
   }
 
   ready(): void {
-    const s = this.target.protocol === 'room' ? this.link.server.findRoomUser(this.target.query.userid ?? '') : this.link.server.get(this.target.key);
+    const s = this.target.protocol === 'room' ? findRoomUser(this.link.server, this.target.query.userid ?? '') : this.link.server.get(this.target.key);
     if (!s || !s.live) {
       if (this.link.missingStream === 'not-found') return this.fail('not-found');
       // Held open: the server sends the stream once someone publishes it.

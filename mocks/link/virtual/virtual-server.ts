@@ -56,11 +56,6 @@ export class VirtualServer {
     return [...this.streams.values()].filter((s) => s.live).map((s) => s.key);
   }
 
-  /** The live stream of a TRTC user, whatever room it is in (player src names only the user). */
-  findRoomUser(userId: string): ServerStream | undefined {
-    return [...this.streams.values()].find((s) => s.live && s.key.startsWith('room/') && s.key.split('/')[2] === userId);
-  }
-
   /** Returns undefined when the key is already being published (servers refuse a second publisher). */
   publish(key: string, info: StreamInfo, remote: boolean): ServerStream | undefined {
     const existing = this.streams.get(key);

@@ -1,0 +1,48 @@
+/**
+ * TRTC rooms on the virtual server. A room:// push publishes under the key
+ * `room/<roomId>/<userId>` (see parseStreamUrl), so a room's members are the
+ * live keys under its prefix. The server checks credentials at entry, tells
+ * each member who else is in the room as it changes, and lets a player find
+ * a member by user id alone.
+ */
+import type { ConnectFailure, RoomPeerChange } from '../types';
+import type { ServerStream, VirtualServer } from './virtual-server';
+
+/** What a TRTC server says about the credentials in a room:// push URL. */
+export function roomCredentialProblem(q: Readonly<Record<string, string>>): ConnectFailure | undefined {
+  if (!/^\d+$/.test(q.sdkappid ?? '')) return 'bad-sdkappid';
+  if (!q.usersig || q.usersig === 'invalid') return 'bad-usersig';
+  if (q.privatemapkey === 'invalid') return 'bad-privatemapkey';
+  const id = Number(q.roomid);
+  const validRoom = q.strroomid ? q.strroomid.length > 0 : Number.isInteger(id) && id >= 1 && id <= 4294967295;
+  if (!validRoom || !q.userid) return 'rejected';
+  return undefined;
+}
+
+/** The live stream of a TRTC user, whatever room it is in (a player's src names only the user). */
+export function findRoomUser(server: VirtualServer, userId: string): ServerStream | undefined {
+  for (const key of server.liveKeys()) if (key.startsWith('room/') && key.split('/')[2] === userId) return server.get(key);
+  return undefined;
+}
+
+/**
+ * Tell the member publishing `ownKey` about the others in its room: those
+ * already there at once, then each who enters or leaves, `later` (a server's
+ * notice arrives after the change). Returns the way to stop listening.
+ */
+export function watchRoom(server: VirtualServer, ownKey: string, tell: (change: RoomPeerChange) => void, later: (fn: () => void) => void): () => void {
+  const [, roomId] = ownKey.split('/');
+  const prefix = `room/${roomId}/`;
+  const others = (): string[] =>
+    server
+      .liveKeys()
+      .filter((k) => k.startsWith(prefix) && k !== ownKey)
+      .map((k) => k.slice(prefix.length));
+  const notice = (type: 'enter' | 'exit', key: string): void => {
+    if (!key.startsWith(prefix) || key === ownKey) return;
+    const info = server.get(key)?.info;
+    tell({ type, userId: key.slice(prefix.length), hasVideo: info?.hasVideo ?? false, hasAudio: info?.hasAudio ?? false, members: others() });
+  };
+  for (const k of server.liveKeys()) notice('enter', k);
+  return server.listen({ onPublish: (k) => later(() => notice('enter', k)), onUnpublish: (k) => later(() => notice('exit', k)) });
+}
