@@ -6,3 +6,4 @@ export type { ImportForm, ImportSite } from './import-sites';
 export { moduleTarget, packageName } from './module-target';
 export type { ModuleTarget } from './module-target';
 export type { FolderRule, LayerRules } from './rules';
+export { PROJECT_LAYERS } from './allow-list';
