@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { renderFaultsDoc } from '../mocks/link/faults-doc';
+import { renderFaultsDoc } from '../mocks/link';
 
 export const FAULTS_DOC = join(__dirname, '../docs/faults.md');
 

@@ -3,9 +3,7 @@
  * A context binds when it is created, as WeChat's does: made in onLoad, before
  * the view exists, it stays unbound and its calls fail (Q4).
  */
-import { supports } from '../model/client';
-import type { CallResult } from '../model/events';
-import { PLAYER_METHODS, PUSHER_METHODS } from '../model/methods';
+import { type CallResult, PLAYER_METHODS, PUSHER_METHODS, supports } from '../model';
 import { handleOf, type ElementRegistry, type LiveHandle } from './registry';
 import type { LiveRuntime } from './runtime';
 

@@ -3,8 +3,7 @@
  * <live-pusher> and <live-player>. They hold no behaviour of their own: every
  * attribute goes to the model, every model event goes out as the bind* event.
  */
-import { type AttrSpec, PLAYER_ATTRS, PUSHER_ATTRS } from '../model/attributes';
-import type { ModelEvent, ModelSink } from '../model/events';
+import { type AttrSpec, type ModelEvent, type ModelSink, PLAYER_ATTRS, PUSHER_ATTRS } from '../model';
 import type { EventPort, LiveElementRef } from './event-port';
 import { HANDLE, type ElementRegistry, type LiveHandle } from './registry';
 import type { LiveRuntime } from './runtime';

@@ -1,6 +1,5 @@
 /** The live elements attached in one rig, so that its contexts can find them by id. */
-import type { PlayerModel } from '../model/player';
-import type { PusherModel } from '../model/pusher';
+import type { PlayerModel, PusherModel } from '../model';
 
 export interface PusherHandle {
   readonly kind: 'pusher';

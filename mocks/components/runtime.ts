@@ -4,11 +4,7 @@
  * components stay thin: they translate WeChat's surface to the model and back.
  * Each rig is its own runtime; nothing here is process-wide.
  */
-import type { ClientProfile } from '../model/client';
-import type { ModelSink } from '../model/events';
-import type { ModelParams } from '../model/params';
-import type { PlayerModel } from '../model/player';
-import type { PusherModel } from '../model/pusher';
+import type { ClientProfile, ModelParams, ModelSink, PlayerModel, PusherModel } from '../model';
 
 export interface RecordedEvent {
   readonly source: string;

@@ -1,5 +1,6 @@
 export type * from './types';
 export { FAULTS, FAULT_VERBS, faultSpec, checkFault } from './faults';
+export { renderFaultsDoc } from './faults-doc';
 export type {
   Fault,
   FaultOf,

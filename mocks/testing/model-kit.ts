@@ -4,14 +4,19 @@
  */
 import { VirtualLink } from '../link';
 import type { NetworkProfile } from '../link';
-import { type ClientProfile, resolveClient } from '../model/client';
+import {
+  type ClientProfile,
+  Device,
+  type ModelEvent,
+  type ModelParams,
+  type ModelSink,
+  PlayerModel,
+  PusherModel,
+  type ParticipantDeps,
+  resolveClient,
+  resolveParams,
+} from '../model';
 import { Random, VirtualClock } from '../time';
-import { Device } from '../model/device';
-import type { ModelEvent, ModelSink } from '../model/events';
-import { type ModelParams, resolveParams } from '../model/params';
-import type { ParticipantDeps } from '../model/participant';
-import { PlayerModel } from '../model/player';
-import { PusherModel } from '../model/pusher';
 
 export interface KitEvent {
   readonly t: number;

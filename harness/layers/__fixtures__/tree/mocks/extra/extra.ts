@@ -1,0 +1,2 @@
+// A folder the rules do not know.
+export const extra = 1;

@@ -1,0 +1,2 @@
+export { Model } from './model';
+export { load } from './lazy';
