@@ -84,6 +84,19 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     (c) => c !== (wanted === 'real-media' ? 'virtual-time' : 'real-media') && target.capabilities.includes(c),
   );
   const clock = opts.media ? 'real' : 'virtual';
+  // A run that ends before it starts: nothing on the timeline, one result that says why.
+  const unstarted = (status: 'failed' | 'not-applicable', why: ExpectationResult): ScenarioResult => ({
+    name: scenario.name,
+    status,
+    expectations: [why],
+    failures: failuresOf([why], []),
+    timeline: [],
+    metrics: {},
+    clock,
+    virtualMs: 0,
+    wallMs: performance.now() - started,
+    target: target.name,
+  });
   const missing = (scenario.needs ?? ['virtual-time']).filter((n) => !caps.includes(n));
   if (missing.length > 0) {
     const needs: ExpectationResult = {
@@ -93,18 +106,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       expected: { capabilities: scenario.needs ?? ['virtual-time'] },
       observed: { capabilities: caps, missing },
     };
-    return {
-      name: scenario.name,
-      status: 'not-applicable',
-      expectations: [needs],
-      failures: failuresOf([needs], []),
-      timeline: [],
-      metrics: {},
-      clock,
-      virtualMs: 0,
-      wallMs: performance.now() - started,
-      target: target.name,
-    };
+    return unstarted('not-applicable', needs);
   }
   const results: ExpectationResult[] = [];
   let rig: Session;
@@ -119,19 +121,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       ...(typeof opts.media === 'object' ? { media: opts.media } : {}),
     });
   } catch (e) {
-    const create: ExpectationResult = rigFailure('create', e instanceof Error ? e.message : String(e));
-    return {
-      name: scenario.name,
-      status: 'failed',
-      expectations: [create],
-      failures: failuresOf([create], []),
-      timeline: [],
-      metrics: {},
-      clock,
-      virtualMs: 0,
-      wallMs: performance.now() - started,
-      target: target.name,
-    };
+    return unstarted('failed', rigFailure('create', e instanceof Error ? e.message : String(e)));
   }
   const durationMs = parseDuration(scenario.duration);
   const budget = opts.timeoutMs ?? (opts.media ? durationMs + 60_000 : 60_000);
