@@ -2,9 +2,9 @@
  * The judgement of a played scenario: every expectation checked, every failure
  * said, none thrown.
  */
-import { countMatches, matchSequence, parseDuration, parseStep } from '../assert';
-import type { TimelineEntry } from '../record';
+import { countMatches, matchSequence, parseStep } from '../assert';
 import type { LoadedPageHandle, Rig } from '../rig';
+import { everyFailure, measureEvery } from './every';
 import type { Bounds, PageExpectation, Scenario } from './scenario';
 
 export function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {
@@ -30,30 +30,8 @@ export function judge(s: Scenario, rig: Rig, page: LoadedPageHandle): string[] {
     if (c.max !== undefined && n > c.max) out.push(`expected ${describeStep(c.step)} at most ${c.max}×, saw ${n}×`);
   }
   for (const ev of e.every ?? []) {
-    const from = ev.from === undefined ? 0 : parseDuration(ev.from);
-    const until = ev.until === undefined ? Infinity : parseDuration(ev.until);
-    const picked = entries.filter(
-      (x) =>
-        x.kind === ev.kind &&
-        x.source === ev.source &&
-        x.t >= from &&
-        x.t < until &&
-        (ev.metric === undefined || (x.detail as { name?: string }).name === ev.metric),
-    );
-    const value = (x: TimelineEntry): unknown => (x.kind === 'netstatus' ? (x.detail as { info: unknown }).info : x.detail);
-    const window = `${from} ms–${until === Infinity ? 'end' : `${until} ms`}`;
-    if (picked.length === 0) out.push(`expected ${ev.kind}${ev.metric ? ` "${ev.metric}"` : ''} from ${ev.source} in ${window}, saw none`);
-    const bad = picked.filter((x) => {
-      try {
-        return !ev.where(value(x));
-      } catch {
-        return true;
-      }
-    });
-    if (bad.length > 0)
-      out.push(
-        `${ev.kind} of ${ev.source} in ${window}: ${bad.length}/${picked.length} break "${ev.describe}"; first at t=${bad[0].t} ms: ${JSON.stringify(value(bad[0]))}`,
-      );
+    const failure = everyFailure(ev, measureEvery(entries, ev));
+    if (failure) out.push(failure);
   }
   if (e.page) out.push(...checkPage(page, e.page, 'at the end'));
   const metrics = rig.metrics;

@@ -3,6 +3,7 @@
  */
 import { nearest } from '../../mocks/model';
 import { parseDuration, parseStep } from '../assert';
+import { outlierAllowanceProblem } from './every';
 import type { Scenario } from './scenario';
 
 export class ScenarioError extends Error {
@@ -103,5 +104,9 @@ export function validateScenario(s: Scenario): void {
   (e.sequences ?? []).forEach((seq, i) => {
     if (!Array.isArray(seq) || seq.length === 0) err(`expect.sequences[${i}]`, 'is not a non-empty list of steps', 'Write each sequence as [step, step, …].');
     steps(`expect.sequences[${i}]`, seq);
+  });
+  (e.every ?? []).forEach((ev, i) => {
+    const problem = outlierAllowanceProblem(ev?.allowOutliers);
+    if (problem) err(`expect.every[${i}].allowOutliers`, problem, 'Write a whole number of samples (1) or a share of them ("10%").');
   });
 }
