@@ -1,11 +1,34 @@
 /** @jest-config-loader esbuild-register */
 import type { Config } from 'jest';
 
-// Two projects: pure logic runs in node (fast); anything that renders a
-// mini-program through miniprogram-simulate needs a DOM, so it runs in jsdom.
+// Pure logic runs in node (fast); anything that renders a mini-program through
+// miniprogram-simulate needs a DOM, so it runs in jsdom.
 const transform: Config['transform'] = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
 };
+
+// Real media runs in real time: an HD encoder, a server and players per file,
+// judged by real-time bounds (latency, rates, timeouts). Two such files side
+// by side starve each other on a small machine, so these run one file at a
+// time, apart from everything else (test-support/serial-runner.ts); the rest use
+// jest's workers as usual (cores − 1: none on a 2-core machine, where jest
+// runs in band). test-support/parallel-guard.ts fails a file missing from this list.
+// Paths from the root; one ending in "/" is a folder.
+const REAL_MEDIA = [
+  'harness/media/',
+  'harness/cli/package.test.ts',
+  'harness/rig/latency.dom.test.ts',
+  'harness/rig/two-phones.dom.test.ts',
+  'harness/rig/fault-parity.dom.test.ts',
+  'harness/rig/external-server.dom.test.ts',
+  'harness/runner/teardown.dom.test.ts',
+  'scenarios/media.test.ts',
+];
+const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');
+const glob = (p: string): string => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`;
+const notRealMedia = REAL_MEDIA.map((p) => `<rootDir>/${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+const serial = '<rootDir>/test-support/serial-runner.ts';
+const setup = '<rootDir>/jest/setup.ts';
 
 const config: Config = {
   testTimeout: 30_000,
@@ -14,16 +37,33 @@ const config: Config = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      setupFilesAfterEnv: ['<rootDir>/jest/setup.ts'],
+      setupFilesAfterEnv: [setup, '<rootDir>/test-support/parallel-guard.ts'],
       testMatch: ['<rootDir>/{mocks,harness,bench}/**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.dom\\.test\\.ts$'],
+      testPathIgnorePatterns: ['\\.dom\\.test\\.ts$', ...notRealMedia],
     },
     {
       displayName: 'dom',
       testEnvironment: 'jsdom',
       transform,
-      setupFilesAfterEnv: ['<rootDir>/jest/setup.ts'],
+      setupFilesAfterEnv: [setup, '<rootDir>/test-support/parallel-guard.ts'],
       testMatch: ['<rootDir>/{mocks,harness}/**/*.dom.test.ts', '<rootDir>/scenarios/**/*.test.ts'],
+      testPathIgnorePatterns: notRealMedia,
+    },
+    {
+      displayName: 'media',
+      testEnvironment: 'node',
+      transform,
+      runner: serial,
+      setupFilesAfterEnv: [setup],
+      testMatch: REAL_MEDIA.filter((p) => !isDom(p)).map(glob),
+    },
+    {
+      displayName: 'media-dom',
+      testEnvironment: 'jsdom',
+      transform,
+      runner: serial,
+      setupFilesAfterEnv: [setup],
+      testMatch: REAL_MEDIA.filter(isDom).map(glob),
     },
   ],
 };

@@ -27,21 +27,33 @@ export default defineScenario({
       ],
     ],
     never: ['pusher#pusher 1102', -1307, 'player#monitor 2103', -2301, 'player#monitor 2007', 'rig warning'],
+    // What the stream is holds at every sample; how fast it flows is a second of a real encoder,
+    // server and player sharing the CPU, and one frame late moves one sample: 10 % may miss.
     every: [
+      {
+        source: 'pusher#pusher',
+        kind: 'netstatus',
+        from: '3s',
+        where: (i) => i.videoWidth === 540 && i.videoHeight === 960,
+        describe: 'the encoder sends 540×960',
+      },
       // HD capture, max-bitrate 900: x264's rate control holds it over a 1 s window within a quarter.
       {
         source: 'pusher#pusher',
         kind: 'netstatus',
         from: '3s',
-        where: (i) => i.videoBitrate >= 400 && i.videoBitrate <= 1125 && i.videoFPS >= 12 && i.videoWidth === 540 && i.videoHeight === 960,
-        describe: 'the encoder really sends 400–900 kbps (+25 % rate-control slack) of 540×960 at ~15 fps',
+        where: (i) => i.videoBitrate >= 400 && i.videoBitrate <= 1125 && i.videoFPS >= 12,
+        describe: 'the encoder really sends 400–900 kbps (+25 % rate-control slack) at ~15 fps',
+        allowOutliers: '10%',
       },
+      { source: 'player#monitor', kind: 'netstatus', from: '5s', where: (i) => i.videoWidth === 540, describe: 'the monitor receives the pushed size' },
       {
         source: 'player#monitor',
         kind: 'netstatus',
         from: '5s',
-        where: (i) => i.videoBitrate > 200 && i.audioBitrate > 0 && i.videoFPS >= 10 && i.videoWidth === 540 && i.videoCache >= 500,
-        describe: 'the monitor really receives video and audio at the pushed size, with a buffer',
+        where: (i) => i.videoBitrate > 200 && i.audioBitrate > 0 && i.videoFPS >= 10 && i.videoCache >= 500,
+        describe: 'the monitor really receives video and audio, with a buffer',
+        allowOutliers: '10%',
       },
       {
         source: 'player#monitor',
@@ -50,6 +62,7 @@ export default defineScenario({
         from: '5s',
         where: (d) => d.ms >= 900 && d.ms <= 3500,
         describe: 'latency within min-cache 1 s … max-cache 3 s (−100 / +500 ms)',
+        allowOutliers: '10%',
       },
     ],
     counts: [

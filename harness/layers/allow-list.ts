@@ -143,6 +143,8 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     // Benchmarks: may use any layer's index; these are the ones used.
     bench: { imports: ['harness/runner', 'harness/rig', 'harness/media', 'node:*'], computed: 'it loads every scenario file by path' },
+    // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
+    'test-support': { imports: ['jest-runner', 'harness/media'] },
     // Developer scripts (docs generators).
     scripts: { imports: ['mocks/link', 'node:*'] },
     bin: { imports: ['node:fs', 'node:path'], computed: 'it loads the compiled CLI from dist/ after checking that it was built' },

@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MediaServer } from './media-server';
 import { runningPids } from './processes';
 
@@ -8,6 +12,15 @@ function refused(port: number): Promise<boolean> {
     s.once('connect', () => (s.destroy(), resolve(false)));
     s.once('error', () => resolve(true));
   });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 describe('MediaServer', () => {
@@ -42,6 +55,30 @@ describe('MediaServer', () => {
       pid = server.pid;
     }
     expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it('leaves no process and no folder when its process exits with the server still running, as a jest worker does', async () => {
+    // The worker's shared server is never stopped: the exit hooks kill it, and must take its media folder too.
+    const tmp = mkdtempSync(join(tmpdir(), 'lh-exit-'));
+    try {
+      const script =
+        "const { MediaServer } = require('./harness/media/media-server'); new MediaServer().start().then((s) => { console.log(s.pid); s.unref(); });";
+      const r = spawnSync(process.execPath, ['-r', 'esbuild-register', '-e', script], {
+        cwd: join(__dirname, '../..'),
+        env: { ...process.env, TMPDIR: tmp },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      const pid = Number(r.stdout.trim());
+      expect(pid).toBeGreaterThan(0);
+      // SIGKILLed on the way out; gone once reaped
+      const t0 = Date.now();
+      while (alive(pid) && Date.now() - t0 < 5000) await new Promise((res) => setTimeout(res, 50));
+      expect(alive(pid)).toBe(false);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('names a fixed port that is in use and the fix', async () => {

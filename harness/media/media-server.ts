@@ -91,6 +91,10 @@ export class MediaServer {
   private startOnce(host: string, rtmpPort: number, httpPort: number): Promise<StartedMediaServer> {
     const timeoutMs = this.opts.readyTimeoutMs ?? 15_000;
     const mediaRoot = mkdtempSync(join(tmpdir(), 'live-harness-nms-'));
+    // A server still running when this process exits (a jest worker's shared one) is killed by
+    // the exit hooks of processes.ts without a stop(): its folder must not outlive it either.
+    const removeRoot = (): void => rmSync(mediaRoot, { recursive: true, force: true });
+    process.once('exit', removeRoot);
     const cfg = { host, rtmpPort, httpPort, mediaRoot, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true };
     const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -112,7 +116,8 @@ export class MediaServer {
         settled = true;
         clearTimeout(timer);
         await terminate(child);
-        rmSync(mediaRoot, { recursive: true, force: true });
+        process.off('exit', removeRoot);
+        removeRoot();
         reject(new MediaServerError(`[live-harness] Failed to start the media server: ${reason}.${tail()}`));
       };
       const timer = setTimeout(
@@ -139,7 +144,7 @@ export class MediaServer {
           settled = true;
           clearTimeout(timer);
           child.removeAllListeners('exit');
-          resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, mediaRoot, m.version ?? 'unknown', output));
+          resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, removeRoot, m.version ?? 'unknown', output));
         },
       );
     });
@@ -156,7 +161,8 @@ export class StartedMediaServer implements AsyncDisposable {
     readonly host: string,
     readonly rtmpPort: number,
     readonly httpPort: number,
-    private readonly mediaRoot: string,
+    /** removes the server's media folder (and is this process' exit hook until then) */
+    private readonly removeRoot: () => void,
     readonly version: string,
     private readonly output: string[],
   ) {
@@ -222,7 +228,8 @@ export class StartedMediaServer implements AsyncDisposable {
   stop(): Promise<void> {
     this.stopping ??= terminate(this.child).then(() => {
       this.listeners.clear();
-      rmSync(this.mediaRoot, { recursive: true, force: true });
+      process.off('exit', this.removeRoot);
+      this.removeRoot();
     });
     return this.stopping;
   }

@@ -95,6 +95,26 @@ for (const event of ['postConnect', 'doneConnect', 'prePublish', 'postPublish', 
   );
 }
 
+// Closing a socket with bytes of the peer still unread makes the kernel send
+// RST instead of FIN, so a kicked publisher (always sending) would see a
+// network reset, not a hang-up — whenever this process was slow to read. A
+// kick closes as nginx's lingering_close does: FIN, then read and drop what the
+// peer still sends until it closes too (or LINGER_MS passes).
+const LINGER_MS = 2000;
+function lingerOnDestroy(socket) {
+  const destroy = socket.destroy;
+  socket.destroy = function lingeringClose() {
+    socket.destroy = destroy;
+    if (socket.destroyed) return socket;
+    socket.removeAllListeners('data');
+    socket.on('data', () => {});
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+    return socket;
+  };
+}
+
 process.on('message', (m) => {
   if (!m || m.cmd !== 'kick') return;
   // Server-side kick: close every session of a stream path (or all), as an operator would.
@@ -104,6 +124,7 @@ process.on('message', (m) => {
     if (m.streamPath && path !== m.streamPath) continue;
     if (!path) continue;
     try {
+      if (session.socket) lingerOnDestroy(session.socket);
       if (typeof session.stop === 'function') session.stop();
       else if (session.res && typeof session.res.end === 'function') session.res.end();
       n += 1;

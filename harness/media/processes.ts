@@ -11,6 +11,8 @@ interface Registry {
   readonly interruptHooks: Set<() => unknown>;
   hooked: boolean;
   interrupted: number;
+  /** processes ever started (optional: a registry made by an older copy of this module has none) */
+  spawned?: number;
 }
 
 const KEY = Symbol.for('live-harness.processes');
@@ -73,6 +75,7 @@ function installHooks(r: Registry): void {
 export function track(child: ChildProcess): void {
   const r = registry();
   r.children.add(child);
+  r.spawned = (r.spawned ?? 0) + 1;
   child.once('exit', () => r.children.delete(child));
   installHooks(r);
 }
@@ -103,6 +106,11 @@ export function terminate(child: ChildProcess, graceMs = 2000): Promise<void> {
     });
     killGroup(child, 'SIGTERM');
   });
+}
+
+/** How many processes the rig has started in this OS process, ever: lets a test runner see that a file used real media. */
+export function spawnCount(): number {
+  return registry().spawned ?? 0;
 }
 
 /** pids the rig still has running (for teardown tests and the before-stop check). */

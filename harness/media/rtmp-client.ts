@@ -47,8 +47,7 @@ export interface RtmpEvents extends Pick<WireEvents, 'onTcpConnect' | 'onSession
   onEnd?(failure: SocketFailure, started: boolean): void;
 }
 
-function classify(e: NodeJS.ErrnoException | undefined): SocketFailure {
-  if (!e) return 'closed';
+function classify(e: NodeJS.ErrnoException): SocketFailure {
   if (e.code === 'ECONNREFUSED') return 'refused';
   if (e.code === 'ETIMEDOUT') return 'timeout';
   return 'reset';
@@ -58,7 +57,13 @@ abstract class RtmpEndpoint {
   protected readonly client: NodeRtmpClientLike;
   protected started = false;
   private ended = false;
-  private error: NodeJS.ErrnoException | undefined;
+  /**
+   * How the socket began to end, by the first sign of it: the server's FIN
+   * ('end') or an error. A server that hangs up sends FIN and then, as a full
+   * close does, answers our bytes still in flight with RST; the reset that
+   * follows must not turn its hang-up into a network failure.
+   */
+  private firstEnd: SocketFailure | undefined;
 
   constructor(
     readonly url: string,
@@ -83,7 +88,7 @@ abstract class RtmpEndpoint {
     s.setNoDelay(true);
     const timer = setTimeout(() => {
       if (!s.readyState || s.connecting) {
-        this.error = Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' });
+        this.firstEnd ??= 'timeout';
         s.destroy();
       }
     }, this.connectTimeoutMs);
@@ -91,14 +96,17 @@ abstract class RtmpEndpoint {
       clearTimeout(timer);
       this.events.onTcpConnect?.();
     });
+    s.once('end', () => {
+      this.firstEnd ??= 'closed';
+    });
     s.on('error', (e: NodeJS.ErrnoException) => {
-      this.error ??= e;
+      this.firstEnd ??= classify(e);
     });
     s.once('close', () => {
       clearTimeout(timer);
       if (this.ended) return;
       this.ended = true;
-      this.events.onEnd?.(classify(this.error), this.started);
+      this.events.onEnd?.(this.firstEnd ?? 'closed', this.started);
     });
   }
 
@@ -142,7 +150,8 @@ export class RtmpPublisher extends RtmpEndpoint {
   }
 
   write(tag: FlvTag): void {
-    if (!this.started || this.client.socket?.destroyed) return;
+    // Not writable once either side has ended: a write after the server's FIN would fail with EPIPE.
+    if (!this.started || !this.client.socket?.writable) return;
     if (tag.type === TAG_VIDEO) this.client.pushVideo(tag.data, tag.timestamp);
     else if (tag.type === TAG_AUDIO) this.client.pushAudio(tag.data, tag.timestamp);
     else if (tag.type === TAG_SCRIPT) this.client.pushScript(setDataFrame(tag.data), tag.timestamp);

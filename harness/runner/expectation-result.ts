@@ -39,7 +39,13 @@ export type EveryResult = Judged<
     readonly from?: Duration;
     readonly until?: Duration;
   },
-  { readonly problems: readonly string[] }
+  {
+    /** samples in the window, those that broke the predicate, and how many of those the expectation allows */
+    readonly samples: number;
+    readonly outliers: number;
+    readonly allowed: number;
+    readonly problems: readonly string[];
+  }
 >;
 /** Page state at a checkpoint or at the end; `value` is absent when the page had none. */
 export type PageResult = Judged<

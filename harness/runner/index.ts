@@ -1,5 +1,18 @@
 export { defineScenario } from './scenario';
-export type { Scenario, Action, TimelineStep, Expectations, PageExpectation, MetricExpectation, Capability, Bounds, EveryExpectation } from './scenario';
+export type {
+  Scenario,
+  Action,
+  TimelineStep,
+  Expectations,
+  PageExpectation,
+  MetricExpectation,
+  Capability,
+  Bounds,
+  EveryExpectation,
+  OutlierAllowance,
+} from './scenario';
+export { measureEvery, everySummary } from './every';
+export type { EveryMeasure } from './every';
 export { runScenario, ScenarioStoppedError } from './run-scenario';
 export type { ScenarioResult, RunOptions } from './run-scenario';
 export type { RunObserver, PerformedStep } from './observer';

@@ -3,10 +3,11 @@
  * kept as data (expected, observed, and for sequences the aligned timeline),
  * passed or not; none thrown.
  */
-import { findMatches, matchSequence, parseDuration, parseStep, stepData, type StepInput } from '../assert';
+import { findMatches, matchSequence, parseStep, stepData, type StepInput } from '../assert';
 import type { TimelineEntry } from '../record';
 import type { PageHandle, Session } from '../targets';
 import type { EveryResult, ExpectationResult, Matches, MetricResult, PageResult, SequenceResult } from './expectation-result';
+import { everyFailure, measureEvery, type EveryMeasure } from './every';
 import type { Bounds, EveryExpectation, PageExpectation, Scenario } from './scenario';
 
 /** How many matching entries a never/count result carries (the count is exact). */
@@ -31,32 +32,9 @@ export function judge(s: Scenario, rig: Session, page: PageHandle): ExpectationR
     results.push({ kind: 'count', path: `expect.counts[${i}]`, pass, expected: { step: stepData(parseStep(c.step)), ...bounds }, observed });
   });
   for (const [i, ev] of (e.every ?? []).entries()) {
-    const out: string[] = [];
-    const from = ev.from === undefined ? 0 : parseDuration(ev.from);
-    const until = ev.until === undefined ? Infinity : parseDuration(ev.until);
-    const picked = entries.filter(
-      (x) =>
-        x.kind === ev.kind &&
-        x.source === ev.source &&
-        x.t >= from &&
-        x.t < until &&
-        (ev.metric === undefined || (x.detail as { name?: string }).name === ev.metric),
-    );
-    const value = (x: TimelineEntry): unknown => (x.kind === 'netstatus' ? (x.detail as { info: unknown }).info : x.detail);
-    const window = `${from} ms–${until === Infinity ? 'end' : `${until} ms`}`;
-    if (picked.length === 0) out.push(`expected ${ev.kind}${ev.metric ? ` "${ev.metric}"` : ''} from ${ev.source} in ${window}, saw none`);
-    const bad = picked.filter((x) => {
-      try {
-        return !ev.where(value(x));
-      } catch {
-        return true;
-      }
-    });
-    if (bad.length > 0)
-      out.push(
-        `${ev.kind} of ${ev.source} in ${window}: ${bad.length}/${picked.length} break "${ev.describe}"; first at t=${bad[0].t} ms: ${JSON.stringify(value(bad[0]))}`,
-      );
-    results.push(everyResult(ev, i, out));
+    const measure = measureEvery(entries, ev);
+    const failure = everyFailure(ev, measure);
+    results.push(everyResult(ev, i, failure ? [failure] : [], measure));
   }
   if (e.page) results.push(...checkPage(page, e.page, 'at the end', 'expect.page'));
   const metrics = rig.metrics;
@@ -142,7 +120,7 @@ function matches(entries: readonly TimelineEntry[], step: StepInput): Matches {
 }
 
 /** The every-check's own messages, wrapped as a result: it passes when it said nothing. */
-function everyResult(ev: EveryExpectation, i: number, problems: readonly string[]): EveryResult {
+function everyResult(ev: EveryExpectation, i: number, problems: readonly string[], m: EveryMeasure): EveryResult {
   const { source, kind, metric, describe, from, until } = ev;
   return {
     kind: 'every',
@@ -156,7 +134,7 @@ function everyResult(ev: EveryExpectation, i: number, problems: readonly string[
       ...(from !== undefined ? { from } : {}),
       ...(until !== undefined ? { until } : {}),
     },
-    observed: { problems: [...problems] },
+    observed: { samples: m.samples, outliers: m.outliers, allowed: m.allowed, problems: [...problems] },
   };
 }
 

@@ -76,7 +76,18 @@ export interface EveryExpectation {
   /** for metrics: only samples of this metric name */
   readonly metric?: string;
   readonly describe: string;
+  /**
+   * Samples that may break `where`: a count (`1`) or a share of the window's
+   * samples (`'10%'`, rounded down: a quantile bound). None by default, as in
+   * virtual time, where a sample is exact. On real media a second of encoder,
+   * server and player shares the CPU with whatever else runs: allow what one
+   * late frame moves, never a pattern, and say why next to the bound.
+   */
+  readonly allowOutliers?: OutlierAllowance;
 }
+
+/** A number of samples, or a share of them in percent. */
+export type OutlierAllowance = number | `${number}%`;
 
 export interface Bounds {
   readonly min?: number;

@@ -5,6 +5,7 @@ import { BUILTIN_PROFILES, NetworkProfileError, validateProfile } from '../../mo
 import { nearest } from '../../mocks/model';
 import { parseDuration, parseStep } from '../assert';
 import { FAULT_STRING_ACTIONS, faultsOfAction } from './fault-actions';
+import { outlierAllowanceProblem } from './every';
 import type { Scenario } from './scenario';
 
 export class ScenarioError extends Error {
@@ -115,5 +116,9 @@ export function validateScenario(s: Scenario): void {
   (e.sequences ?? []).forEach((seq, i) => {
     if (!Array.isArray(seq) || seq.length === 0) err(`expect.sequences[${i}]`, 'is not a non-empty list of steps', 'Write each sequence as [step, step, …].');
     steps(`expect.sequences[${i}]`, seq);
+  });
+  (e.every ?? []).forEach((ev, i) => {
+    const problem = outlierAllowanceProblem(ev?.allowOutliers);
+    if (problem) err(`expect.every[${i}].allowOutliers`, problem, 'Write a whole number of samples (1) or a share of them ("10%").');
   });
 }
