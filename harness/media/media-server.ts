@@ -8,9 +8,7 @@
  */
 import '../dispose-symbols';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { terminate, track } from './processes';
 
@@ -90,8 +88,7 @@ export class MediaServer {
 
   private startOnce(host: string, rtmpPort: number, httpPort: number): Promise<StartedMediaServer> {
     const timeoutMs = this.opts.readyTimeoutMs ?? 15_000;
-    const mediaRoot = mkdtempSync(join(tmpdir(), 'live-harness-nms-'));
-    const cfg = { host, rtmpPort, httpPort, mediaRoot, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true };
+    const cfg = { host, rtmpPort, httpPort, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true };
     const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
@@ -112,7 +109,6 @@ export class MediaServer {
         settled = true;
         clearTimeout(timer);
         await terminate(child);
-        rmSync(mediaRoot, { recursive: true, force: true });
         reject(new MediaServerError(`[live-harness] Failed to start the media server: ${reason}.${tail()}`));
       };
       const timer = setTimeout(
@@ -139,7 +135,7 @@ export class MediaServer {
           settled = true;
           clearTimeout(timer);
           child.removeAllListeners('exit');
-          resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, mediaRoot, m.version ?? 'unknown', output));
+          resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, m.version ?? 'unknown', output));
         },
       );
     });
@@ -156,7 +152,6 @@ export class StartedMediaServer implements AsyncDisposable {
     readonly host: string,
     readonly rtmpPort: number,
     readonly httpPort: number,
-    private readonly mediaRoot: string,
     readonly version: string,
     private readonly output: string[],
   ) {
@@ -220,10 +215,7 @@ export class StartedMediaServer implements AsyncDisposable {
 
   /** Idempotent and safe to call concurrently. */
   stop(): Promise<void> {
-    this.stopping ??= terminate(this.child).then(() => {
-      this.listeners.clear();
-      rmSync(this.mediaRoot, { recursive: true, force: true });
-    });
+    this.stopping ??= terminate(this.child).then(() => this.listeners.clear());
     return this.stopping;
   }
 
