@@ -35,7 +35,7 @@ import { MediaWorld } from './media-world';
 import { computeMetrics, type MetricsWindow, type ParticipantMetrics } from './metrics';
 import { PageSession, type LoadedPageHandle } from './page-session';
 import { rigOpened, rigClosed } from './rig-watch';
-import { RigError } from './rig-errors';
+import { assertDom, RigError } from './rig-errors';
 import { VirtualWorld } from './virtual-world';
 import type { Settler, World } from './world';
 
@@ -64,7 +64,7 @@ export interface RigOptions {
 }
 
 export type { Duration, RemoteStreamOptions } from './controls';
-export { RigError, RigDisposedError } from './rig-errors';
+export { RigError, RigDisposedError, NoDomError } from './rig-errors';
 
 /** Whether mock warnings also go to the console as they happen (they always go on the timeline). */
 function verbose(): boolean {
@@ -92,6 +92,8 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   private disposed = false;
 
   constructor(opts: RigOptions = {}) {
+    // Pages fail much later, and blame themselves, without a DOM: say the real cause first.
+    assertDom('create the rig');
     if (opts.clock !== undefined && opts.clock !== 'virtual' && opts.clock !== 'real') {
       throw new RigError(`[live-harness] Failed to create the rig: clock ${JSON.stringify(opts.clock)} is not available. Use 'virtual' or 'real'.`);
     }
@@ -240,6 +242,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
 
   /** Load a page of the mini-program (`pages/push/push`), run onLoad(query) → onShow → onReady. */
   async loadPage(route: string, query?: Record<string, string>): Promise<LoadedPageHandle> {
+    assertDom(`load page "${route}"`);
     await this.ready();
     const page = await this.pages.open(route, query);
     await this.settle();
@@ -248,6 +251,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
 
   /** Load a custom component (path without extension) with properties; attached and ready. */
   async loadComponent(path: string, props?: Record<string, unknown>): Promise<LoadedPageHandle> {
+    assertDom(`load component "${path}"`);
     await this.ready();
     const c = await this.pages.component(path, props);
     await this.settle();
