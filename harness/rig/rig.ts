@@ -66,11 +66,6 @@ export interface RigOptions {
 export type { Duration, RemoteStreamOptions } from './controls';
 export { RigError, RigDisposedError, NoDomError } from './rig-errors';
 
-/** Whether mock warnings also go to the console as they happen (they always go on the timeline). */
-function verbose(): boolean {
-  return process.env.LIVE_HARNESS_VERBOSE === '1' || process.env.LIVE_HARNESS_VERBOSE === 'true';
-}
-
 export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   readonly seed: number | string;
   readonly params: ModelParams;
@@ -216,8 +211,8 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
 
   record(e: RecordedEvent): void {
     this.changed = true;
+    // Warnings stay on the timeline (rig.warnings): the jest preset lists a failed test's once.
     this.recorder.record(e);
-    if (e.kind === 'warning' && verbose()) console.warn((e.detail as { message?: string } | undefined)?.message ?? e.detail);
   }
 
   isViewReady(scope: unknown): boolean {
