@@ -38,7 +38,7 @@ describe('what the preset prints', () => {
   let run: { code: number | null; out: string };
 
   beforeAll(async () => {
-    run = await jestOutput(['warns-green', 'warns-red', 'node-env']);
+    run = await jestOutput(['warns-green', 'warns-red', 'node-env', 'hooks-dispose']);
   }, 90_000);
 
   it('prints no warnings for a green test whose page raised some', () => {
@@ -54,6 +54,12 @@ describe('what the preset prints', () => {
     expect(lines).toEqual([`[live-harness] 1 mock warning in "${RED}" (rig.warnings; kind "warning" on the timeline):`, WARNING]);
     // once: the list, and nowhere else
     expect(run.out.split('did nothing: the context was created').length - 1).toBe(1);
+  });
+
+  it('says nothing about rigs that hooks create and dispose (beforeEach/afterEach, beforeAll/afterAll)', () => {
+    expect(run.out).toMatch(/PASS .*hooks-dispose\.test\.js/);
+    expect(run.out).not.toContain('left a rig open');
+    expect(run.out).toMatch(/Tests:\s+2 failed, 3 passed, 5 total/);
   });
 
   it('carries no internal references such as (Q4)', () => {
