@@ -1,5 +1,5 @@
 /** live-harness public API. */
-export { createRig, Rig, RigError, RigDisposedError } from './harness/rig';
+export { createRig, Rig, RigError, RigDisposedError, NoDomError } from './harness/rig';
 export { watchRigs, VIRTUAL_EPOCH_MS } from './harness/rig';
 export type {
   RigOptions,

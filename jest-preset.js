@@ -1,7 +1,16 @@
 // One line in a mini-program project's jest config: `preset: 'live-harness'`.
 // Tests run in jsdom (miniprogram-simulate needs a DOM), with the mock
 // <live-pusher>/<live-player> registered and the timeline matchers installed.
+// The test environment is jsdom's plus teardown: a rig a test left open is
+// disposed when the test ends (with a warning naming the test), also after a
+// timeout, and the file's shared media server is stopped when the file ends.
 module.exports = {
-  testEnvironment: require.resolve('jest-environment-jsdom'),
+  testEnvironment: require.resolve('./dist/jest/environment.js'),
   setupFilesAfterEnv: [require.resolve('./dist/jest/setup.js')],
+  // Real media runs in real time (a server, encoders, seconds of streaming),
+  // well past jest's 5 s default; jest fixes a test's timeout before its body
+  // runs, so it cannot depend on whether the body makes a real-media rig.
+  // Virtual-time tests finish in milliseconds: the cap only matters for a hung
+  // one. A testTimeout of your own, or a test's third argument, wins.
+  testTimeout: 60_000,
 };

@@ -2,7 +2,8 @@
 import type { Config } from 'jest';
 
 // Pure logic runs in node (fast); anything that renders a mini-program through
-// miniprogram-simulate needs a DOM, so it runs in jsdom.
+// miniprogram-simulate needs a DOM, so it runs in jsdom. Every environment
+// carries the preset's teardown hooks (jest/environment-hooks.ts).
 const transform: Config['transform'] = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
 };
@@ -22,6 +23,8 @@ const REAL_MEDIA = [
   'harness/rig/fault-parity.dom.test.ts',
   'harness/rig/external-server.dom.test.ts',
   'harness/runner/teardown.dom.test.ts',
+  'jest/preset-teardown.test.ts',
+  'jest/preset-output.test.ts',
   'scenarios/media.test.ts',
 ];
 const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');
@@ -35,23 +38,23 @@ const config: Config = {
   projects: [
     {
       displayName: 'unit',
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/jest/node-environment.ts',
       transform,
       setupFilesAfterEnv: [setup, '<rootDir>/test-support/parallel-guard.ts'],
-      testMatch: ['<rootDir>/{mocks,harness,bench}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{mocks,harness,bench,jest}/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.dom\\.test\\.ts$', ...notRealMedia],
     },
     {
       displayName: 'dom',
-      testEnvironment: 'jsdom',
+      testEnvironment: '<rootDir>/jest/environment.ts',
       transform,
       setupFilesAfterEnv: [setup, '<rootDir>/test-support/parallel-guard.ts'],
-      testMatch: ['<rootDir>/{mocks,harness}/**/*.dom.test.ts', '<rootDir>/scenarios/**/*.test.ts'],
+      testMatch: ['<rootDir>/{mocks,harness,jest}/**/*.dom.test.ts', '<rootDir>/scenarios/**/*.test.ts'],
       testPathIgnorePatterns: notRealMedia,
     },
     {
       displayName: 'media',
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/jest/node-environment.ts',
       transform,
       runner: serial,
       setupFilesAfterEnv: [setup],
@@ -59,7 +62,7 @@ const config: Config = {
     },
     {
       displayName: 'media-dom',
-      testEnvironment: 'jsdom',
+      testEnvironment: '<rootDir>/jest/environment.ts',
       transform,
       runner: serial,
       setupFilesAfterEnv: [setup],

@@ -1,26 +1,20 @@
 /**
  * What the live-harness preset runs before each test file: the timeline
- * matchers, and a summary of each test's mock warnings. The mocks put every
- * warning about bad input on the rig's timeline; instead of a console block
- * per warning, a test that raised any gets one compact list at its end
- * (LIVE_HARNESS_VERBOSE=1 prints them live as well).
+ * matchers, and the rig guard that the preset's test environment calls as
+ * tests end — it disposes rigs a test left open and lists a failed test's
+ * mock warnings (every test's with LIVE_HARNESS_VERBOSE=1).
  */
 import { installMatchers } from '../harness/assert';
-import { type Rig, watchRigs } from '../harness/rig';
-import { summarizeWarnings } from './warnings-summary';
+import { ENVIRONMENT_MARK, REALM_HOOK } from './hook';
+import { RigGuard } from './rig-guard';
 
 installMatchers();
 
-const rigs = new Set<Rig>();
-watchRigs({ opened: (rig) => rigs.add(rig) });
+const verbose = process.env.LIVE_HARNESS_VERBOSE === '1' || process.env.LIVE_HARNESS_VERBOSE === 'true';
+const g = globalThis as unknown as Record<symbol, unknown>;
 
-afterEach(() => {
-  const seen = [...rigs];
-  rigs.clear();
-  const text = summarizeWarnings(
-    seen.flatMap((r) => r.warnings),
-    expect.getState().currentTestName,
-  );
-  // Straight to stderr: a console call would add jest's code frame and stack to every summary.
-  if (text) process.stderr.write(`${text}\n`);
-});
+// Only the preset's test environment says when each test ends. Under another
+// one (testEnvironment: 'jsdom' over the preset's) there is no guard: an
+// afterAll here would run before the file's own afterAll hooks and dispose
+// their rigs under them.
+if (g[ENVIRONMENT_MARK]) g[REALM_HOOK] = new RigGuard({ verbose });

@@ -17,11 +17,13 @@ export default defineScenario({
     page: {
       data: {
         status: 'pushing',
-        startError: "operateLivePusher:fail the context was created before the page's view existed (in onLoad?); create it in onReady (Q4)",
+        startError: "operateLivePusher:fail the context was created before the page's view existed (in onLoad?); create it in onReady",
       },
     },
     warnings: {
-      include: ["LivePusherContext.start() did nothing: the context was created before the page's view existed (in onLoad?); create it in onReady (Q4)."],
+      include: [
+        "LivePusherContext.start() did nothing: the context was created before the page's view existed (in onLoad?); create it in onReady. See docs/quirks.md#q4.",
+      ],
     },
   },
 });

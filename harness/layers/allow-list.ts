@@ -66,7 +66,7 @@ export const PROJECT_LAYERS: LayerRules = {
 
     // ── harness/: the rig and what it stands on.
     // Shims every layer may load (Symbol.asyncDispose in jest's realm).
-    harness: { imports: [], tests: ['harness/layers', 'node:path'] },
+    harness: { imports: [], tests: ['harness/layers', 'node:fs', 'node:path'] },
     // The timeline. design.md permits mocks/codes at most.
     'harness/record': { imports: [] },
     // Sequence matching and jest matchers, over timeline entries.
@@ -133,8 +133,13 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/layers': { imports: ['node:fs', 'node:module', 'node:path', 'typescript'], tests: ['node:*'] },
 
     // ── the rest
-    // The jest preset's setup: the matchers, and the rigs a test opened (their warnings, and teardown).
-    jest: { imports: ['harness/assert', 'harness/rig'] },
+    // The jest preset: its test environments (jsdom, and node for this repository's unit tests), which
+    // hand each file the real process's registry of children and dispose what a test left open;
+    // the setup: the matchers, and the rigs a test opened (their warnings, and teardown).
+    jest: {
+      imports: ['harness/assert', 'harness/rig', 'harness/media', 'jest-environment-jsdom', 'jest-environment-node', '@jest/environment', '@jest/types', 'node:path'],
+      tests: ['node:*', 'jest/__fixtures__'],
+    },
     // Scenarios are data, written against the runner's public API; their suites run them.
     scenarios: {
       imports: ['harness/runner'],

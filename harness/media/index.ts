@@ -14,5 +14,5 @@ export { RemoteAnchor, RemoteAnchorError } from './remote-anchor';
 export { SendRegistry } from './send-registry';
 export { RtmpPublisher, RtmpPlayer } from './rtmp-client';
 export { FlvPlayer } from './flv-client';
-export { runningPids, spawnCount, track, terminate, onInterrupt } from './processes';
+export { runningPids, spawnCount, track, terminate, onInterrupt, shareProcessRegistry, terminateAll, killAll } from './processes';
 export * as flv from './flv';

@@ -48,6 +48,39 @@ describe('MediaServer', () => {
     expect(runningPids().length).toBe(before);
   });
 
+  it('makes no temp folder, so even a killed server and a killed parent leave none behind', () => {
+    // A child process with a TMPDIR of its own starts a server, stops it, starts
+    // another and dies by SIGKILL with it running: nothing may appear in its TMPDIR.
+    const privateTmp = mkdtempSync(join(tmpdir(), 'lh-tmpcheck-'));
+    try {
+      const script = `
+        const { MediaServer } = require(${JSON.stringify(join(__dirname, 'media-server.ts'))});
+        (async () => {
+          const first = await new MediaServer().start();
+          const res = await fetch('http://127.0.0.1:' + first.httpPort + '/live/nothing.txt');
+          await first.stop();
+          const second = await new MediaServer().start();
+          console.log(JSON.stringify({ status: res.status, pid: second.pid }));
+          process.kill(process.pid, 'SIGKILL');
+        })();`;
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+        env: { ...process.env, TMPDIR: privateTmp },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(r.signal).toBe('SIGKILL');
+      const { status, pid } = JSON.parse(r.stdout) as { status: number; pid: number };
+      expect(status).toBe(404); // the static route serves nothing
+      expect(readdirSync(privateTmp).filter((f) => f.startsWith('live-harness'))).toEqual([]);
+      // The orphaned server notices its parent is gone and leaves by itself.
+      const t0 = Date.now();
+      while (alive(pid) && Date.now() - t0 < 5000) spawnSync('sleep', ['0.05']);
+      expect(alive(pid)).toBe(false);
+    } finally {
+      rmSync(privateTmp, { recursive: true, force: true });
+    }
+  });
+
   it('works with await using', async () => {
     let pid = 0;
     {

@@ -8,9 +8,7 @@
  */
 import '../dispose-symbols';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { terminate, track } from './processes';
 
@@ -90,12 +88,7 @@ export class MediaServer {
 
   private startOnce(host: string, rtmpPort: number, httpPort: number): Promise<StartedMediaServer> {
     const timeoutMs = this.opts.readyTimeoutMs ?? 15_000;
-    const mediaRoot = mkdtempSync(join(tmpdir(), 'live-harness-nms-'));
-    // A server still running when this process exits (a jest worker's shared one) is killed by
-    // the exit hooks of processes.ts without a stop(): its folder must not outlive it either.
-    const removeRoot = (): void => rmSync(mediaRoot, { recursive: true, force: true });
-    process.once('exit', removeRoot);
-    const cfg = { host, rtmpPort, httpPort, mediaRoot, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true };
+    const cfg = { host, rtmpPort, httpPort, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true };
     const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
@@ -116,8 +109,6 @@ export class MediaServer {
         settled = true;
         clearTimeout(timer);
         await terminate(child);
-        process.off('exit', removeRoot);
-        removeRoot();
         reject(new MediaServerError(`[live-harness] Failed to start the media server: ${reason}.${tail()}`));
       };
       const timer = setTimeout(
@@ -144,7 +135,7 @@ export class MediaServer {
           settled = true;
           clearTimeout(timer);
           child.removeAllListeners('exit');
-          resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, removeRoot, m.version ?? 'unknown', output));
+          resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, m.version ?? 'unknown', output));
         },
       );
     });
@@ -161,8 +152,6 @@ export class StartedMediaServer implements AsyncDisposable {
     readonly host: string,
     readonly rtmpPort: number,
     readonly httpPort: number,
-    /** removes the server's media folder (and is this process' exit hook until then) */
-    private readonly removeRoot: () => void,
     readonly version: string,
     private readonly output: string[],
   ) {
@@ -226,11 +215,7 @@ export class StartedMediaServer implements AsyncDisposable {
 
   /** Idempotent and safe to call concurrently. */
   stop(): Promise<void> {
-    this.stopping ??= terminate(this.child).then(() => {
-      this.listeners.clear();
-      process.off('exit', this.removeRoot);
-      this.removeRoot();
-    });
+    this.stopping ??= terminate(this.child).then(() => this.listeners.clear());
     return this.stopping;
   }
 

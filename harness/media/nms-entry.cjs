@@ -37,7 +37,11 @@ const context = require('node-media-server/src/node_core_ctx');
 const nms = new NodeMediaServer({
   logType: cfg.logType === undefined ? 1 : cfg.logType,
   rtmp: { port: cfg.rtmpPort, chunk_size: 60000, gop_cache: true, ping: 30, ping_timeout: 60 },
-  http: { port: cfg.httpPort, allow_origin: '*', mediaroot: cfg.mediaRoot },
+  // Nothing here writes media files (no HLS/DASH transmuxing); the media root
+  // only feeds a static file route. A path under this very file can never
+  // exist, so that route serves nothing, and no temp folder is made that a
+  // killed process would leave behind.
+  http: { port: cfg.httpPort, allow_origin: '*', mediaroot: require('node:path').join(__filename, 'no-media-root') },
 });
 
 let pending = 2;

@@ -1,7 +1,10 @@
 /**
  * Every process the rig starts is registered here and killed — whole process
  * group — on stop, and when this process exits or is interrupted, whatever
- * happened. One registry per OS process, shared by every jest module registry.
+ * happened. One registry per OS process. Under jest, a test file's realm has a
+ * `process` of its own whose exit and signal events never fire; the preset's
+ * test environment hands each realm the registry of the real process
+ * (shareProcessRegistry), so that its hooks do.
  */
 import type { ChildProcess } from 'node:child_process';
 
@@ -18,13 +21,8 @@ interface Registry {
 const KEY = Symbol.for('live-harness.processes');
 
 function registry(): Registry {
-  const p = process as unknown as Record<symbol, Registry | undefined>;
-  let r = p[KEY];
-  if (!r) {
-    r = { children: new Set(), interruptHooks: new Set(), hooked: false, interrupted: 0 };
-    p[KEY] = r;
-  }
-  return r;
+  const g = globalThis as unknown as Record<symbol, Registry | undefined>;
+  return (g[KEY] ??= { children: new Set(), interruptHooks: new Set(), hooked: false, interrupted: 0 });
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -46,13 +44,10 @@ const INTERRUPT_GRACE_MS = 5000;
 function installHooks(r: Registry): void {
   if (r.hooked) return;
   r.hooked = true;
-  const killAll = (): void => {
-    for (const c of r.children) killGroup(c, 'SIGKILL');
-  };
   process.once('exit', killAll);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
-      const code = sig === 'SIGINT' ? 130 : 143;
+      const code = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[sig];
       // A second signal, or nobody to ask: stop at once.
       if (++r.interrupted > 1 || r.interruptHooks.size === 0) {
         killAll();
@@ -111,6 +106,29 @@ export function terminate(child: ChildProcess, graceMs = 2000): Promise<void> {
 /** How many processes the rig has started in this OS process, ever: lets a test runner see that a file used real media. */
 export function spawnCount(): number {
   return registry().spawned ?? 0;
+}
+
+/**
+ * Let code running in another realm (a jest test file's context) register its
+ * children with this process's registry, and install the exit and signal hooks
+ * now, from here, where they fire.
+ */
+export function shareProcessRegistry(realm: object): void {
+  const r = registry();
+  installHooks(r);
+  (realm as Record<symbol, Registry>)[KEY] = r;
+}
+
+/** Stop every child still registered (SIGTERM, SIGKILL after `graceMs`); returns their pids. */
+export async function terminateAll(graceMs = 2000): Promise<number[]> {
+  const children = [...registry().children];
+  await Promise.all(children.map((c) => terminate(c, graceMs)));
+  return children.map((c) => c.pid).filter((p): p is number => p !== undefined);
+}
+
+/** Kill every registered child at once (SIGKILL): for a process about to exit. */
+export function killAll(): void {
+  for (const c of registry().children) killGroup(c, 'SIGKILL');
 }
 
 /** pids the rig still has running (for teardown tests and the before-stop check). */

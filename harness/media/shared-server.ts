@@ -1,9 +1,14 @@
 /**
- * One media server per process (per jest worker, per CLI run): started on
- * first use, reused by every rig after, killed when the process exits. Each
- * rig keeps to its own stream keys, so sharing is safe and saves a start per
- * test. Kept on `process` because jest gives every test file a fresh module
- * registry but the same process.
+ * One media server per realm: per CLI run, and under jest per test file.
+ * Started on first use, reused by every rig after; each rig keeps to its own
+ * stream keys, so sharing is safe and saves a start per test. The preset's test
+ * environment stops it when the file ends; the process hooks kill it on exit.
+ *
+ * Why not one per jest worker, across files: each file runs in a realm of its
+ * own (its own globals, module registry and `process` copy), so a server kept
+ * across files would be an object of a finished file's realm, driven from the
+ * next one. A start costs ~150 ms, next to seconds of real media per file; one
+ * per file, stopped with it, leaves nothing behind by construction.
  */
 import { MediaServer, type MediaServerOptions, type StartedMediaServer } from './media-server';
 
@@ -14,8 +19,8 @@ interface Slot {
 }
 
 function slot(): Slot {
-  const p = process as unknown as Record<symbol, Slot | undefined>;
-  return (p[KEY] ??= {});
+  const g = globalThis as unknown as Record<symbol, Slot | undefined>;
+  return (g[KEY] ??= {});
 }
 
 export async function sharedMediaServer(opts: MediaServerOptions = {}): Promise<StartedMediaServer> {

@@ -1,4 +1,4 @@
-export { createRig, Rig, RigError, RigDisposedError } from './rig';
+export { createRig, Rig, RigError, RigDisposedError, NoDomError } from './rig';
 export type { RigOptions } from './rig';
 export { DeviceControl, NetworkControl, FaultError } from './controls';
 export type { Duration, RemoteStreamOptions, StreamControl, NetworkBackend } from './controls';

@@ -11,3 +11,22 @@ export class RigDisposedError extends Error {
     this.name = 'RigDisposedError';
   }
 }
+
+/** The test runs where there is no DOM (jest's "node" environment): pages cannot render. */
+export class NoDomError extends Error {
+  readonly code = 'LH_NO_DOM';
+  constructor(action: string) {
+    super(
+      `[live-harness] Failed to ${action}: there is no DOM here (window is not defined), and miniprogram-simulate renders pages in jsdom. ` +
+        "Use the preset (preset: 'live-harness' in the jest config sets the test environment), or testEnvironment: 'jsdom', " +
+        'or a /** @jest-environment jsdom */ docblock at the top of the test file.',
+    );
+    this.name = 'NoDomError';
+  }
+}
+
+/** Throws NoDomError unless a DOM (jsdom's window and document) is there. */
+export function assertDom(action: string): void {
+  const g = globalThis as { window?: unknown; document?: unknown };
+  if (typeof g.window !== 'object' || g.window === null || typeof g.document !== 'object' || g.document === null) throw new NoDomError(action);
+}

@@ -35,7 +35,7 @@ import { MediaWorld } from './media-world';
 import { computeMetrics, type MetricsWindow, type ParticipantMetrics } from './metrics';
 import { PageSession, type LoadedPageHandle } from './page-session';
 import { rigOpened, rigClosed } from './rig-watch';
-import { RigError } from './rig-errors';
+import { assertDom, RigError } from './rig-errors';
 import { VirtualWorld } from './virtual-world';
 import type { Settler, World } from './world';
 
@@ -64,12 +64,7 @@ export interface RigOptions {
 }
 
 export type { Duration, RemoteStreamOptions } from './controls';
-export { RigError, RigDisposedError } from './rig-errors';
-
-/** Whether mock warnings also go to the console as they happen (they always go on the timeline). */
-function verbose(): boolean {
-  return process.env.LIVE_HARNESS_VERBOSE === '1' || process.env.LIVE_HARNESS_VERBOSE === 'true';
-}
+export { RigError, RigDisposedError, NoDomError } from './rig-errors';
 
 export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   readonly seed: number | string;
@@ -92,6 +87,8 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   private disposed = false;
 
   constructor(opts: RigOptions = {}) {
+    // Pages fail much later, and blame themselves, without a DOM: say the real cause first.
+    assertDom('create the rig');
     if (opts.clock !== undefined && opts.clock !== 'virtual' && opts.clock !== 'real') {
       throw new RigError(`[live-harness] Failed to create the rig: clock ${JSON.stringify(opts.clock)} is not available. Use 'virtual' or 'real'.`);
     }
@@ -214,8 +211,8 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
 
   record(e: RecordedEvent): void {
     this.changed = true;
+    // Warnings stay on the timeline (rig.warnings): the jest preset lists a failed test's once.
     this.recorder.record(e);
-    if (e.kind === 'warning' && verbose()) console.warn((e.detail as { message?: string } | undefined)?.message ?? e.detail);
   }
 
   isViewReady(scope: unknown): boolean {
@@ -240,6 +237,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
 
   /** Load a page of the mini-program (`pages/push/push`), run onLoad(query) → onShow → onReady. */
   async loadPage(route: string, query?: Record<string, string>): Promise<LoadedPageHandle> {
+    assertDom(`load page "${route}"`);
     await this.ready();
     const page = await this.pages.open(route, query);
     await this.settle();
@@ -248,6 +246,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
 
   /** Load a custom component (path without extension) with properties; attached and ready. */
   async loadComponent(path: string, props?: Record<string, unknown>): Promise<LoadedPageHandle> {
+    assertDom(`load component "${path}"`);
     await this.ready();
     const c = await this.pages.component(path, props);
     await this.settle();

@@ -35,10 +35,15 @@ function refused(port: number): Promise<boolean> {
   });
 }
 
+/** Whether `pid` runs: signal 0 reaches it, and it is not a zombie (exited, its parent gone, waiting to be reaped). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));
   } catch {
     return false;
   }
@@ -130,46 +135,85 @@ function marked(mark: string): number[] {
   return out;
 }
 
-describe('Ctrl-C of the command line', () => {
-  it('stops the running scenario, writes the report, and leaves no process behind', async () => {
-    expect(existsSync('/proc/self/environ')).toBe(true); // Linux: where this check can see children
-    const reports = mkdtempSync(join(tmpdir(), 'lh-ctrlc-'));
-    const mark = `LH_TEARDOWN_MARK=${randomUUID()}`;
-    const [k, v] = mark.split('=');
-    const cli = spawn(
-      process.execPath,
-      [join(pkg, 'bin/live-harness.js'), 'run', join(pkg, 'dist/scenarios/media-push-play-live.scenario.js'), '--report', reports],
-      {
-        env: { ...process.env, [k]: v },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    cli.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    cli.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    const exited = new Promise<number | null>((r) => cli.once('exit', (code) => r(code)));
+/** The command line in a child process, marked so that its descendants can be found, with a TMPDIR of its own. */
+function cli(args: string[]) {
+  const mark = `LH_TEARDOWN_MARK=${randomUUID()}`;
+  const [k, v] = mark.split('=');
+  const tmp = mkdtempSync(join(tmpdir(), 'lh-cli-tmp-'));
+  const child = spawn(process.execPath, [join(pkg, 'bin/live-harness.js'), 'run', ...args], {
+    env: { ...process.env, [k]: v, TMPDIR: tmp },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return {
+    child,
+    mark,
+    exited,
+    output: () => out,
+    /** temp folders of ours it left */
+    tempFolders: () => readdirSync(tmp).filter((f) => f.startsWith('live-harness')),
+    cleanup: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('the command line', () => {
+  // (A run that times out is the in-process test above: the command line has no budget of its own to set.)
+  it('leaves no process and no temp folder after real-media scenarios that pass and fail', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'lh-exits-'));
+    const run = cli([join(__dirname, '__fixtures__/scenarios/media-exits'), '--report', reports]);
     try {
-      // Wait until the run is really under way: the CLI, its server and an encoder.
-      const t0 = Date.now();
-      while (marked(mark).length < 3) {
-        if (Date.now() - t0 > 20_000) throw new Error(`the CLI did not start its server and encoder within 20 s; it said: ${out}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const children = marked(mark).filter((p) => p !== cli.pid);
-      cli.kill('SIGINT');
-      expect(await exited).toBe(130);
-      expect(out).toContain('interrupted: stopping the running scenario and writing the report');
-      for (const p of children) expect(alive(p)).toBe(false);
-      expect(marked(mark)).toEqual([]);
-      const [run] = readdirSync(reports);
-      const report = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));
-      expect(report.interrupted).toBe(true);
-      expect(report.scenarios[0].status).toBe('failed');
-      expect(report.scenarios[0].failures).toContain('the run was interrupted (Ctrl-C); everything it started was stopped');
-      expect(report.scenarios[0].timeline.length).toBeGreaterThan(5);
+      expect(await run.exited).toBe(1);
+      const out = run.output();
+      expect(out).toMatch(/^PASS {2}fixture: real media that passes /m);
+      expect(out).toMatch(/^FAIL {2}fixture: real media that fails /m);
+      expect(marked(run.mark)).toEqual([]);
+      expect(run.tempFolders()).toEqual([]);
     } finally {
-      if (cli.exitCode === null) cli.kill('SIGKILL');
+      run.cleanup();
       rmSync(reports, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 90_000);
+
+  it.each([
+    ['Ctrl-C', 'SIGINT', 130],
+    ['SIGTERM', 'SIGTERM', 143],
+  ] as const)(
+    'stops the running scenario on %s, writes the report, and leaves no process or temp folder behind',
+    async (_name, signal, code) => {
+      expect(existsSync('/proc/self/environ')).toBe(true); // Linux: where this check can see children
+      const reports = mkdtempSync(join(tmpdir(), 'lh-ctrlc-'));
+      const run = cli([join(pkg, 'dist/scenarios/media-push-play-live.scenario.js'), '--report', reports]);
+      try {
+        // Wait until the run is really under way: the CLI, its server and an encoder.
+        const t0 = Date.now();
+        while (marked(run.mark).length < 3) {
+          if (Date.now() - t0 > 20_000) throw new Error(`the CLI did not start its server and encoder within 20 s; it said: ${run.output()}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const children = marked(run.mark).filter((p) => p !== run.child.pid);
+        run.child.kill(signal);
+        expect(await run.exited).toBe(code);
+        expect(run.output()).toContain('interrupted: stopping the running scenario and writing the report');
+        for (const p of children) expect(alive(p)).toBe(false);
+        expect(marked(run.mark)).toEqual([]);
+        expect(run.tempFolders()).toEqual([]);
+        const [dir] = readdirSync(reports);
+        const report = JSON.parse(readFileSync(join(reports, dir, 'results.json'), 'utf8'));
+        expect(report.interrupted).toBe(true);
+        expect(report.scenarios[0].status).toBe('failed');
+        expect(report.scenarios[0].failures).toContain('the run was interrupted (Ctrl-C); everything it started was stopped');
+        expect(report.scenarios[0].timeline.length).toBeGreaterThan(5);
+      } finally {
+        run.cleanup();
+        rmSync(reports, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

@@ -23,7 +23,7 @@ export const PLAYER_ROWS = {
     2006,
     'PLAY_EVT_PLAY_END',
     '视频播放结束 (playback ended)',
-    { source: 'wechat', note: 'Often not sent for live streams; never for HTTP-FLV (Q2).' },
+    { source: 'wechat', note: 'Often not sent for live streams; never for HTTP-FLV (docs/quirks.md#q2).' },
   ],
   PLAY_LOADING: [2007, 'PLAY_EVT_PLAY_LOADING', '视频播放Loading (loading)', { source: 'wechat' }],
   START_VIDEO_DECODER: [2008, 'PLAY_EVT_START_VIDEO_DECODER', '解码器启动 (decoder started)', { source: 'wechat' }],
@@ -61,7 +61,7 @@ export const PLAYER_ROWS = {
     2103,
     'PLAY_WARNING_RECONNECT',
     '网络断连, 已启动自动重连 (disconnected, reconnecting)',
-    { source: 'wechat', note: '-2301 after 3 failures (Q1).' },
+    { source: 'wechat', note: '-2301 after 3 failures (docs/quirks.md#q1).' },
   ],
   WARNING_RECV_DATA_LAG: [2104, 'PLAY_WARNING_RECV_DATA_LAG', '网络来包不稳 (data arriving unsteadily)', { source: 'wechat' }],
   WARNING_VIDEO_PLAY_LAG: [
@@ -127,7 +127,7 @@ export const PLAYER_ROWS = {
     -2301,
     'PLAY_ERR_NET_DISCONNECT',
     '网络断连，且经多次重连无效，请自行重启拉流 (disconnected; reconnects failed, restart playback yourself)',
-    { source: 'wechat', note: 'After 3 retries (Q1).' },
+    { source: 'wechat', note: 'After 3 retries (docs/quirks.md#q1).' },
   ],
   ERR_GET_RTMP_ACC_URL_FAIL: [
     -2302,

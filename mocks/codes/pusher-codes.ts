@@ -36,7 +36,7 @@ export const PUSHER_ROWS = {
     1020,
     'PUSH_EVT_ROOM_USERLIST',
     '远端主播列表变化（ROOM）(remote anchor list changed)',
-    { ...ROOM, confirmed: false, note: 'message format UNCONFIRMED (§8.5)' },
+    { ...ROOM, confirmed: false, note: 'message format UNCONFIRMED' },
   ],
   ROOM_NEED_REENTER: [1021, 'PUSH_EVT_ROOM_NEED_REENTER', '网络变更时重进房（WiFi→4G 断线重连）(re-entering after a network change)', ROOM],
   ROOM_IN_FAILED: [
@@ -163,7 +163,7 @@ export const PUSHER_ROWS = {
     -1307,
     'PUSH_ERR_NET_DISCONNECT',
     '网络断连，且经多次重连抢救无效，更多重试请自行重启推流 (disconnected; reconnects failed, restart the push yourself)',
-    { source: 'wechat', note: 'After 3 failed retries (Q1).' },
+    { source: 'wechat', note: 'After 3 failed retries (docs/quirks.md#q1).' },
   ],
   ERR_SCREEN_CAPTURE_START_FAILED: [
     -1308,

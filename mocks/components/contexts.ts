@@ -65,12 +65,12 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
       let result: CallResult;
       if (!handle) {
         const why = early
-          ? `the context was created before the page's view existed (in onLoad?); create it in onReady (Q4)`
+          ? `the context was created before the page's view existed (in onLoad?); create it in onReady`
           : `no <${tag}${id ? ` id="${id}"` : ''}> was on the page when the context was created`;
         result = { ok: false, errMsg: `${prefix}:fail ${why}` };
         if (!warned) {
           warned = true;
-          const message = `[live-harness] ${kind === 'pusher' ? 'LivePusherContext' : 'LivePlayerContext'}.${method}() did nothing: ${why}.`;
+          const message = `[live-harness] ${kind === 'pusher' ? 'LivePusherContext' : 'LivePlayerContext'}.${method}() did nothing: ${why}.${early ? ' See docs/quirks.md#q4.' : ''}`;
           rt.record({ source, kind: 'warning', detail: { message } });
         }
       } else {
