@@ -21,10 +21,41 @@ describe('the package', () => {
     if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run "npm run build" (npm test does it in pretest).');
   });
 
-  it('works with the one-line jest preset in a user project', () => {
-    const r = node([join(root, 'node_modules/jest/bin/jest.js'), '--config', join(root, 'fixtures/user-project/jest.config.js'), '--ci']);
-    expect(r.out).toMatch(/Tests:\s+2 passed, 2 total/);
+  // fixtures/user-project with the preset of this clone: its jest config with the
+  // preset named by path, and live-harness mapped to dist/.
+  const userProject = join(root, 'fixtures/user-project');
+  const presetConfig = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      rootDir: userProject,
+      preset: join(root, 'jest-preset.js'),
+      moduleNameMapper: { '^live-harness$': join(root, 'dist/index.js') },
+      ...extra,
+    });
+
+  it('runs TypeScript and modern JavaScript tests with the one-line preset, await using included', () => {
+    const r = node(
+      [join(root, 'node_modules/jest/bin/jest.js'), '--config', presetConfig(), '--ci', '--testPathIgnorePatterns', '/test/media\\.test\\.ts$'],
+      userProject,
+    );
+    expect(r.out).toMatch(/^PASS test\/anchor\.test\.ts$/m);
+    expect(r.out).toMatch(/^PASS test\/viewer\.test\.ts$/m);
+    expect(r.out).toMatch(/^PASS test\/viewer\.test\.js$/m);
+    expect(r.out).toMatch(/Tests:\s+5 passed, 5 total/);
     expect(r.code).toBe(0);
+  });
+
+  it("lets the user's own transform win over the preset's", () => {
+    const mine = { '^.+\\.ts$': 'babel-jest' };
+    const r = node([join(root, 'node_modules/jest/bin/jest.js'), '--config', presetConfig({ transform: mine }), '--showConfig']);
+    expect(r.code).toBe(0);
+    const transform: Array<[string, string]> = JSON.parse(r.out).configs[0].transform;
+    // jest takes the first pattern that matches a file: the user's comes first, the preset's stay for the rest.
+    expect(transform.map(([pattern, path]) => [pattern, path.split('/node_modules/').pop()])).toEqual([
+      ['^.+\\.ts$', 'babel-jest/build/index.js'],
+      ['^.+\\.[cm]?ts$', '@swc/jest/index.js'],
+      ['^.+\\.tsx$', '@swc/jest/index.js'],
+      ['^.+\\.[cm]?js$', '@swc/jest/index.js'],
+    ]);
   });
 
   it('runs the bundled virtual-time scenarios from the command line and writes a report', () => {
