@@ -2,7 +2,9 @@
  * The package as a user meets it: the built files, the jest preset in a
  * mini-program project of its own, and the command line. Runs the real
  * processes (jest, node) and asserts exit codes and output, as jest's own e2e
- * tests do. `npm test` builds dist/ first (pretest).
+ * tests do. `npm test` builds dist/ first (pretest). In this clone the command
+ * line runs the TypeScript sources (bin/live-harness.js); install.test.ts
+ * installs the packed package and runs its built one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +24,8 @@ describe('the package', () => {
   });
 
   // fixtures/user-project with the preset of this clone: its jest config with the
-  // preset named by path, and live-harness mapped to dist/.
+  // preset named by path, and live-harness mapped to dist/ (install.test.ts
+  // installs the package there for real).
   const userProject = join(root, 'fixtures/user-project');
   const presetConfig = (extra: Record<string, unknown> = {}) =>
     JSON.stringify({
@@ -77,7 +80,8 @@ describe('the package', () => {
       expect(virtual.every((s: { clock: string; status: string }) => s.clock === 'virtual' && s.status === 'passed')).toBe(true);
       expect(json.summary).toEqual({ passed: virtual.length, failed: 0, notApplicable: json.scenarios.length - virtual.length });
       expect(json.scenarios[0].timeline.length).toBeGreaterThan(10);
-      expect(json.scenarios[0].file).toMatch(/dist\/scenarios\/call-two-way\.scenario\.js$/);
+      // A clone runs its sources, so `npx live-harness run` needs no dist/.
+      expect(json.scenarios[0].file).toBe(join(root, 'scenarios/call-two-way.scenario.ts'));
       // every expectation judged is there as data, passed ones included
       const kinds = new Set(virtual.flatMap((s: { expectations: Array<{ kind: string; pass: boolean }> }) => s.expectations.map((x) => x.kind)));
       expect([...kinds].sort()).toEqual(expect.arrayContaining(['count', 'every', 'never', 'page', 'sequence', 'warnings']));
@@ -89,7 +93,7 @@ describe('the package', () => {
   it('runs a real-media scenario from the command line on the embedded server', () => {
     const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
     try {
-      const r = node([join(root, 'bin/live-harness.js'), 'run', join(root, 'dist/scenarios/media-push-play-rtc.scenario.js'), '--report', reports]);
+      const r = node([join(root, 'bin/live-harness.js'), 'run', join(root, 'scenarios/media-push-play-rtc.scenario.ts'), '--report', reports]);
       expect(r.out).toMatch(/^PASS {2}real media: push and watch it back in RTC mode {2}\(15 s real media, \d+ ms wall\)$/m);
       expect(r.code).toBe(0);
       const [run] = readdirSync(reports);
