@@ -157,9 +157,10 @@ describe('the package installed from its tarball into a user project', () => {
     expect(test.out).toMatch(/^PASS test\/anchor\.test\.ts$/m); // TypeScript, global expect, await using
     expect(test.out).toMatch(/^PASS test\/viewer\.test\.ts$/m); // TypeScript, expect from @jest/globals
     expect(test.out).toMatch(/^PASS test\/viewer\.test\.js$/m); // JavaScript: await using, and try/finally
+    expect(test.out).toMatch(/^PASS test\/anchor\.test\.mjs$/m); // an ES module: import, import.meta, await using
     expect(test.out).toMatch(/^PASS test\/media\.test\.ts$/m); // real media: ffmpeg, the embedded server
-    expect(test.out).toMatch(/^Test Suites:\s+4 passed, 4 total$/m);
-    expect(test.out).toMatch(/^Tests:\s+6 passed, 6 total$/m);
+    expect(test.out).toMatch(/^Test Suites:\s+5 passed, 5 total$/m);
+    expect(test.out).toMatch(/^Tests:\s+7 passed, 7 total$/m);
     expect(test.code).toBe(0);
   });
 

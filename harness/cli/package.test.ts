@@ -43,7 +43,8 @@ describe('the package', () => {
     expect(r.out).toMatch(/^PASS test\/anchor\.test\.ts$/m);
     expect(r.out).toMatch(/^PASS test\/viewer\.test\.ts$/m);
     expect(r.out).toMatch(/^PASS test\/viewer\.test\.js$/m);
-    expect(r.out).toMatch(/Tests:\s+5 passed, 5 total/);
+    expect(r.out).toMatch(/^PASS test\/anchor\.test\.mjs$/m);
+    expect(r.out).toMatch(/Tests:\s+6 passed, 6 total/);
     expect(r.code).toBe(0);
   });
 
