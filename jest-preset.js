@@ -14,3 +14,18 @@ module.exports = {
   // one. A testTimeout of your own, or a test's third argument, wins.
   testTimeout: 60_000,
 };
+
+// TypeScript and modern JavaScript in a user's tests, with no set-up of their
+// own: the preset brings the swc transform. `await using rig = createRig()`
+// needs explicit resource management, which Node 20 cannot parse; swc lowers
+// it (Symbol.asyncDispose comes from live-harness itself, see
+// dist/harness/dispose-symbols.js). A transform the user configures wins: jest
+// merges the two maps and tries the user's patterns first. The user's .swcrc
+// is left out so that the preset behaves the same in every project.
+const swcJest = require.resolve('@swc/jest');
+const swc = (parser) => [swcJest, { swcrc: false, jsc: { parser, target: 'es2022' } }];
+module.exports.transform = {
+  '^.+\\.[cm]?ts$': swc({ syntax: 'typescript' }),
+  '^.+\\.tsx$': swc({ syntax: 'typescript', tsx: true }),
+  '^.+\\.[cm]?js$': swc({ syntax: 'ecmascript', explicitResourceManagement: true }),
+};

@@ -18,6 +18,7 @@ const transform: Config['transform'] = {
 const REAL_MEDIA = [
   'harness/media/',
   'harness/cli/package.test.ts',
+  'harness/cli/install.test.ts',
   'harness/rig/latency.dom.test.ts',
   'harness/rig/two-phones.dom.test.ts',
   'harness/rig/fault-parity.dom.test.ts',

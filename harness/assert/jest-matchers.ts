@@ -18,19 +18,31 @@ export interface SinceOption {
   readonly since?: Since;
 }
 
+/** The timeline matchers as `expect(timeline)` offers them; `R` is what a matcher returns (a Promise after `.resolves`). */
+export interface TimelineMatchers<R> {
+  /** Ordered subsequence with optional `within`/`after` windows; other entries in between are fine. */
+  toHaveSequence(steps: readonly SequenceStep[], options?: SinceOption): R;
+  /** No entry matches the step. */
+  toNeverHave(step: StepInput, options?: SinceOption): R;
+  /** How many entries match the step. */
+  toHaveCount(step: StepInput, bounds: CountBounds): R;
+}
+
+// Two ways to reach expect, two types to extend: the global `expect` of
+// @types/jest reads `jest.Matchers`; `import { expect } from '@jest/globals'`
+// reads the `Matchers` of the `expect` package (@jest/expect re-exports it).
+/* eslint-disable @typescript-eslint/no-empty-object-type -- interfaces merge only by declaration */
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    interface Matchers<R> {
-      /** Ordered subsequence with optional `within`/`after` windows; other entries in between are fine. */
-      toHaveSequence(steps: readonly SequenceStep[], options?: SinceOption): R;
-      /** No entry matches the step. */
-      toNeverHave(step: StepInput, options?: SinceOption): R;
-      /** How many entries match the step. */
-      toHaveCount(step: StepInput, bounds: CountBounds): R;
-    }
+    interface Matchers<R> extends TimelineMatchers<R> {}
   }
 }
+
+declare module 'expect' {
+  interface Matchers<R> extends TimelineMatchers<R> {}
+}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
 function isTimeline(v: unknown): v is TimelineLike {
   return Array.isArray(v) || (typeof v === 'object' && v !== null && Array.isArray((v as { entries?: unknown }).entries));

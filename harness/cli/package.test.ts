@@ -2,7 +2,9 @@
  * The package as a user meets it: the built files, the jest preset in a
  * mini-program project of its own, and the command line. Runs the real
  * processes (jest, node) and asserts exit codes and output, as jest's own e2e
- * tests do. `npm test` builds dist/ first (pretest).
+ * tests do. `npm test` builds dist/ first (pretest). In this clone the command
+ * line runs the TypeScript sources (bin/live-harness.js); install.test.ts
+ * installs the packed package and runs its built one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,10 +23,43 @@ describe('the package', () => {
     if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run "npm run build" (npm test does it in pretest).');
   });
 
-  it('works with the one-line jest preset in a user project', () => {
-    const r = node([join(root, 'node_modules/jest/bin/jest.js'), '--config', join(root, 'fixtures/user-project/jest.config.js'), '--ci']);
-    expect(r.out).toMatch(/Tests:\s+2 passed, 2 total/);
+  // fixtures/user-project with the preset of this clone: its jest config with the
+  // preset named by path, and live-harness mapped to dist/ (install.test.ts
+  // installs the package there for real).
+  const userProject = join(root, 'fixtures/user-project');
+  const presetConfig = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      rootDir: userProject,
+      preset: join(root, 'jest-preset.js'),
+      moduleNameMapper: { '^live-harness$': join(root, 'dist/index.js') },
+      ...extra,
+    });
+
+  it('runs TypeScript and modern JavaScript tests with the one-line preset, await using included', () => {
+    const r = node(
+      [join(root, 'node_modules/jest/bin/jest.js'), '--config', presetConfig(), '--ci', '--testPathIgnorePatterns', '/test/media\\.test\\.ts$'],
+      userProject,
+    );
+    expect(r.out).toMatch(/^PASS test\/anchor\.test\.ts$/m);
+    expect(r.out).toMatch(/^PASS test\/viewer\.test\.ts$/m);
+    expect(r.out).toMatch(/^PASS test\/viewer\.test\.js$/m);
+    expect(r.out).toMatch(/^PASS test\/anchor\.test\.mjs$/m);
+    expect(r.out).toMatch(/Tests:\s+6 passed, 6 total/);
     expect(r.code).toBe(0);
+  });
+
+  it("lets the user's own transform win over the preset's", () => {
+    const mine = { '^.+\\.ts$': 'babel-jest' };
+    const r = node([join(root, 'node_modules/jest/bin/jest.js'), '--config', presetConfig({ transform: mine }), '--showConfig']);
+    expect(r.code).toBe(0);
+    const transform: Array<[string, string]> = JSON.parse(r.out).configs[0].transform;
+    // jest takes the first pattern that matches a file: the user's comes first, the preset's stay for the rest.
+    expect(transform.map(([pattern, path]) => [pattern, path.split('/node_modules/').pop()])).toEqual([
+      ['^.+\\.ts$', 'babel-jest/build/index.js'],
+      ['^.+\\.[cm]?ts$', '@swc/jest/index.js'],
+      ['^.+\\.tsx$', '@swc/jest/index.js'],
+      ['^.+\\.[cm]?js$', '@swc/jest/index.js'],
+    ]);
   });
 
   it('runs the bundled virtual-time scenarios from the command line and writes a report', () => {
@@ -46,7 +81,8 @@ describe('the package', () => {
       expect(virtual.every((s: { clock: string; status: string }) => s.clock === 'virtual' && s.status === 'passed')).toBe(true);
       expect(json.summary).toEqual({ passed: virtual.length, failed: 0, notApplicable: json.scenarios.length - virtual.length });
       expect(json.scenarios[0].timeline.length).toBeGreaterThan(10);
-      expect(json.scenarios[0].file).toMatch(/dist\/scenarios\/call-two-way\.scenario\.js$/);
+      // A clone runs its sources, so `npx live-harness run` needs no dist/.
+      expect(json.scenarios[0].file).toBe(join(root, 'scenarios/call-two-way.scenario.ts'));
       // every expectation judged is there as data, passed ones included
       const kinds = new Set(virtual.flatMap((s: { expectations: Array<{ kind: string; pass: boolean }> }) => s.expectations.map((x) => x.kind)));
       expect([...kinds].sort()).toEqual(expect.arrayContaining(['count', 'every', 'never', 'page', 'sequence', 'warnings']));
@@ -58,7 +94,7 @@ describe('the package', () => {
   it('runs a real-media scenario from the command line on the embedded server', () => {
     const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
     try {
-      const r = node([join(root, 'bin/live-harness.js'), 'run', join(root, 'dist/scenarios/media-push-play-rtc.scenario.js'), '--report', reports]);
+      const r = node([join(root, 'bin/live-harness.js'), 'run', join(root, 'scenarios/media-push-play-rtc.scenario.ts'), '--report', reports]);
       expect(r.out).toMatch(/^PASS {2}real media: push and watch it back in RTC mode {2}\(15 s real media, \d+ ms wall\)$/m);
       expect(r.code).toBe(0);
       const [run] = readdirSync(reports);

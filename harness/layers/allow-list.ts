@@ -70,7 +70,8 @@ export const PROJECT_LAYERS: LayerRules = {
     // The timeline. design.md permits mocks/codes at most.
     'harness/record': { imports: [] },
     // Sequence matching and jest matchers, over timeline entries.
-    'harness/assert': { imports: ['mocks/codes', 'harness/record'] },
+    // Its tests compile the matcher types with tsc in a child process.
+    'harness/assert': { imports: ['mocks/codes', 'harness/record'], tests: ['node:child_process', 'node:path'] },
     // Real media: server process, ffmpeg, RTMP/HTTP-FLV clients; implements the link's MediaTransport. Never the rig, runner, page or cli.
     'harness/media': {
       imports: ['mocks/link', 'harness', 'node:*', 'node-media-server', '@ffmpeg-installer/ffmpeg', 'ffmpeg-static'],
@@ -137,7 +138,16 @@ export const PROJECT_LAYERS: LayerRules = {
     // hand each file the real process's registry of children and dispose what a test left open;
     // the setup: the matchers, and the rigs a test opened (their warnings, and teardown).
     jest: {
-      imports: ['harness/assert', 'harness/rig', 'harness/media', 'jest-environment-jsdom', 'jest-environment-node', '@jest/environment', '@jest/types', 'node:path'],
+      imports: [
+        'harness/assert',
+        'harness/rig',
+        'harness/media',
+        'jest-environment-jsdom',
+        'jest-environment-node',
+        '@jest/environment',
+        '@jest/types',
+        'node:path',
+      ],
       tests: ['node:*', 'jest/__fixtures__'],
     },
     // Scenarios are data, written against the runner's public API; their suites run them.
@@ -152,7 +162,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'test-support': { imports: ['jest-runner', 'harness/media'] },
     // Developer scripts (docs generators).
     scripts: { imports: ['mocks/link', 'node:*'] },
-    bin: { imports: ['node:fs', 'node:path'], computed: 'it loads the compiled CLI from dist/ after checking that it was built' },
+    // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.
+    bin: { imports: ['node:fs', 'node:path', 'tsx'], computed: 'it loads the compiled CLI from dist/ after checking that it was built' },
     // The package's public API.
     'index.ts': {
       imports: [
@@ -170,6 +181,7 @@ export const PROJECT_LAYERS: LayerRules = {
       ],
     },
     // Tool configuration: jest, its preset, eslint.
-    '.': { imports: ['jest', 'jest-environment-jsdom', '@eslint/js', 'globals', 'typescript-eslint'] },
+    // The preset brings its own transform (@swc/jest).
+    '.': { imports: ['jest', 'jest-environment-jsdom', '@eslint/js', 'globals', 'typescript-eslint', '@swc/jest'] },
   },
 };
