@@ -247,12 +247,12 @@ describe('validateScenario', () => {
     for (const [a, text] of cases) expect(at(a)).toThrow(`[live-harness] Failed to load scenario "n": ${text}`);
   });
 
-  it('reports every unknown key at once, a line each, and a missing key only when no misspelling explains it', () => {
+  it('reports every unknown key at once, a line each in the order of the file, and a missing key only when no misspelling explains it', () => {
     expect(check({ timline: [], expect: { sequnce: [2004], nevr: [-2301] } })).toThrow(
       [
-        'timline is not a key of a scenario. Did you mean "timeline"? Use one of name, description, needs, seed, client, params, network, setup, timeline, duration, expect (docs/scenarios.md#scenario).',
         'expect.sequnce is not a key of expect. Did you mean "sequence"? Use one of sequence, sequences, never, counts, every, page, metrics, warnings (docs/scenarios.md#expect).',
         'expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, warnings (docs/scenarios.md#expect).',
+        'timline is not a key of a scenario. Did you mean "timeline"? Use one of name, description, needs, seed, client, params, network, setup, timeline, duration, expect (docs/scenarios.md#scenario).',
       ]
         .map((line) => `[live-harness] Failed to load scenario "n": ${line}`)
         .join('\n'),

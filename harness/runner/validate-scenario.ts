@@ -95,27 +95,24 @@ function walk(value: unknown, node: SchemaNode, path: string, w: Walk): void {
   }
 }
 
+/** Depth first, in the order the author wrote the keys: problems come out in the order of the file. */
 function object(value: unknown, node: ObjectNode, path: string, w: Walk): void {
   const { out } = w;
   if (!isObject(value)) return; // a value of the wrong shape is for the value checks to name
   const names = Object.keys(node.fields);
   const explained = new Set<string>();
-  for (const key of Object.keys(value)) {
-    if (Object.hasOwn(node.fields, key)) continue;
-    const near = nearest(key, names);
-    if (near) explained.add(near);
-    out.push({
-      path: keyPath(path, key),
-      reason: `is not a key of ${node.title}`,
-      remedy: `${didYouMean(near)}Use one of ${names.join(', ')} (${docLink(node)}).`,
-    });
-  }
-  for (const [key, field] of Object.entries(node.fields)) {
-    // A misspelt key already said "did you mean" this one: saying it is missing too would be the same mistake twice.
-    if (field.required && value[key] === undefined && !explained.has(key)) out.push({ path: keyPath(path, key), reason: 'is missing', remedy: field.remedy });
-  }
   for (const [key, v] of Object.entries(value)) {
-    if (!Object.hasOwn(node.fields, key) || v === undefined) continue;
+    if (!Object.hasOwn(node.fields, key)) {
+      const near = nearest(key, names);
+      if (near) explained.add(near);
+      out.push({
+        path: keyPath(path, key),
+        reason: `is not a key of ${node.title}`,
+        remedy: `${didYouMean(near)}Use one of ${names.join(', ')} (${docLink(node)}).`,
+      });
+      continue;
+    }
+    if (v === undefined) continue;
     const field = node.fields[key];
     w.seen?.add(field);
     const { kind } = field.node;
@@ -123,6 +120,10 @@ function object(value: unknown, node: ObjectNode, path: string, w: Walk): void {
     const shape = kind === 'list' && !Array.isArray(v) ? 'a list' : (kind === 'object' || kind === 'record') && !isObject(v) ? 'an object' : undefined;
     if (shape) out.push({ path: keyPath(path, key), reason: `is not ${shape} (${describe(v)})`, remedy: `Write e.g. ${key}: ${field.example}.` });
     else walk(v, field.node, keyPath(path, key), w);
+  }
+  for (const [key, field] of Object.entries(node.fields)) {
+    // A misspelt key already said "did you mean" this one: saying it is missing too would be the same mistake twice.
+    if (field.required && value[key] === undefined && !explained.has(key)) out.push({ path: keyPath(path, key), reason: 'is missing', remedy: field.remedy });
   }
 }
 
