@@ -6,16 +6,22 @@
  * the keys of T, required where T requires them, so a key added to the type
  * and not here (or here and not in the type) fails `tsc`.
  */
-import { DEFAULT_PARAMS, DEVICE_FAULTS, type ModelParams } from '../../mocks/model';
-import { FAULT_VERBS, type NetworkProfile } from '../../mocks/link';
+import { DEFAULT_PARAMS, DEVICE_FAULTS, type ModelParams, type Platform } from '../../mocks/model';
+import { BUILTIN_PROFILES, FAULT_VERBS, type NetworkProfile } from '../../mocks/link';
 import type { StepObject } from '../assert';
 import { FAULT_STRING_ACTIONS, NETWORK_KEYS } from './fault-actions';
-import type { Action, EveryExpectation, Expectations, MetricExpectation, PageExpectation, Scenario, TimelineStep } from './scenario';
+import type { Action, Capability, EveryExpectation, Expectations, MetricExpectation, PageExpectation, Scenario, TimelineStep } from './scenario';
 
-/** A value with no keys of its own to check: its type as the docs write it. */
+/** A value with no keys of its own to check: its type as the docs write it, and for a name from a list, the list. */
 export interface LeafNode {
   readonly kind: 'leaf';
   readonly type: string;
+  /** the names it may be */
+  readonly values?: readonly string[];
+  /** what one of them is called: "capability", "device fault" */
+  readonly noun?: string;
+  /** said after the list of names when one is wrong */
+  readonly hint?: string;
 }
 
 export interface ListNode {
@@ -97,6 +103,21 @@ const BOOLEAN = leaf('boolean');
 const ANY = leaf('any');
 const DURATION = leaf('[Duration](#durations)');
 const quoted = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(' | ');
+const oneOf = (noun: string, values: readonly string[], hint?: string): LeafNode => ({
+  kind: 'leaf',
+  type: quoted(values),
+  values,
+  noun,
+  ...(hint ? { hint } : {}),
+});
+
+/** Every member of the union T, no more: a list left behind by its type fails the build. */
+const allOf =
+  <T extends string>() =>
+  <const V extends readonly T[]>(values: V & ([Exclude<T, V[number]>] extends [never] ? unknown : { readonly missing: Exclude<T, V[number]> })): V =>
+    values;
+
+const PROFILE_NAMES = Object.keys(BUILTIN_PROFILES);
 
 type Elem<T> = NonNullable<T> extends ReadonlyArray<infer E> ? E : never;
 type Val<T> = NonNullable<T> extends Readonly<Record<string, infer V>> ? V : never;
@@ -228,7 +249,11 @@ export const SETUP = object<Setup>(
     },
     query: { node: record('name', STRING), doc: "the query the page's `onLoad(query)` gets", example: "{ room: 'demo' }" },
     streams: { node: list(STREAM), doc: 'remote anchors that publish before the page loads', example: "[{ key: 'live/demo' }]" },
-    deny: { node: leaf(`(${quoted(['camera', 'microphone'])})[]`), doc: 'permissions the user has denied', example: "['camera']" },
+    deny: {
+      node: list(oneOf('permission', allOf<Elem<Setup['deny']>>()(['camera', 'microphone']))),
+      doc: 'permissions the user has denied',
+      example: "['camera']",
+    },
     resources: {
       node: record('url', RESOURCE),
       doc: 'how fetching each URL goes',
@@ -301,8 +326,12 @@ export const ACTION_FORMS = forms({
             'device',
             '',
             {
-              fault: { node: leaf(quoted(DEVICE_FAULTS)), doc: 'a hardware fault', example: "'camera-open-fail'" },
-              audioRoute: { node: leaf(quoted(['speaker', 'headphones'])), doc: 'where the sound goes', example: "'headphones'" },
+              fault: { node: oneOf('device fault', DEVICE_FAULTS), doc: 'a hardware fault', example: "'camera-open-fail'" },
+              audioRoute: {
+                node: oneOf('audio route', allOf<NonNullable<FormOf<'device'>['device']['audioRoute']>>()(['speaker', 'headphones'])),
+                doc: 'where the sound goes',
+                example: "'headphones'",
+              },
             },
             "{ fault: 'camera-open-fail' }",
           ),
@@ -472,7 +501,7 @@ export const EVERY = object<EveryExpectation>(
       example: "'pusher#pusher'",
     },
     kind: {
-      node: leaf(quoted(['netstatus', 'metric', 'server', 'setData', 'statechange'])),
+      node: oneOf('kind of entry', allOf<EveryExpectation['kind']>()(['netstatus', 'metric', 'server', 'setData', 'statechange'])),
       required: true,
       remedy: "Name the kind of entry, e.g. kind: 'netstatus'.",
       doc: 'the kind of entry',
@@ -583,7 +612,7 @@ export const NETWORK_PROFILE = object<ProfileInput>(
   "The phone's network as an object: its steady conditions (the parameters of the `shape` fault) and incidents on its own schedule. With `extends`, the fields left out come from that built-in profile.",
   {
     name: { node: STRING, doc: 'its name in reports; absent = the name of the profile it extends', example: "'flaky-4g'" },
-    extends: { node: leaf(quoted(['wifi', '4g', '3g', 'weak', 'loopback'])), doc: 'a built-in profile to start from', example: "'4g'" },
+    extends: { node: oneOf('built-in profile', PROFILE_NAMES), doc: 'a built-in profile to start from', example: "'4g'" },
     rttMs: { node: NUMBER, doc: 'round-trip time', example: '60' },
     jitterMs: { node: NUMBER, doc: 'round-trip jitter', example: '15' },
     upKbps: { node: NUMBER, doc: 'uplink capacity', example: '5000' },
@@ -603,7 +632,7 @@ export const CLIENT = object<NonNullable<Scenario['client']>>(
   'client',
   'The WeChat client the page runs in. An attribute newer than the base library is ignored, with a warning, as the real client does.',
   {
-    platform: { node: leaf(quoted(['ios', 'android'])), doc: "absent = 'ios'", example: "'android'" },
+    platform: { node: oneOf('platform', allOf<Platform>()(['ios', 'android'])), doc: "absent = 'ios'", example: "'android'" },
     baseLibrary: { node: STRING, doc: "the base library (基础库) version; absent = '3.5.0'", example: "'2.10.0'" },
   },
   "{ platform: 'android', baseLibrary: '2.10.0' }",
@@ -640,7 +669,7 @@ export const SCENARIO = object<Scenario>(
       example: "'The network drops mid-push for 4 s; the pusher reconnects.'",
     },
     needs: {
-      node: leaf(`(${quoted(['virtual-time', 'real-media', 'device'])})[]`),
+      node: list(oneOf('capability', allOf<Capability>()(['virtual-time', 'real-media', 'device']), '(or needs: [] for a story any target can run)')),
       doc: "what the target must provide; absent = `['virtual-time']`; `[]` = any target can run it. A target without it reports the scenario not applicable, never passed",
       example: "['real-media']",
     },
@@ -650,7 +679,7 @@ export const SCENARIO = object<Scenario>(
     network: {
       node: {
         kind: 'union',
-        type: "'wifi' | '4g' | '3g' | 'weak' | 'loopback' | [Network profile](#network-profile)",
+        type: `${quoted(PROFILE_NAMES)} | [Network profile](#network-profile)`,
         members: [STRING, NETWORK_PROFILE],
         pick: (v) => (isObject(v) ? NETWORK_PROFILE : undefined),
       },
@@ -698,6 +727,14 @@ export const SCENARIO = object<Scenario>(
   },
 })`,
 );
+
+/** A heading's anchor, as GitHub makes it. */
+export const anchorOf = (heading: string): string => heading.toLowerCase().replace(/\s+/g, '-');
+
+/** Where docs/scenarios.md describes an object: its own section, or the table of actions for the parts of one. */
+export function docAnchor(node: ObjectNode): string {
+  return SECTIONS.includes(node) ? anchorOf(node.name) : 'actions';
+}
 
 /** The object sections of docs/scenarios.md, in order. */
 export const SECTIONS: readonly ObjectNode[] = [

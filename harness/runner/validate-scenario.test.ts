@@ -97,7 +97,22 @@ describe('validateScenario', () => {
 
   it('names an unknown capability and suggests the nearest', () => {
     expect(check({ needs: ['real-medai'] })).toThrow(
-      '[live-harness] Failed to load scenario "n": needs has "real-medai", which is not a capability. Did you mean "real-media"? Use a list of virtual-time, real-media, device (or [] for a story any target can run).',
+      '[live-harness] Failed to load scenario "n": needs[0] "real-medai" is not a capability. Did you mean "real-media"? Use one of virtual-time, real-media, device (or needs: [] for a story any target can run).',
+    );
+  });
+
+  it('names a name that is not one of a list, with the nearest', () => {
+    expect(check({ setup: { page: 'p', deny: ['camra'] } })).toThrow(
+      '[live-harness] Failed to load scenario "n": setup.deny[0] "camra" is not a permission. Did you mean "camera"? Use one of camera, microphone.',
+    );
+    expect(check({ timeline: [{ at: '1s', do: { device: { fault: 'camera-fail' } } }] })).toThrow(
+      /^\[live-harness\] Failed to load scenario "n": timeline\[0\]\.do\.device\.fault "camera-fail" is not a device fault\. Did you mean "camera-open-fail"\? Use one of camera-open-fail, mic-open-fail, .*\.$/,
+    );
+    expect(check({ expect: { every: [{ source: 'player#p', kind: 'netstats', where: () => true, describe: 'd' }] } })).toThrow(
+      '[live-harness] Failed to load scenario "n": expect.every[0].kind "netstats" is not a kind of entry. Did you mean "netstatus"? Use one of netstatus, metric, server, setData, statechange.',
+    );
+    expect(check({ client: { platform: 'iOS ' } })).toThrow(
+      '[live-harness] Failed to load scenario "n": client.platform "iOS " is not a platform. Did you mean "ios"? Use one of ios, android.',
     );
   });
 

@@ -9,7 +9,7 @@ import { nearest } from '../../mocks/model';
 import { parseDuration, parseStep } from '../assert';
 import { faultsOfAction } from './fault-actions';
 import type { Scenario } from './scenario';
-import { ACTION_FORM_KEYS, ACTION_FORMS, SCENARIO, SECTIONS, STRING_ACTIONS, type FieldSpec, type ObjectNode, type SchemaNode } from './scenario-schema';
+import { ACTION_FORM_KEYS, ACTION_FORMS, docAnchor, SCENARIO, STRING_ACTIONS, type FieldSpec, type ObjectNode, type SchemaNode } from './scenario-schema';
 
 /** One thing wrong with a scenario: where (`expect.nevr`), what, and the fix. */
 export interface ScenarioProblem {
@@ -52,10 +52,7 @@ export function keyPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
-function docLink(node: ObjectNode): string {
-  const anchor = SECTIONS.includes(node) ? node.name.toLowerCase().replace(/\s+/g, '-') : 'actions';
-  return `docs/scenarios.md#${anchor}`;
-}
+const docLink = (node: ObjectNode): string => `docs/scenarios.md#${docAnchor(node)}`;
 
 /**
  * Every key of `value` the schema does not know (with the nearest it does),
@@ -76,6 +73,12 @@ interface Walk {
 function walk(value: unknown, node: SchemaNode, path: string, w: Walk): void {
   switch (node.kind) {
     case 'leaf':
+      if (node.values && !(typeof value === 'string' && node.values.includes(value)))
+        w.out.push({
+          path,
+          reason: `${describe(value)} is not a ${node.noun ?? 'valid value'}`,
+          remedy: `${didYouMean(typeof value === 'string' ? nearest(value, node.values) : undefined)}Use one of ${node.values.join(', ')}${node.hint ? ` ${node.hint}` : ''}.`,
+        });
       return;
     case 'list':
       if (Array.isArray(value)) value.forEach((v, i) => walk(v, node.of, `${path}[${i}]`, w));
@@ -192,16 +195,6 @@ export function validateScenario(s: Scenario, options: ValidateOptions = {}): vo
   if (typeof s.description !== 'string' || !s.description) err('description', 'is empty', 'Say in one sentence what story the scenario tells.');
   if (typeof s.setup.page !== 'string' || !s.setup.page)
     err('setup.page', `${JSON.stringify(s.setup.page)} is not a page route`, 'Name the page route to load, e.g. "pages/push/push".');
-  const CAPS = ['virtual-time', 'real-media', 'device'];
-  if (s.needs !== undefined && (!Array.isArray(s.needs) || s.needs.some((n) => !CAPS.includes(n)))) {
-    const bad = Array.isArray(s.needs) ? s.needs.find((n) => !CAPS.includes(n)) : s.needs;
-    const near = typeof bad === 'string' ? nearest(bad, CAPS) : undefined;
-    err(
-      'needs',
-      `has ${JSON.stringify(bad)}, which is not a capability`,
-      `${didYouMean(near)}Use a list of ${CAPS.join(', ')} (or [] for a story any target can run).`,
-    );
-  }
   const duration = (field: string, v: unknown): number => {
     try {
       return parseDuration(v as never);
