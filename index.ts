@@ -43,10 +43,20 @@ export {
   ScenarioError,
   ScenarioStoppedError,
   loadScenarios,
+  collectScenarios,
   ScenarioLoadError,
   renderFailure,
 } from './harness/runner';
-export type { Scenario, ScenarioResult, ExpectationResult, LoadedScenario, RunObserver, PerformedStep } from './harness/runner';
+export type {
+  Scenario,
+  ScenarioResult,
+  ExpectationResult,
+  LoadedScenario,
+  ScenarioCollection,
+  ScenarioProblem,
+  RunObserver,
+  PerformedStep,
+} from './harness/runner';
 export { JsonReporter, ConsoleReporter, combineReporters, REPORT_SCHEMA_VERSION } from './harness/report';
 export type { Reporter, RunStart, RunEnd, ReportedScenario, JsonReport } from './harness/report';
 export * as codes from './mocks/codes';

@@ -5,11 +5,11 @@
  *   live-harness codes [pusher|player|errors]
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { allCodes, errorCodes, type CodeEntry } from '../../mocks/codes';
 import { onInterrupt, stopSharedMediaServer } from '../media';
 import { combineReporters, ConsoleReporter, JsonReporter, type ReportedScenario } from '../report';
-import { installDom, loadScenarios, runScenario, type Scenario } from '../runner';
+import { collectScenarios, installDom, runScenario, type Scenario } from '../runner';
 import { doctor } from './doctor';
 import { packageRoot } from './package-root';
 
@@ -28,6 +28,10 @@ const USAGE = `Usage:
       encoders). --target virtual|media runs only that target; the rest are
       reported not applicable.
       --root is the mini-program (folder with app.json).
+      Every file is loaded and validated first; a bad one is named (with its
+      line, or the key path and the nearest key) and the others still run.
+      Exit code: 0 all ran and passed; 1 a scenario failed or a file did not
+      load; 2 nothing ran (no file loaded, or none the target can run).
   live-harness doctor
       Checks that this machine can run real media (ffmpeg, server, encoder).
   live-harness codes [pusher|player|errors]
@@ -83,7 +87,14 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
   if (!existsSync(join(root, 'app.json')))
     throw new CliError(`[live-harness] Failed to find the mini-program: ${join(root, 'app.json')} does not exist. Pass --root <folder with app.json>.`);
   const bundled = existsSync(join(__dirname, '../../scenarios')) ? join(__dirname, '../../scenarios') : join(pkg, 'scenarios');
-  const scenarios = loadScenarios(args.files.length > 0 ? args.files : [bundled]);
+  // Every file is loaded and validated before anything runs; a bad one is named now, and the rest run.
+  const { scenarios, problems } = collectScenarios(args.files.length > 0 ? args.files : [bundled]);
+  for (const p of problems) print(p.message);
+  // Always with a problem above: a path with no scenario under it is one.
+  if (scenarios.length === 0)
+    throw new CliError(
+      `[live-harness] Failed to run scenarios: no scenario loaded (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} above), so nothing ran. Fix the files or paths named above.`,
+    );
   const removeDom = installDom();
   const warn = console.warn;
   console.warn = () => undefined; // warnings are on each timeline and in the report
@@ -133,8 +144,22 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
     // Reports are written whatever happened.
     await finish();
   }
+  if (problems.length > 0) print(`${problems.length} ${problems.length === 1 ? 'file' : 'files'} not loaded: ${problems.map((p) => shown(p.file)).join(', ')}`);
   const failed = results.filter((r) => r.status === 'failed').length;
-  return failed === 0 && !interrupted ? 0 : 1;
+  const ran = results.filter((r) => r.status !== 'not-applicable').length;
+  if (ran === 0 && !interrupted) {
+    print(
+      `[live-harness] Failed to run scenarios: all ${results.length} are not applicable on --target ${args.target}, so nothing ran. Run them with --target auto, or pass scenarios this target can run.`,
+    );
+    return 2;
+  }
+  return failed === 0 && problems.length === 0 && !interrupted ? 0 : 1;
+}
+
+/** A path as the user would type it from here: relative below the working directory, absolute elsewhere. */
+function shown(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 function codes(which: string | undefined, print: (s: string) => void): number {

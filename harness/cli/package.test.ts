@@ -7,7 +7,7 @@
  * installs the packed package and runs its built one.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -122,6 +122,75 @@ describe('the package', () => {
       expect(broken.out).toContain('exports-a-function.scenario.ts: it exports no scenario (its default export is a function (makeScenario)).');
     } finally {
       rmSync(reports, { recursive: true, force: true });
+    }
+  });
+
+  it('validates every file before anything runs, names each bad one with its line or key path, and runs the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lh-scenarios-'));
+    const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
+    try {
+      const fixtures = join(root, 'harness/runner/__fixtures__/scenarios');
+      copyFileSync(join(fixtures, 'good/nested/play-starts.scenario.js'), join(dir, 'a-good.scenario.js'));
+      copyFileSync(join(fixtures, 'typos/misspelt-keys.scenario.js'), join(dir, 'b-typos.scenario.js'));
+      // A .ts file goes through tsx (esbuild) under plain Node; a .js file through Node itself.
+      writeFileSync(join(dir, 'c-broken.scenario.ts'), "export default {\n  name: 'broken',\n  setup: { page: 'pages/push/push' },,\n};\n");
+      writeFileSync(join(dir, 'd-broken.scenario.js'), "module.exports = {\n  name: 'broken',\n  expect: { sequence: [1002,\n");
+      const r = node([join(root, 'bin/live-harness.js'), 'run', dir, '--report', reports]);
+      const lines = r.out.split('\n');
+      const at = (text: string): number => lines.findIndex((l) => l.includes(text));
+      expect(lines).toContain(
+        `[live-harness] Failed to load scenario "misspelt keys" from ${join(dir, 'b-typos.scenario.js')}: expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, warnings (docs/scenarios.md#expect).`,
+      );
+      expect(lines).toContain(
+        `[live-harness] Failed to load scenario file ${join(dir, 'c-broken.scenario.ts')}: it does not parse at line 3, column 38: Expected identifier but found "," ("setup: { page: 'pages/push/push' },,"). Fix the syntax at ${join(dir, 'c-broken.scenario.ts')}:3:38.`,
+      );
+      expect(lines).toContain(
+        `[live-harness] Failed to load scenario file ${join(dir, 'd-broken.scenario.js')}: it does not parse at line 4, column 1: Unexpected end of input. Fix the syntax at ${join(dir, 'd-broken.scenario.js')}:4:1.`,
+      );
+      // Every problem is printed before the first scenario runs; the good one still runs.
+      const firstRun = lines.findIndex((l) => /^(PASS|FAIL) /.test(l));
+      expect(Math.max(at('b-typos.scenario.js'), at('c-broken.scenario.ts'), at('d-broken.scenario.js'))).toBeLessThan(firstRun);
+      expect(lines[firstRun]).toMatch(/^PASS {2}fixture: the play page starts playing {2}\(5 s virtual, \d+ ms wall\)$/);
+      expect(r.out).toMatch(/^1 passed, 0 failed$/m);
+      expect(r.out).toMatch(/^3 files not loaded: \S+b-typos\.scenario\.js, \S+c-broken\.scenario\.ts, \S+d-broken\.scenario\.js$/m);
+      expect(r.code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(reports, { recursive: true, force: true });
+    }
+  });
+
+  it('exits non-zero when nothing ran: every file bad, no scenario found, or none the target can run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lh-scenarios-'));
+    try {
+      const allBad = node([join(root, 'bin/live-harness.js'), 'run', join(root, 'harness/runner/__fixtures__/scenarios/typos')]);
+      expect(allBad.out).toContain('[live-harness] Failed to load scenario "misspelt keys" from ');
+      expect(allBad.out).toContain(
+        '[live-harness] Failed to run scenarios: no scenario loaded (1 problem above), so nothing ran. Fix the files or paths named above.',
+      );
+      expect(allBad.code).toBe(2);
+
+      const none = node([join(root, 'bin/live-harness.js'), 'run', dir]);
+      expect(none.out).toContain(`[live-harness] Failed to load scenarios from ${dir}: the folder holds no *.scenario.ts or *.scenario.js file.`);
+      expect(none.out).toContain('[live-harness] Failed to run scenarios: no scenario loaded (1 problem above), so nothing ran.');
+      expect(none.code).toBe(2);
+
+      const notApplicable = node([
+        join(root, 'bin/live-harness.js'),
+        'run',
+        join(root, 'dist/scenarios/media-push-play-rtc.scenario.js'),
+        '--target',
+        'virtual',
+        '--report',
+        dir,
+      ]);
+      expect(notApplicable.out).toMatch(/^N\/A {3}real media: push and watch it back in RTC mode/m);
+      expect(notApplicable.out).toContain(
+        '[live-harness] Failed to run scenarios: all 1 are not applicable on --target virtual, so nothing ran. Run them with --target auto, or pass scenarios this target can run.',
+      );
+      expect(notApplicable.code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

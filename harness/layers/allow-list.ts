@@ -111,9 +111,12 @@ export const PROJECT_LAYERS: LayerRules = {
         'node:fs',
         'node:path',
         'tsx',
+        // where a syntax error is: a .js file's own line and column, through the VM's parser
+        'node:vm',
       ],
       computed: 'the scenario loader loads scenario files by path (issue 7)',
-      tests: ['harness/media', 'node:*'],
+      // The schema's tests compile with TypeScript and read real esbuild and swc syntax errors; the doc test runs its generator.
+      tests: ['harness/media', 'node:*', 'typescript', 'esbuild', '@swc/core', 'scripts'],
     },
     'harness/cli': {
       // tsx: .ts scenario files load through it when the user has it installed; the CLI says so when not.
@@ -161,7 +164,7 @@ export const PROJECT_LAYERS: LayerRules = {
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
     'test-support': { imports: ['jest-runner', 'harness/media'] },
     // Developer scripts (docs generators).
-    scripts: { imports: ['mocks/link', 'node:*'] },
+    scripts: { imports: ['mocks/link', 'harness/runner', 'node:*'] },
     // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.
     bin: { imports: ['node:fs', 'node:path', 'tsx'], computed: 'it loads the compiled CLI from dist/ after checking that it was built' },
     // The package's public API.

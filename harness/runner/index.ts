@@ -32,7 +32,9 @@ export type {
   NeedsResult,
 } from './expectation-result';
 export { renderFailure } from './render-failure';
-export { loadScenarios, loadScenarioFile, findScenarioFiles, ScenarioLoadError } from './scenario-loader';
-export type { LoadedScenario } from './scenario-loader';
+export { loadScenarios, collectScenarios, loadScenarioFile, findScenarioFiles, ScenarioLoadError } from './scenario-loader';
+export type { LoadedScenario, ScenarioCollection } from './scenario-loader';
 export { validateScenario, ScenarioError } from './validate-scenario';
+export type { ScenarioProblem, ValidateOptions } from './validate-scenario';
 export { installDom } from './dom-env';
+export { renderScenariosDoc } from './scenario-doc';

@@ -1,12 +1,17 @@
 /**
  * The one way scenarios are found and loaded — by the command line, the jest
  * adapters and the benches: files and folders in, validated scenarios with
- * their file out. A wrong file fails here, naming the file and the fix,
- * before anything runs.
+ * their file out. A wrong file fails here, naming the file (and the line, when
+ * it does not parse) and the fix, before anything runs. `loadScenarios` stops
+ * at the first wrong file; `collectScenarios` goes on and returns the
+ * problems of each.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { nearest } from '../../mocks/model';
 import type { Scenario } from './scenario';
+import { SCENARIO } from './scenario-schema';
+import { syntaxLocation } from './syntax-location';
 import { ScenarioError, validateScenario } from './validate-scenario';
 
 export interface LoadedScenario {
@@ -17,14 +22,26 @@ export interface LoadedScenario {
 
 export class ScenarioLoadError extends Error {
   readonly code = 'LH_SCENARIO_LOAD';
+  /** where a file that does not parse goes wrong (from 1) */
+  readonly line?: number;
+  readonly column?: number;
   constructor(
     message: string,
+    /** the file (or the path given) that is wrong */
     readonly file: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { readonly line?: number; readonly column?: number },
   ) {
     super(message, options);
     this.name = 'ScenarioLoadError';
+    if (options?.line !== undefined) this.line = options.line;
+    if (options?.column !== undefined) this.column = options.column;
   }
+}
+
+/** What collectScenarios found: the scenarios that load, and a problem for each path or file that does not. */
+export interface ScenarioCollection {
+  readonly scenarios: readonly LoadedScenario[];
+  readonly problems: readonly ScenarioLoadError[];
 }
 
 /** What a folder contributes: `*.scenario.ts` and `*.scenario.js` (not `.d.ts`). */
@@ -37,26 +54,34 @@ const LOADABLE = ['.ts', '.js', '.cjs'];
  * against the working directory.
  */
 export function findScenarioFiles(paths: string | readonly string[]): string[] {
+  return find(paths, (e) => {
+    throw e;
+  });
+}
+
+function find(paths: string | readonly string[], problem: (e: ScenarioLoadError) => void): string[] {
   const out: string[] = [];
   for (const p of typeof paths === 'string' ? [paths] : paths) {
     const abs = resolve(p);
-    if (!existsSync(abs)) throw new ScenarioLoadError(`[live-harness] Failed to load scenario file ${abs}: it does not exist. Check the path.`, abs);
-    if (statSync(abs).isDirectory()) {
+    if (!existsSync(abs)) problem(new ScenarioLoadError(`[live-harness] Failed to load scenario file ${abs}: it does not exist. Check the path.`, abs));
+    else if (statSync(abs).isDirectory()) {
       const found = scenarioFilesIn(abs);
       if (found.length === 0)
-        throw new ScenarioLoadError(
-          `[live-harness] Failed to load scenarios from ${abs}: the folder holds no *.scenario.ts or *.scenario.js file. Name scenario files like push-happy-path.scenario.ts, or pass the files themselves.`,
-          abs,
+        problem(
+          new ScenarioLoadError(
+            `[live-harness] Failed to load scenarios from ${abs}: the folder holds no *.scenario.ts or *.scenario.js file. Name scenario files like push-happy-path.scenario.ts, or pass the files themselves.`,
+            abs,
+          ),
         );
       out.push(...found);
-    } else {
-      if (!LOADABLE.includes(extname(abs)))
-        throw new ScenarioLoadError(
+    } else if (!LOADABLE.includes(extname(abs)))
+      problem(
+        new ScenarioLoadError(
           `[live-harness] Failed to load scenario file ${abs}: ${JSON.stringify(extname(abs))} is not a module. Pass a ${LOADABLE.join(', ')} file.`,
           abs,
-        );
-      out.push(abs);
-    }
+        ),
+      );
+    else out.push(abs);
   }
   return [...new Set(out)];
 }
@@ -72,20 +97,53 @@ function scenarioFilesIn(dir: string): string[] {
   return out;
 }
 
-/** Finds (see findScenarioFiles), loads and validates; two scenarios may not share a name. */
+/** Finds (see findScenarioFiles), loads and validates; two scenarios may not share a name. Throws at the first wrong path or file. */
 export function loadScenarios(paths: string | readonly string[]): LoadedScenario[] {
-  const loaded = findScenarioFiles(paths).map(loadScenarioFile);
+  return [...collect(paths, true).scenarios];
+}
+
+/**
+ * As loadScenarios, but every path and file is tried: the scenarios that
+ * load come back with a problem for each that does not (a missing path, a
+ * file that does not parse or validate, a name already taken), so a run can
+ * report them all and go on with the rest.
+ */
+export function collectScenarios(paths: string | readonly string[]): ScenarioCollection {
+  return collect(paths, false);
+}
+
+function collect(paths: string | readonly string[], stopAtFirst: boolean): ScenarioCollection {
+  const problems: ScenarioLoadError[] = [];
+  const scenarios: LoadedScenario[] = [];
+  const problem = (e: ScenarioLoadError): void => {
+    if (stopAtFirst) throw e;
+    problems.push(e);
+  };
   const byName = new Map<string, string>();
-  for (const { file, scenario } of loaded) {
+  for (const path of find(paths, problem)) {
+    let loaded: LoadedScenario;
+    try {
+      loaded = loadScenarioFile(path);
+    } catch (e) {
+      if (!(e instanceof ScenarioLoadError)) throw e;
+      problem(e);
+      continue;
+    }
+    const { file, scenario } = loaded;
     const other = byName.get(scenario.name);
-    if (other !== undefined)
-      throw new ScenarioLoadError(
-        `[live-harness] Failed to load scenario file ${file}: its name ${JSON.stringify(scenario.name)} is already the name of ${other}. Give every scenario a unique name: reports and test titles go by it.`,
-        file,
+    if (other !== undefined) {
+      problem(
+        new ScenarioLoadError(
+          `[live-harness] Failed to load scenario file ${file}: its name ${JSON.stringify(scenario.name)} is already the name of ${other}. Give every scenario a unique name: reports and test titles go by it.`,
+          file,
+        ),
       );
+      continue;
+    }
     byName.set(scenario.name, file);
+    scenarios.push(loaded);
   }
-  return loaded;
+  return { scenarios, problems };
 }
 
 export function loadScenarioFile(path: string): LoadedScenario {
@@ -96,6 +154,13 @@ export function loadScenarioFile(path: string): LoadedScenario {
     mod = requireModule(file);
   } catch (e) {
     if (e instanceof ScenarioLoadError) throw e;
+    const at = syntaxLocation(file, e);
+    if (at)
+      throw new ScenarioLoadError(
+        `[live-harness] Failed to load scenario file ${file}: it does not parse at line ${at.line}, column ${at.column}: ${at.reason}${at.lineText ? ` (${JSON.stringify(at.lineText)})` : ''}. Fix the syntax at ${file}:${at.line}:${at.column}.`,
+        file,
+        { cause: e, line: at.line, column: at.column },
+      );
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new ScenarioLoadError(
       `[live-harness] Failed to load scenario file ${file}: loading it threw "${reason}". Fix the file (the cause has the whole error).`,
@@ -110,21 +175,19 @@ export function loadScenarioFile(path: string): LoadedScenario {
       file,
     );
   try {
-    validateScenario(exported);
+    validateScenario(exported, { file });
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    // The validator's text names the scenario; name the file too.
-    const prefix = `[live-harness] Failed to load scenario ${JSON.stringify(exported.name)}:`;
-    const message = e.message.startsWith(prefix)
-      ? `[live-harness] Failed to load scenario ${JSON.stringify(exported.name)} from ${file}:${e.message.slice(prefix.length)}`
-      : `[live-harness] Failed to load scenario file ${file}: ${e.message}`;
-    throw new ScenarioLoadError(message, file, { cause: e });
+    throw new ScenarioLoadError(e.message, file, { cause: e });
   }
   return { file, scenario: exported };
 }
 
+/** An object with a key of a scenario, or a misspelling of one: validation names what is wrong with it. */
 function looksLikeScenario(v: unknown): v is Scenario {
-  return typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && 'expect' in v;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(SCENARIO.fields);
+  return Object.keys(v).some((k) => keys.includes(k) || nearest(k, keys) !== undefined);
 }
 
 function describeExport(v: unknown): string {

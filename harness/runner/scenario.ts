@@ -2,6 +2,11 @@
  * A scenario is data: what to load, what happens when, and what must be seen.
  * It never names a target; a target that cannot do what it needs reports the
  * scenario as not applicable instead of passing it.
+ *
+ * Every key here is described once more, with its meaning and an example, in
+ * scenario-schema.ts: validation takes the allowed keys from there and
+ * docs/scenarios.md is written from it. A key added here and not there (or
+ * there and not here) fails the build.
  */
 import type { ClientProfile, DeviceFault, ModelParams } from '../../mocks/model';
 import type { Fault, NetworkProfile } from '../../mocks/link';
@@ -127,18 +132,28 @@ export interface Expectations {
 }
 
 export interface Scenario {
+  /** unique: reports and test titles go by it */
   readonly name: string;
+  /** one sentence: the story it tells */
   readonly description: string;
+  /** what the target must provide; absent = ['virtual-time'], [] = any target */
   readonly needs?: readonly Capability[];
+  /** one seed, one timeline; the run's seed wins, absent = 1 */
   readonly seed?: number | string;
   readonly client?: Partial<ClientProfile>;
   readonly params?: Partial<ModelParams>;
+  /** a built-in profile name or a profile object; absent = 'wifi' */
   readonly network?: NetworkProfile | string;
   readonly setup: {
+    /** the route of the page to load, as app.json lists it */
     readonly page: string;
+    /** what the page's onLoad(query) gets */
     readonly query?: Readonly<Record<string, string>>;
+    /** remote anchors publishing before the page loads */
     readonly streams?: ReadonlyArray<{ readonly key: string } & RemoteStreamOptions>;
+    /** permissions the user has denied */
     readonly deny?: ReadonlyArray<'camera' | 'microphone'>;
+    /** URL → how fetching it goes (background music, the waiting image) */
     readonly resources?: Readonly<Record<string, { readonly ok: boolean; readonly durationMs?: number }>>;
   };
   readonly timeline?: readonly TimelineStep[];
