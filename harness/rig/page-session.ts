@@ -7,6 +7,7 @@ import type { LiveComponents, LiveRuntime } from '../../mocks/components';
 import { cloneData, LoadedPage, PageRuntime } from '../page';
 
 export type LoadedPageHandle = LoadedPage;
+export type { PageElement } from '../page';
 
 export class PageSession {
   private runtime: PageRuntime | undefined;
