@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { setImmediate as realSetImmediate } from 'node:timers';
+import { readAppConfig, type AppConfig } from './app-config';
 import { queryAll, queryOne, type PageElement } from './element-query';
 import { claimGlobals } from './globals';
 import { MiniProgramModules } from './modules';
@@ -182,6 +183,7 @@ export class PageRuntime {
   private sim: Simulate | undefined;
   private appLoaded = false;
   private app: Record<string, unknown> | undefined;
+  private appConfig: AppConfig | undefined;
   /** the options of the Page() call the file being loaded made */
   private captured: Record<string, unknown> | undefined;
   private releaseGlobals: (() => void) | undefined;
@@ -245,6 +247,11 @@ export class PageRuntime {
         `[live-harness] Failed to load page "${route}": ${missing.map((m) => base + m).join(', ')} not found under rootPath ${this.rootPath}. Check the route (as in app.json "pages") and the miniprogramRoot.`,
       );
     }
+    this.appConfig ??= readAppConfig(this.rootPath, `load page "${route}"`);
+    if (!this.appConfig.routes.has(route))
+      throw new PageLoadError(
+        `[live-harness] Failed to load page "${route}": it is not listed in app.json "pages". Add it there (the WeChat client refuses routes it does not list).`,
+      );
     const prev = this.current;
     this.captured = undefined;
     let id: string;
