@@ -57,6 +57,11 @@ export class PageSession {
     return this.pages.back();
   }
 
+  /** Whether a user's tap is being handled (page.tap): WeChat lets openSetting run only then. */
+  get inUserGesture(): boolean {
+    return this.runtime?.inUserGesture ?? false;
+  }
+
   isViewReady(scope: unknown): boolean {
     return this.runtime ? this.runtime.isViewReady(scope) : true;
   }
