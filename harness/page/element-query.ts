@@ -50,8 +50,19 @@ interface QueryRoot {
   querySelectorAll(selector: string): PageElement[];
 }
 
-// exparser and j-component need a DOM when they load: required on first use.
-const lazyRequire = createRequire(__filename);
+/**
+ * exparser and j-component need a DOM when they load: required on first use.
+ * Both are reached the way miniprogram-simulate reaches them, so that the
+ * classes compared here are the ones that rendered the page.
+ */
+let jRequire: NodeJS.Require | undefined;
+function fromJComponent(id: string): unknown {
+  if (!jRequire) {
+    const simulate = createRequire(createRequire(__filename).resolve('miniprogram-simulate'));
+    jRequire = createRequire(simulate.resolve('j-component'));
+  }
+  return jRequire(id);
+}
 
 /** The first element of `root`'s template matching `selector`, in document order. */
 export function queryOne(root: QueryRoot, selector: string): PageElement | undefined {
@@ -73,7 +84,7 @@ export function matchTree(root: QueryRoot, selector: string): PageElement[] {
 }
 
 class TreeQuery {
-  private readonly exparser = lazyRequire('miniprogram-exparser') as Exparser;
+  private readonly exparser = fromJComponent('miniprogram-exparser') as Exparser;
   private readonly deep: boolean;
 
   constructor(
@@ -147,7 +158,7 @@ class TreeQuery {
 function wrap(n: ExNode): PageElement {
   if (n.__componentNode__) return n.__componentNode__;
   // j-component exports its root wrapper; the element wrapper is the class it extends.
-  const Root = lazyRequire('j-component/src/render/component') as new (...a: never[]) => unknown;
+  const Root = fromJComponent('./src/render/component') as new (...a: never[]) => unknown;
   const ElementWrapper = Object.getPrototypeOf(Root) as new (node: ExNode) => PageElement;
   return new ElementWrapper(n);
 }
