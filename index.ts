@@ -7,6 +7,7 @@ export type {
   ParticipantMetrics,
   MetricsWindow,
   LoadedPageHandle,
+  PageElement,
   MediaOptions,
   MediaAccess,
   MediaEndpoints,

@@ -79,7 +79,8 @@ export const PROJECT_LAYERS: LayerRules = {
       tests: ['mocks/time'],
     },
     // Page() on miniprogram-simulate. design.md permits mocks/components; the page needs none.
-    'harness/page': { imports: ['node:fs', 'node:module', 'node:path', 'node:timers', 'miniprogram-simulate'], tests: ['node:path'] },
+    // mocks/model: "Did you mean" for a selector (nearest()).
+    'harness/page': { imports: ['mocks/model', 'node:fs', 'node:module', 'node:path', 'node:timers', 'miniprogram-simulate'], tests: ['node:path'] },
     'harness/rig': {
       imports: [
         'mocks/time',

@@ -1,4 +1,7 @@
 export { PageRuntime, LoadedPage, PageLoadError, cloneData } from './page-runtime';
 export { claimGlobals } from './globals';
+export { SelectorError, parseSelector } from './selector';
+export { AppConfigError } from './app-config';
 export type { ModuleScope } from './modules';
 export type { PageHooks, PageRuntimeOptions } from './page-runtime';
+export type { PageElement } from './element-query';

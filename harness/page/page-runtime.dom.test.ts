@@ -78,3 +78,51 @@ describe('PageRuntime', () => {
     );
   });
 });
+
+describe('PageRuntime and app.json', () => {
+  // The WeChat client opens only routes app.json lists: navigateTo to any other fails with
+  // `navigateTo:fail page "…" is not found`, and DevTools will not compile a launch path outside the list.
+  it('refuses a page that exists but is not listed in app.json "pages"', async () => {
+    const rt = new PageRuntime({ rootPath });
+    try {
+      await expect(rt.open('pages/unlisted/unlisted')).rejects.toThrow(
+        '[live-harness] Failed to load page "pages/unlisted/unlisted": it is not listed in app.json "pages". Add it there (the WeChat client refuses routes it does not list).',
+      );
+      expect(rt.pages).toEqual([]);
+    } finally {
+      rt.dispose();
+    }
+  });
+
+  it('opens the pages of a subpackage under its root', async () => {
+    const rt = new PageRuntime({ rootPath });
+    try {
+      const page = await rt.open('sub/pages/deep/deep');
+      expect(page.text('#where')).toBe('sub/pages/deep/deep');
+    } finally {
+      rt.dispose();
+    }
+  });
+
+  it('says where app.json should be when the root has none', async () => {
+    const root = join(rootPath, 'without-app-json');
+    const rt = new PageRuntime({ rootPath: root });
+    try {
+      await expect(rt.open('pages/p/p')).rejects.toThrow(
+        `[live-harness] Failed to load page "pages/p/p": ${root}/app.json not found. Point miniprogramRoot at the folder that holds app.json (the WeChat client does not start without it).`,
+      );
+    } finally {
+      rt.dispose();
+    }
+  });
+
+  it('loads a component on its own without consulting app.json', async () => {
+    const rt = new PageRuntime({ rootPath: join(rootPath, 'without-app-json') });
+    try {
+      const badge = await rt.component('components/badge/badge', { label: 'alone' });
+      expect(badge.text('.label')).toBe('alone');
+    } finally {
+      rt.dispose();
+    }
+  });
+});

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { setImmediate as realSetImmediate } from 'node:timers';
+import { readAppConfig, type AppConfig } from './app-config';
+import { queryAll, queryOne, type PageElement } from './element-query';
 import { claimGlobals } from './globals';
 import { MiniProgramModules } from './modules';
 
@@ -49,7 +51,10 @@ interface SimComponent {
   dom: HTMLElement;
   attach(parent: Element): void;
   detach(): void;
-  querySelector(sel: string): { dom: HTMLElement; dispatchEvent(name: string, opts?: unknown): void; instance?: unknown } | undefined;
+  querySelector(sel: string): PageElement | undefined;
+  querySelectorAll(sel: string): PageElement[];
+  // exparser's tree under the wrapper: what element-query matches tags, attributes and positions on
+  _exparserNode: Parameters<typeof queryOne>[0]['_exparserNode'];
 }
 
 interface Simulate {
@@ -102,26 +107,34 @@ export class LoadedPage {
     return new Promise((res) => this.comp.instance.setData(patch, () => res()));
   }
 
-  querySelector(selector: string): ReturnType<SimComponent['querySelector']> {
-    return this.comp.querySelector(selector);
+  /**
+   * The first element matching `selector` in the page's template, or undefined:
+   * WXML tags (`button`, `live-player`), `#id`, `.class`, attributes
+   * (`[data-id="3"]`), `:nth-of-type(2)` and friends, descendants, `>`, `>>>`.
+   */
+  querySelector(selector: string): PageElement | undefined {
+    return queryOne(this.comp, selector);
+  }
+
+  /** Every element matching `selector`, in document order (the items of a wx:for list in list order). */
+  querySelectorAll(selector: string): PageElement[] {
+    return queryAll(this.comp, selector);
   }
 
   /** Trimmed text of the first element matching `selector`, or null when it is not rendered. */
   text(selector: string): string | null {
-    const el = this.comp.querySelector(selector);
+    const el = this.querySelector(selector);
     return el ? (el.dom.textContent ?? '').trim() : null;
   }
 
-  /** Tap an element (fires bindtap/catchtap); resolves once the handler has run. */
+  /** Tap an element (fires bindtap/catchtap, bubbling as WeChat's tap does); resolves once the handler has run. */
   async tap(selector: string): Promise<void> {
-    const el = this.comp.querySelector(selector);
+    const el = this.querySelector(selector);
     if (!el)
       throw new PageLoadError(
         `[live-harness] Failed to tap ${JSON.stringify(selector)} on ${this.route}: no element matches. Check the selector against the page's WXML.`,
       );
-    el.dispatchEvent('tap');
-    // The simulated touch is dispatched in a microtask; a macrotask boundary lets it and its handler run.
-    await new Promise<void>((r) => realSetImmediate(r));
+    await this.host.userGesture(() => el.dispatchEvent('tap'));
   }
 
   /** The app went to the background (or another page covered this one). */
@@ -170,9 +183,11 @@ export class PageRuntime {
   private sim: Simulate | undefined;
   private appLoaded = false;
   private app: Record<string, unknown> | undefined;
+  private appConfig: AppConfig | undefined;
   /** the options of the Page() call the file being loaded made */
   private captured: Record<string, unknown> | undefined;
   private releaseGlobals: (() => void) | undefined;
+  private gestures = 0;
 
   constructor(private readonly opts: PageRuntimeOptions) {
     this.rootPath = resolve(opts.rootPath);
@@ -232,6 +247,11 @@ export class PageRuntime {
         `[live-harness] Failed to load page "${route}": ${missing.map((m) => base + m).join(', ')} not found under rootPath ${this.rootPath}. Check the route (as in app.json "pages") and the miniprogramRoot.`,
       );
     }
+    this.appConfig ??= readAppConfig(this.rootPath, `load page "${route}"`);
+    if (!this.appConfig.routes.has(route))
+      throw new PageLoadError(
+        `[live-harness] Failed to load page "${route}": it is not listed in app.json "pages". Add it there (the WeChat client refuses routes it does not list).`,
+      );
     const prev = this.current;
     this.captured = undefined;
     let id: string;
@@ -331,6 +351,27 @@ export class PageRuntime {
     this.releaseGlobals = undefined;
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, `[live-harness] Failed to unload the pages cleanly: ${errors.length} errors.`);
+  }
+
+  /**
+   * Whether a user's tap is being handled: WeChat lets some APIs (wx.openSetting …)
+   * run only then. Here the window is the handler and what it chains in
+   * microtasks, until the next macrotask.
+   */
+  get inUserGesture(): boolean {
+    return this.gestures > 0;
+  }
+
+  /** @internal Dispatch a user's gesture and let its handler run. */
+  async userGesture(dispatch: () => void): Promise<void> {
+    this.gestures++;
+    try {
+      dispatch();
+      // The simulated touch is dispatched in a microtask; a macrotask boundary lets it and its handler run.
+      await new Promise<void>((r) => realSetImmediate(r));
+    } finally {
+      this.gestures--;
+    }
   }
 
   /** @internal */ lifecycle(page: LoadedPage, name: string, args: readonly unknown[]): void {

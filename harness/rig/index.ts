@@ -7,7 +7,7 @@ export type { MediaAccess, MediaEndpoints, StreamUrls } from './media-access';
 export type { World, Settler } from './world';
 export { computeMetrics, percentile } from './metrics';
 export type { ParticipantMetrics, MetricsWindow } from './metrics';
-export type { LoadedPageHandle } from './page-session';
+export type { LoadedPageHandle, PageElement } from './page-session';
 export { VIRTUAL_EPOCH_MS } from './page-timers';
 export { watchRigs } from './rig-watch';
 export type { RigWatcher } from './rig-watch';

@@ -7,6 +7,7 @@ import type { LiveComponents, LiveRuntime } from '../../mocks/components';
 import { cloneData, LoadedPage, PageRuntime } from '../page';
 
 export type LoadedPageHandle = LoadedPage;
+export type { PageElement } from '../page';
 
 export class PageSession {
   private runtime: PageRuntime | undefined;
@@ -54,6 +55,11 @@ export class PageSession {
 
   back(): Promise<void> {
     return this.pages.back();
+  }
+
+  /** Whether a user's tap is being handled (page.tap): WeChat lets openSetting run only then. */
+  get inUserGesture(): boolean {
+    return this.runtime?.inUserGesture ?? false;
   }
 
   isViewReady(scope: unknown): boolean {

@@ -11,7 +11,15 @@
  */
 import '../dispose-symbols';
 import { setImmediate as realSetImmediate } from 'node:timers';
-import { LiveComponents, type ContextScope, type LiveRuntime, type LiveWx, type RecordedEvent } from '../../mocks/components';
+import {
+  Authorization,
+  type AuthorizationWx,
+  LiveComponents,
+  type ContextScope,
+  type LiveRuntime,
+  type LiveWx,
+  type RecordedEvent,
+} from '../../mocks/components';
 import type { Link, NetworkProfile } from '../../mocks/link';
 import {
   DEFAULT_CLIENT,
@@ -73,11 +81,12 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   readonly device: DeviceControl;
   /** Problems of the rig itself (an encoder that would not start …): a scenario with any fails. */
   readonly problems: string[] = [];
-  /** The rig's `wx`: miniprogram-simulate's API plus the live contexts of this rig's elements. */
-  readonly wx: LiveWx & Record<string, unknown>;
+  /** The rig's `wx`: miniprogram-simulate's API plus the live contexts of this rig's elements and authorization over its device. */
+  readonly wx: LiveWx & AuthorizationWx & Record<string, unknown>;
   private readonly world: World;
   private readonly recorder: Recorder;
   private readonly components: LiveComponents;
+  private readonly authorization: Authorization;
   private readonly random: Random;
   private readonly dev = new Device();
   private readonly pages: PageSession;
@@ -142,7 +151,13 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     this.components = new LiveComponents(this);
     this.components.register();
     this.pages = new PageSession(this, this.components, opts.miniprogramRoot, () => ({ wx: this.wx, ...this.world.pageScope() }));
-    this.wx = Object.assign(Object.create(this.pages.baseWx) as Record<string, unknown>, this.components.wx);
+    this.authorization = new Authorization({
+      device: this.dev,
+      client: this.client,
+      inUserGesture: () => this.pages.inUserGesture,
+      warn: (message) => this.record({ source: 'page', kind: 'warning', detail: { message } }),
+    });
+    this.wx = Object.assign(Object.create(this.pages.baseWx) as Record<string, unknown>, this.components.wx, this.authorization.wx);
     // Test code reaches `wx` as a global: the newest rig holds it, and gives it back on dispose.
     this.releaseGlobals = claimGlobals({ wx: this.wx });
     rigOpened(this);
@@ -368,6 +383,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     };
     await attempt(() => this.pages.dispose());
     await attempt(() => this.world.dispose());
+    await attempt(() => this.authorization.dispose());
     await attempt(() => this.releaseGlobals());
     rigClosed(this);
     if (errors.length === 1) throw errors[0];

@@ -1,0 +1,3 @@
+Component({
+  properties: { title: { type: String, value: '' } },
+});
