@@ -76,7 +76,7 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/media': {
       imports: ['mocks/link', 'harness', 'node:*', 'node-media-server', '@ffmpeg-installer/ffmpeg', 'ffmpeg-static'],
       computed: 'resolveFfmpeg loads the ffmpeg packages by name through a loader that tests replace to emulate other machines',
-      tests: ['mocks/time'],
+      tests: ['mocks/time', 'test-support'],
     },
     // Page() on miniprogram-simulate. design.md permits mocks/components; the page needs none.
     // mocks/model: "Did you mean" for a selector (nearest()).
@@ -117,7 +117,7 @@ export const PROJECT_LAYERS: LayerRules = {
       ],
       computed: 'the scenario loader loads scenario files by path (issue 7)',
       // The schema's tests compile with TypeScript and read real esbuild and swc syntax errors; the doc test runs its generator.
-      tests: ['harness/media', 'node:*', 'typescript', 'esbuild', '@swc/core', 'scripts'],
+      tests: ['harness/media', 'node:*', 'typescript', 'esbuild', '@swc/core', 'scripts', 'test-support'],
     },
     'harness/cli': {
       // tsx: .ts scenario files load through it when the user has it installed; the CLI says so when not.
@@ -152,7 +152,7 @@ export const PROJECT_LAYERS: LayerRules = {
         '@jest/types',
         'node:path',
       ],
-      tests: ['node:*', 'jest/__fixtures__'],
+      tests: ['node:*', 'jest/__fixtures__', 'test-support'],
     },
     // Scenarios are data, written against the runner's public API; their suites run them.
     scenarios: {
@@ -163,7 +163,7 @@ export const PROJECT_LAYERS: LayerRules = {
     // Benchmarks: may use any layer's index; these are the ones used.
     bench: { imports: ['harness/runner', 'harness/rig', 'harness/media', 'node:*'], computed: 'it loads every scenario file by path' },
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
-    'test-support': { imports: ['jest-runner', 'harness/media'] },
+    'test-support': { imports: ['jest-runner', 'harness/media', 'node:fs', 'node:net'] },
     // Developer scripts (docs generators).
     scripts: { imports: ['mocks/link', 'harness/runner', 'node:*'] },
     // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.

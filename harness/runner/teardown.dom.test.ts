@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { alive, eventually, refused } from '../../test-support/processes';
 import { runningPids } from '../media';
 import { createRig } from '../rig';
 import { runScenario, type ScenarioResult } from '.';
@@ -26,28 +26,6 @@ const story = (over: Partial<Scenario> & { expect: Scenario['expect'] }): Scenar
   duration: '4s',
   ...over,
 });
-
-function refused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port });
-    s.once('connect', () => (s.destroy(), resolve(false)));
-    s.once('error', () => resolve(true));
-  });
-}
-
-/** Whether `pid` runs: signal 0 reaches it, and it is not a zombie (exited, its parent gone, waiting to be reaped). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));
-  } catch {
-    return false;
-  }
-}
 
 async function expectNothingLeft(r: ScenarioResult): Promise<void> {
   const opened = r.opened;
@@ -210,8 +188,7 @@ describe('the command line', () => {
         expect(await run.exited).toBe(code);
         expect(run.output()).toContain('interrupted: stopping the running scenario and writing the report');
         // A grandchild in the middle of exiting may still answer signal 0 for a moment: wait for its end, bounded.
-        const t1 = Date.now();
-        while (children.some(alive) && Date.now() - t1 < 5000) await new Promise((r) => setTimeout(r, 100));
+        await eventually(() => !children.some(alive), 5000);
         expect(children.filter(alive)).toEqual([]);
         expect(marked(run.mark)).toEqual([]);
         expect(run.tempFolders()).toEqual([]);

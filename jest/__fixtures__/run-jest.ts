@@ -7,36 +7,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+export { alive, eventually, refused } from '../../test-support/processes';
 
 export const repoRoot = join(__dirname, '../..');
 const config = join(__dirname, 'project/jest.config.js');
 // A cache of its own, outside the run's TMPDIR: warm across runs, so jest's start stays short.
 const cacheDirectory = join(tmpdir(), 'lh-fixture-jest-cache');
-
-/** Whether `pid` runs: signal 0 reaches it, and it is not a zombie (exited, waiting for init to reap it). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));
-  } catch {
-    return false; // gone between the two looks
-  }
-}
-
-export function refused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port });
-    s.once('connect', () => (s.destroy(), resolve(false)));
-    s.once('error', () => resolve(true));
-  });
-}
 
 /** Live processes whose environment carries `mark`, with their command lines. */
 export function marked(mark: string): Array<{ pid: number; cmd: string }> {
@@ -129,16 +108,6 @@ export function runJest(args: readonly string[], env: NodeJS.ProcessEnv = {}, op
       rmSync(tmp, { recursive: true, force: true });
     },
   };
-}
-
-/** Wait until `pred` holds, polling; false if it did not within `ms`. */
-export async function eventually(pred: () => boolean, ms: number): Promise<boolean> {
-  const t0 = Date.now();
-  while (!pred()) {
-    if (Date.now() - t0 > ms) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
 }
 
 /** The port of an rtmp:// or http:// base URL. */
