@@ -1,8 +1,7 @@
 /**
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-// The live tags through the real client, on the fixture mini-program. A file of its own: miniprogram-simulate
-// keeps compiled templates process-wide, and a second mini-program loaded in the same file breaks the first's.
+// The live tags through the real client, on the fixture mini-program, mocked and inert.
 import { join } from 'node:path';
 import automator from 'miniprogram-automator';
 import { AutomatorSim, type AutomatorSimOptions } from '.';
