@@ -159,7 +159,11 @@ export class AutomatorSim implements AsyncDisposable {
       throw new AutomatorSimError(
         `[live-harness] Failed to start automator-sim: virtualPace ${JSON.stringify(o.virtualPace)} is not available. Use 'manual' or 'realtime'.`,
       );
-    const app = new AppService((m, p) => this.emit(m, p), o.clockSkewMs ?? 0);
+    const app = new AppService(
+      (m, p) => this.emit(m, p),
+      o.clockSkewMs ?? 0,
+      (e) => this.reportException(e),
+    );
     this.appService = app;
     const rig = createRig({
       seed: o.seed,
@@ -201,6 +205,8 @@ export class AutomatorSim implements AsyncDisposable {
         ),
       );
       server.once('listening', () => {
+        // Past start, a server error (a socket torn mid-handshake) must not take the process down; each socket has its own handler.
+        server.on('error', () => undefined);
         const a = server.address() as AddressInfo;
         this.endpoint = `ws://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
         resolve();

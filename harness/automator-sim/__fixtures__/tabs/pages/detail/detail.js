@@ -38,6 +38,11 @@ Page({
   onBoom() {
     throw new Error('boom in a handler');
   },
+  boomLater() {
+    setTimeout(() => {
+      throw new Error('boom in a timer');
+    }, 1000);
+  },
   today() {
     return new Date().getTime();
   },
