@@ -202,6 +202,8 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 7: reporters and targets are public
         'harness/report',
         'harness/targets',
+        // issue 9: AutomatorSim
+        'harness/automator-sim',
       ],
     },
     // Tool configuration: jest, its preset, eslint.
