@@ -129,6 +129,15 @@ describe('automator-sim, through the real miniprogram-automator client', () => {
     });
   });
 
+  it("lets page code navigate with wx, callbacks and promise alike, with WeChat's answers", async () => {
+    await session({ miniprogramRoot: TABS, entryPage: 'pages/detail/detail' }, async (mp) => {
+      const detail = await current(mp);
+      expect(await detail.callMethod('goNowhere')).toBe('navigateTo:fail page "pages/detail/nowhere/nowhere" is not found');
+      expect(await detail.callMethod('goMe')).toBe('switchTab:ok');
+      expect((await mp.pageStack()).map((p) => p.path)).toEqual(['pages/me/me']);
+    });
+  });
+
   it('never hands out a pageId or elementId twice, across navigation', async () => {
     await session({ miniprogramRoot: TABS }, async (mp) => {
       const pageIds = new Set<number>();
