@@ -155,6 +155,7 @@ describe('automator-sim, through the real miniprogram-automator client', () => {
         expect(((await page.$('#go')) as unknown as { id: string }).id).toBe((el as unknown as { id: string }).id);
         await mp.callWxMethod('navigateBack');
         await expect(page.data()).rejects.toThrow(/was unloaded/);
+        await expect(el!.attribute('id')).rejects.toThrow(/belongs to pages\/detail\/detail, which was unloaded/);
       }
     });
   });
