@@ -74,7 +74,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/assert': { imports: ['mocks/codes', 'harness/record'], tests: ['node:child_process', 'node:path'] },
     // Real media: server process, ffmpeg, RTMP/HTTP-FLV clients; implements the link's MediaTransport. Never the rig, runner, page or cli.
     'harness/media': {
-      imports: ['mocks/link', 'harness', 'node:*', 'node-media-server', '@ffmpeg-installer/ffmpeg', 'ffmpeg-static'],
+      // mocks/model: "Did you mean" for a LAN address (nearest()).
+      imports: ['mocks/link', 'mocks/model', 'harness', 'node:*', 'node-media-server', '@ffmpeg-installer/ffmpeg', 'ffmpeg-static'],
       computed: 'resolveFfmpeg loads the ffmpeg packages by name through a loader that tests replace to emulate other machines',
       tests: ['mocks/time', 'test-support'],
     },
