@@ -23,6 +23,7 @@ const REAL_MEDIA = [
   'harness/rig/two-phones.dom.test.ts',
   'harness/rig/fault-parity.dom.test.ts',
   'harness/rig/external-server.dom.test.ts',
+  'harness/rig/lan.dom.test.ts',
   'harness/runner/teardown.dom.test.ts',
   'jest/preset-teardown.test.ts',
   'jest/preset-output.test.ts',
