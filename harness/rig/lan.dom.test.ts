@@ -39,7 +39,7 @@ function firstVideo(url: string): Promise<string> {
 describe('a rig serving a phone on the LAN (127.0.0.2 standing in for the LAN address)', () => {
   it('binds only the LAN address, signs every URL its clients use, prints the URLs for the phone, and closes it all', async () => {
     const printed: string[] = [];
-    let ports: number[] = [];
+    const ports: number[] = [];
     {
       await using rig = createRig({
         miniprogramRoot: sample,
@@ -50,7 +50,7 @@ describe('a rig serving a phone on the LAN (127.0.0.2 standing in for the LAN ad
       await rig.advanceUntil(() => page.data.status === 'pushing', '15s');
       const lan = rig.media!.lan!;
       expect(lan.address).toBe(LAN);
-      ports = [lan.rtmpPort, lan.httpPort];
+      ports.push(lan.rtmpPort, lan.httpPort);
       expect(rig.media!.endpoints!.rtmp).toBe(`rtmp://${LAN}:${lan.rtmpPort}`);
       expect(rig.opened.ports).toEqual(ports);
       // Bound on the LAN address only: nothing answers on 127.0.0.1.
