@@ -1,7 +1,7 @@
 /**
  * live-harness command line.
  *   live-harness run [files or folders…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
- *   live-harness doctor
+ *   live-harness doctor [--devtools <cliPath>] [--lan <address|auto>]
  *   live-harness codes [pusher|player|errors]
  */
 import { existsSync } from 'node:fs';
@@ -10,7 +10,8 @@ import { allCodes, errorCodes, type CodeEntry } from '../../mocks/codes';
 import { onInterrupt, stopSharedMediaServer } from '../media';
 import { combineReporters, ConsoleReporter, JsonReporter, type ReportedScenario } from '../report';
 import { collectScenarios, installDom, runScenario, type Scenario } from '../runner';
-import { doctor } from './doctor';
+import { nearest } from '../../mocks/model';
+import { doctor, type DoctorOptions } from './doctor';
 import { packageRoot } from './package-root';
 
 /** How long Ctrl-C waits for the running scenario to tear down before the report is written without it (the process gives hooks 5 s). */
@@ -32,8 +33,11 @@ const USAGE = `Usage:
       line, or the key path and the nearest key) and the others still run.
       Exit code: 0 all ran and passed; 1 a scenario failed or a file did not
       load; 2 nothing ran (no file loaded, or none the target can run).
-  live-harness doctor
-      Checks that this machine can run real media (ffmpeg, server, encoder).
+  live-harness doctor [--devtools <cliPath>] [--lan <address|auto>]
+      Checks that this machine can run real media (ffmpeg, server, encoder)
+      and drive mini-programs (the miniprogram-automator client). With
+      --devtools, a WeChat DevTools command line; with --lan, the address a
+      tethered phone will reach (auto: this machine's one LAN address).
   live-harness codes [pusher|player|errors]
       Prints the status-code table.
   live-harness help`;
@@ -73,6 +77,29 @@ function parseRun(argv: string[]): RunArgs {
       out.target = v as Target;
     } else if (a.startsWith('--')) throw new CliError(`[live-harness] Failed to read the command line: unknown option ${a}. ${USAGE}`);
     else out.files.push(resolve(a));
+  }
+  return out;
+}
+
+const DOCTOR_OPTIONS = ['--devtools', '--lan'] as const;
+
+function parseDoctor(argv: string[]): DoctorOptions {
+  const out: { devtools?: string; lan?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!(DOCTOR_OPTIONS as readonly string[]).includes(a)) {
+      const near = a.startsWith('--') ? nearest(a, DOCTOR_OPTIONS) : undefined;
+      throw new CliError(
+        `[live-harness] Failed to read the command line: unknown option ${a}.${near ? ` Did you mean ${near}?` : ''} doctor takes ${DOCTOR_OPTIONS.join(', ')}.`,
+      );
+    }
+    const v = argv[++i];
+    if (v === undefined || v.startsWith('--'))
+      throw new CliError(
+        `[live-harness] Failed to read the command line: ${a} needs a value. Pass ${a === '--lan' ? '--lan 192.168.1.20 (or --lan auto)' : '--devtools <path to the DevTools cli>'}.`,
+      );
+    if (a === '--lan') out.lan = v;
+    else out.devtools = v;
   }
   return out;
 }
@@ -185,7 +212,7 @@ export async function main(argv: string[], print: (s: string) => void = (s) => c
       case 'codes':
         return codes(rest[0], print);
       case 'doctor':
-        return await doctor(print);
+        return await doctor(print, parseDoctor(rest));
       case undefined:
       case 'help':
       case '--help':

@@ -122,7 +122,21 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     'harness/cli': {
       // tsx: .ts scenario files load through it when the user has it installed; the CLI says so when not.
-      imports: ['harness/runner', 'harness/media', 'mocks/codes', 'node:fs', 'node:net', 'node:path', 'tsx', 'harness/report', 'harness/targets'],
+      // mocks/model: "Did you mean" for an option (nearest()). node:os, node:module: doctor reads the interfaces and resolves the automator client.
+      imports: [
+        'harness/runner',
+        'harness/media',
+        'mocks/codes',
+        'mocks/model',
+        'node:fs',
+        'node:net',
+        'node:os',
+        'node:module',
+        'node:path',
+        'tsx',
+        'harness/report',
+        'harness/targets',
+      ],
       computed: 'it loads the scenario files named on the command line',
       tests: ['node:*'],
     },
