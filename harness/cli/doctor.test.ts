@@ -7,7 +7,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import type { NetworkInterfaceInfo } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkAutomatorClient } from './doctor-automator';
+import { refused } from '../../test-support/processes';
+import { checkAutomatorClient, checkAutomatorSim } from './doctor-automator';
 import { checkDevtoolsCli, checkLanAddress } from './doctor-device';
 import { main } from './main';
 
@@ -164,5 +165,47 @@ describe('doctor command line', () => {
     out.length = 0;
     expect(await main(['doctor', '--devtool', 'x'], (s) => out.push(s))).toBe(2);
     expect(out[0]).toMatch(/^\[live-harness\] Failed to read the command line: unknown option --devtool\. Did you mean --devtools\?/);
+  });
+});
+
+describe('doctor: automator-sim round trip', () => {
+  it('starts an AutomatorSim, connects the real client, times Tool.getInfo and stops both', async () => {
+    const c = await checkAutomatorSim();
+    expect(c.lines[0]).toMatch(/^started on ws:\/\/127\.0\.0\.1:\d+ and connected the real client in \d+ ms$/);
+    expect(c.lines[1]).toMatch(/^Tool\.getInfo round trip \d+\.\d ms: SDKVersion \d+\.\d+\.\d+$/);
+    expect(c).toMatchObject({ label: 'automator-sim', ok: true });
+    // Stopped: nothing listens on its port any more.
+    const port = Number(/:(\d+) and/.exec(c.lines[0])![1]);
+    expect(await refused(port)).toBe(true);
+  });
+
+  it('names the step that did not finish within its budget, and closes what the step opens after', async () => {
+    const c = await checkAutomatorSim({ timeoutMs: 1 });
+    expect(c.ok).toBe(false);
+    const m =
+      /^\[live-harness\] Failed to make a round trip to automator-sim: no answer within 1 ms \(while (starting automator-sim|connecting the real client to ws:\/\/127\.0\.0\.1:(\d+))\)$/.exec(
+        c.lines[0],
+      );
+    expect(m).not.toBeNull();
+    expect(c.lines[1]).toMatch(/^fix: run with DEBUG=automator:protocol/);
+    // The server, if it got as far as listening, is closed.
+    if (m![2]) {
+      const port = Number(m![2]);
+      let closed = false;
+      for (let i = 0; i < 50 && !closed; i++) {
+        closed = await refused(port);
+        if (!closed) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(closed).toBe(true);
+    }
+  });
+
+  it('says what is missing when the mini-program is not there', async () => {
+    const c = await checkAutomatorSim({ miniprogramRoot: join(dir, 'nothing') });
+    expect(c).toEqual({
+      label: 'automator-sim',
+      ok: false,
+      lines: [`${join(dir, 'nothing', 'app.json')} does not exist`, 'fix: reinstall live-harness (its sample mini-program is missing)'],
+    });
   });
 });

@@ -9,7 +9,7 @@
 import { connect } from 'node:net';
 import { endpointFromEnv, FfmpegNotFoundError, flv, MediaServer, PRESETS, resolveFfmpeg, SyntheticSource, type FfmpegInfo } from '../media';
 import type { Check } from './check';
-import { checkAutomatorClient } from './doctor-automator';
+import { checkAutomatorClient, checkAutomatorSim } from './doctor-automator';
 import { checkDevtoolsCli, checkLanAddress } from './doctor-device';
 
 const { TAG_VIDEO } = flv;
@@ -120,7 +120,9 @@ export async function doctor(print: (s: string) => void, opts: DoctorOptions = {
   checks.push(await checkServer());
   if (ff.info?.hasLibx264) checks.push(await checkEncode());
   checks.push(await checkExternal());
-  checks.push(checkAutomatorClient());
+  const client = checkAutomatorClient();
+  checks.push(client);
+  if (client.ok) checks.push(await checkAutomatorSim());
   if (opts.devtools !== undefined) checks.push(checkDevtoolsCli(opts.devtools));
   if (opts.lan !== undefined) checks.push(await checkLanAddress(opts.lan));
   for (const c of checks) {

@@ -123,9 +123,12 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/cli': {
       // tsx: .ts scenario files load through it when the user has it installed; the CLI says so when not.
       // mocks/model: "Did you mean" for an option (nearest()). node:os, node:module: doctor reads the interfaces and resolves the automator client.
+      // harness/automator-sim and miniprogram-automator: doctor's round trip with the real client.
       imports: [
         'harness/runner',
         'harness/media',
+        'harness/automator-sim',
+        'miniprogram-automator',
         'mocks/codes',
         'mocks/model',
         'node:fs',
@@ -138,7 +141,7 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/targets',
       ],
       computed: 'it loads the scenario files named on the command line',
-      tests: ['node:*'],
+      tests: ['node:*', 'test-support'],
     },
     // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
     // harness/runner: only the launched executable's entry (launch-cli.ts) takes its installDom; the index never loads it.
