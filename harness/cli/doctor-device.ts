@@ -5,9 +5,10 @@
  */
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { canBind, isLoopback, lanCandidates, resolveLanAddress, type InterfaceTable } from '../media';
 import type { Check } from './check';
+import { packageRoot } from './package-root';
 
 /** Where the DevTools installers put the command line (the paths miniprogram-automator's launch() looks in). */
 export const DEVTOOLS_CLI_PATHS: Readonly<Record<string, string>> = {
@@ -17,9 +18,17 @@ export const DEVTOOLS_CLI_PATHS: Readonly<Record<string, string>> = {
 
 export interface DevtoolsCheckOptions {
   readonly platform?: NodeJS.Platform;
-  /** executables that speak the DevTools CLI's `auto` command for automator-sim (they pass on any platform) */
+  /** executables that speak the DevTools CLI's `auto` command for automator-sim (they pass on any platform); default: this package's bin/automator-sim.js */
   readonly dropIns?: readonly string[];
 }
+
+/** automator-sim's stand-in for the DevTools CLI, as installed (`node_modules/.bin/automator-sim` links to it). */
+export function automatorSimBin(): string {
+  return join(packageRoot(), 'bin', 'automator-sim.js');
+}
+
+const LINUX_FIX =
+  'run the scripts against automator-sim: automator.connect({ wsEndpoint }) to an AutomatorSim, or automator.launch({ cliPath: \'node_modules/.bin/automator-sim\', projectPath }) (README: "CI with automator-sim")';
 
 const SERVICE_PORT =
   'In DevTools, turn on Settings → Security → Service port (设置 → 安全设置 → 服务端口), or launch() fails with "please make sure http port is open"';
@@ -34,7 +43,7 @@ export function checkDevtoolsCli(cliPath: string, o: DevtoolsCheckOptions = {}):
       return p;
     }
   };
-  const isDropIn = (o.dropIns ?? []).some((d) => real(d) === real(cliPath));
+  const isDropIn = (o.dropIns ?? [automatorSimBin()]).some((d) => real(d) === real(cliPath));
   let kind: 'file' | 'dir' | undefined;
   try {
     kind = statSync(cliPath).isDirectory() ? 'dir' : 'file';
@@ -48,9 +57,7 @@ export function checkDevtoolsCli(cliPath: string, o: DevtoolsCheckOptions = {}):
       ok: false,
       lines: [
         `${cliPath} does not exist`,
-        fallback
-          ? `fix: pass the DevTools command line, by default ${fallback}`
-          : 'fix: WeChat DevTools has no Linux build; run the same scripts against automator-sim (README: "CI with automator-sim")',
+        fallback ? `fix: pass the DevTools command line, by default ${fallback}` : `fix: WeChat DevTools has no Linux build; ${LINUX_FIX}`,
       ],
     };
   if (kind === 'dir')
@@ -74,14 +81,21 @@ export function checkDevtoolsCli(cliPath: string, o: DevtoolsCheckOptions = {}):
       return { label, ok: false, lines: [`${cliPath} is not executable`, `fix: chmod +x ${cliPath}, or pass the DevTools command line itself`] };
     }
   }
-  if (isDropIn) return { label, ok: true, lines: [`${cliPath}: live-harness's automator-sim drop-in (launch() starts automator-sim on --auto-port)`] };
+  if (isDropIn)
+    return {
+      label,
+      ok: true,
+      lines: [
+        `${cliPath}: live-harness's automator-sim drop-in; launch({ cliPath: ${JSON.stringify(cliPath)}, projectPath }) serves the project on --auto-port`,
+      ],
+    };
   if (platform === 'linux')
     return {
       label,
       ok: false,
       lines: [
         `${cliPath} exists and is executable, but WeChat DevTools has no Linux build, so it cannot be the DevTools command line`,
-        'fix: on Linux, run the scripts against automator-sim: automator.connect({ wsEndpoint }) to an AutomatorSim, or launch({ cliPath }) with its drop-in (README: "CI with automator-sim")',
+        `fix: on Linux, ${LINUX_FIX}`,
       ],
     };
   return {

@@ -3,7 +3,7 @@
  * The LAN check binds 127.0.0.2 only (a test interface table names it as the
  * LAN address); the failing binds fail locally and send nothing.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,10 +108,12 @@ describe('doctor: DevTools CLI', () => {
     expect(c.lines[0]).toBe(`${cli} exists and is executable, but WeChat DevTools has no Linux build, so it cannot be the DevTools command line`);
     expect(c.lines[1]).toMatch(/^fix: on Linux, run the scripts against automator-sim/);
     expect(checkDevtoolsCli(join(dir, 'missing'), { platform: 'linux' }).lines[1]).toBe(
-      'fix: WeChat DevTools has no Linux build; run the same scripts against automator-sim (README: "CI with automator-sim")',
+      `fix: WeChat DevTools has no Linux build; run the scripts against automator-sim: automator.connect({ wsEndpoint }) to an AutomatorSim, or automator.launch({ cliPath: 'node_modules/.bin/automator-sim', projectPath }) (README: "CI with automator-sim")`,
     );
-    const dropIn = exe('automator-sim-cli');
-    expect(checkDevtoolsCli(dropIn, { platform: 'linux', dropIns: [dropIn] }).ok).toBe(true);
+    // The package's own drop-in, also through a link to it as node_modules/.bin makes one.
+    const bin = join(repo, 'bin', 'automator-sim.js');
+    symlinkSync(bin, join(dir, 'automator-sim'));
+    for (const p of [bin, join(dir, 'automator-sim')]) expect(checkDevtoolsCli(p, { platform: 'linux' })).toMatchObject({ ok: true });
   });
 });
 
