@@ -19,6 +19,7 @@ const REAL_MEDIA = [
   'harness/media/',
   'harness/cli/package.test.ts',
   'harness/cli/install.test.ts',
+  'harness/cli/serve.test.ts',
   'harness/rig/latency.dom.test.ts',
   'harness/rig/two-phones.dom.test.ts',
   'harness/rig/fault-parity.dom.test.ts',

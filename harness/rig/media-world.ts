@@ -8,8 +8,7 @@ import type { ModelParams } from '../../mocks/model';
 import { RealClock } from '../../mocks/time';
 import { NetworkControl } from './controls';
 import type { MediaAccess, StreamUrls } from './media-access';
-import { withSign } from '../media';
-import { lanLines } from './lan-urls';
+import { phoneLines, withSign } from '../media';
 import { lanOptions, MediaSession, MediaStreams, type LanOptions, type MediaOptions, type OpenedResources } from './media-session';
 import { realPageTimers, type PageTimers } from './page-timers';
 import { RigDisposedError, RigError } from './rig-errors';
@@ -86,7 +85,7 @@ export class MediaWorld implements World {
           throw new RigError(
             "[live-harness] Failed to tell the phone's URLs: this rig does not serve the LAN. Create it with media: { lan: '<this machine's address>' } (or lan: true), and await rig.ready().",
           );
-        return lanLines(lan, keys.map(urls));
+        return phoneLines(lan, keys.map(urls));
       },
     };
     this.lanPrint = lanOptions(opts.media.lan);
