@@ -28,7 +28,7 @@ export function automatorSimBin(): string {
 }
 
 const LINUX_FIX =
-  'run the scripts against automator-sim: automator.connect({ wsEndpoint }) to an AutomatorSim, or automator.launch({ cliPath: \'node_modules/.bin/automator-sim\', projectPath }) (README: "CI with automator-sim")';
+  'run the scripts against automator-sim: automator.connect({ wsEndpoint }) to an AutomatorSim, or automator.launch({ cliPath: \'node_modules/live-harness/bin/automator-sim.js\', projectPath }) (README: "CI with automator-sim")';
 
 const SERVICE_PORT =
   'In DevTools, turn on Settings → Security → Service port (设置 → 安全设置 → 服务端口), or launch() fails with "please make sure http port is open"';

@@ -108,7 +108,7 @@ describe('doctor: DevTools CLI', () => {
     expect(c.lines[0]).toBe(`${cli} exists and is executable, but WeChat DevTools has no Linux build, so it cannot be the DevTools command line`);
     expect(c.lines[1]).toMatch(/^fix: on Linux, run the scripts against automator-sim/);
     expect(checkDevtoolsCli(join(dir, 'missing'), { platform: 'linux' }).lines[1]).toBe(
-      `fix: WeChat DevTools has no Linux build; run the scripts against automator-sim: automator.connect({ wsEndpoint }) to an AutomatorSim, or automator.launch({ cliPath: 'node_modules/.bin/automator-sim', projectPath }) (README: "CI with automator-sim")`,
+      `fix: WeChat DevTools has no Linux build; run the scripts against automator-sim: automator.connect({ wsEndpoint }) to an AutomatorSim, or automator.launch({ cliPath: 'node_modules/live-harness/bin/automator-sim.js', projectPath }) (README: "CI with automator-sim")`,
     );
     // The package's own drop-in, also through a link to it as node_modules/.bin makes one.
     const bin = join(repo, 'bin', 'automator-sim.js');
