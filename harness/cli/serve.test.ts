@@ -50,6 +50,7 @@ describe('live-harness serve', () => {
       const push = lines.find((l) => l.startsWith('    push '))!.slice('    push '.length);
       expect(push).toMatch(new RegExp(`^rtmp://127\\.0\\.0\\.2:${rtmpPort}/live/demo\\?sign=\\d+-[0-9a-f]{32}$`));
       expect(await tryPublish(push.replace(/\?.*$/, ''))).toBe('rejected: NetStream.publish.Unauthorized');
+      expect(await eventually(() => lines.some((l) => / refused publish of \/live\/demo: no valid sign/.test(l)), 5000)).toBe(true);
       expect(await tryPublish(push)).toBe('started');
       expect(await eventually(() => lines.some((l) => / publish \/live\/demo$/.test(l)), 5000)).toBe(true);
       abort.abort();

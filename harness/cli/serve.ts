@@ -43,8 +43,13 @@ export async function serve(o: ServeOptions, print: (s: string) => void, signal:
       print(line);
     if (isLoopback(address)) print(`  ${address} is a loopback address: only this machine reaches it, a phone cannot.`);
     const off = server.onEvent((e) => {
+      const at = new Date(e.wallMs).toISOString();
+      if (e.event === 'unauthorized' && e.streamPath)
+        print(
+          `${at} refused ${e.action ?? 'a client'} of ${e.streamPath}: no valid sign (unsigned, expired, or signed for another path or server). Use a URL printed above.`,
+        );
       const what = SHOWN[e.event as keyof typeof SHOWN];
-      if (what && e.streamPath) print(`${new Date(e.wallMs).toISOString()} ${what} ${e.streamPath}`);
+      if (what && e.streamPath) print(`${at} ${what} ${e.streamPath}`);
     });
     const code = await new Promise<number>((resolve) => {
       const poll = setInterval(() => {

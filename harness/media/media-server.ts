@@ -15,8 +15,10 @@ import { terminate, track } from './processes';
 import { type SignOptions, UrlSigner } from './url-sign';
 
 export interface ServerEvent {
-  readonly event: 'postConnect' | 'doneConnect' | 'prePublish' | 'postPublish' | 'donePublish' | 'prePlay' | 'postPlay' | 'donePlay';
+  /** `unauthorized`: a signed server refused a publish or play (`action`) without a valid sign */
+  readonly event: 'postConnect' | 'doneConnect' | 'prePublish' | 'postPublish' | 'donePublish' | 'prePlay' | 'postPlay' | 'donePlay' | 'unauthorized';
   readonly id: string;
+  readonly action?: 'publish' | 'play';
   readonly streamPath?: string;
   /** wall ms (Date.now) in the server process */
   readonly wallMs: number;
@@ -174,7 +176,9 @@ export class StartedMediaServer implements AsyncDisposable {
     private readonly signer?: UrlSigner,
   ) {
     child.on('message', (m: { type: string } & ServerEvent) => {
-      if (m.type === 'event') for (const l of this.listeners) l({ event: m.event, id: m.id, streamPath: m.streamPath, wallMs: m.wallMs });
+      if (m.type !== 'event') return;
+      const e: ServerEvent = { event: m.event, id: m.id, streamPath: m.streamPath, wallMs: m.wallMs, ...(m.action ? { action: m.action } : {}) };
+      for (const l of this.listeners) l(e);
     });
   }
 

@@ -119,6 +119,19 @@ nms.on('prePlay', (id, streamPath, args) => {
   }
 });
 
+// A refused sign is worth telling: a phone with an expired URL looks, from
+// the phone, like any failed push or play.
+if (cfg.signed) {
+  for (const [event, action] of [
+    ['prePublish', 'publish'],
+    ['prePlay', 'play'],
+  ]) {
+    nms.on(event, (id, streamPath, args) => {
+      if (!verifyAuth(args && args.sign, streamPath, secret)) send({ type: 'event', event: 'unauthorized', action, id, streamPath, wallMs: Date.now() });
+    });
+  }
+}
+
 // node-media-server lets RTMP clients from 127.0.0.1 publish and play
 // unsigned. On a signed server that hole is wide: a phone reached through
 // \`adb reverse\` or an SSH tunnel, or any relay on this machine (the fault

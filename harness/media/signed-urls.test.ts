@@ -11,7 +11,7 @@ import { FlvPlayer } from './flv-client';
 import { MediaServer, type StartedMediaServer } from './media-server';
 import { RtmpPlayer, RtmpPublisher } from './rtmp-client';
 import { signStreamPath, withSign } from './url-sign';
-import { refused } from '../../test-support/processes';
+import { eventually, refused } from '../../test-support/processes';
 
 const HOST = '127.0.0.2';
 let server: StartedMediaServer;
@@ -78,6 +78,22 @@ describe('signed URLs on a server bound to a LAN address (127.0.0.2 standing in)
     expect(server.flvUrl('live/x')).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/live\/x\.flv\?sign=\d+-[0-9a-f]{32}$/);
     expect(await refused(server.rtmpPort)).toBe(true);
     expect(await refused(server.httpPort)).toBe(true);
+  });
+
+  it('reports each refusal as a server event, with what was refused', async () => {
+    const seen: string[] = [];
+    const off = server.onEvent((e) => {
+      if (e.event === 'unauthorized') seen.push(`${e.action} ${e.streamPath}`);
+    });
+    try {
+      (await publish(`rtmp://${HOST}:${server.rtmpPort}/live/told`)).close();
+      expect(await play('flv', server.flvUrl('live/told', expired))).toBe('rejected: HTTP 403');
+      // Events come over IPC, a channel apart from the clients' sockets: they may land after the refusals.
+      expect(await eventually(() => seen.length >= 2, 5000)).toBe(true);
+      expect(seen).toEqual(['publish /live/told', 'play /live/told']);
+    } finally {
+      off();
+    }
   });
 
   it('refuses a publish without a sign, with an expired one and with a forged one, and takes a valid one', async () => {

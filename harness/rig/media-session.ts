@@ -93,6 +93,8 @@ const SERVER_EVENTS: Partial<Record<ServerEvent['event'], string>> = {
   donePublish: 'unpublish',
   postPlay: 'play',
   donePlay: 'play-stop',
+  // Only on a server signing its URLs (lan): someone used an unsigned or expired URL.
+  unauthorized: 'unauthorized',
 };
 
 /** What the rig opened (and must close), for teardown checks and reports. */
