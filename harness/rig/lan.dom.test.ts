@@ -79,6 +79,11 @@ describe('a rig serving a phone on the LAN (127.0.0.2 standing in for the LAN ad
       // An outside reader (the phone's player) plays with the signed URL, and is refused without it.
       expect(await firstVideo(urls.httpFlv)).toBe('video');
       expect(await firstVideo(urls.httpFlv.replace(/\?sign=.*$/, ''))).toBe('rejected: HTTP 403');
+      // The refusal is on the rig's timeline, by the page's key (server events arrive over IPC: wait for it).
+      const refusal = (): boolean =>
+        rig.timeline.entries.some((e) => e.source === 'server' && (e.detail as { event?: string; key?: string }).event === 'unauthorized');
+      await rig.advanceUntil(refusal, '5s');
+      expect(rig.timeline.entries.filter((e) => e.source === 'server').map((e) => e.detail)).toContainEqual({ event: 'unauthorized', key: 'live/demo' });
 
       // A remote anchor publishes through the same signed transport.
       await rig.streams.publish('live/guest');
