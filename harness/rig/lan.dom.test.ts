@@ -102,9 +102,13 @@ describe('a rig serving a phone on the LAN (127.0.0.2 standing in for the LAN ad
     expect(() => rig.media!.phoneLines()).toThrow("this rig does not serve the LAN. Create it with media: { lan: '<this machine's address>' }");
   });
 
-  it("refuses an address that is not this machine's, and a shared server with lan, before binding anything", async () => {
+  it("refuses an address that is not this machine's, a misspelt option and a shared server with lan, before binding anything", async () => {
     await using foreign = createRig({ miniprogramRoot: sample, media: { lan: '198.51.100.7' } });
     await expect(foreign.ready()).rejects.toThrow(/^\[live-harness\] Failed to bind the LAN: 198\.51\.100\.7 is not an address of this machine/);
+    // Refused as the rig is created: nothing is built yet.
+    expect(() => createRig({ miniprogramRoot: sample, media: { lan: { adress: LAN } as never } })).toThrow(
+      '[live-harness] Failed to start real media: lan.adress is not an option. Did you mean "address"? lan takes address, rtmpPort, httpPort, signValidForMs, streams, print.',
+    );
     await using shared = createRig({ miniprogramRoot: sample, media: { lan: LAN, server: 'shared' } });
     await expect(shared.ready()).rejects.toThrow(
       `[live-harness] Failed to start real media: lan asks for a server of the rig's own on the LAN, and server is "shared". Drop server (or set it to 'own'), or drop lan.`,

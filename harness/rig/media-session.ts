@@ -5,7 +5,7 @@
  * any page connects; `dispose()` leaves no process and no port behind.
  */
 import type { StreamInfo } from '../../mocks/link';
-import type { ModelParams } from '../../mocks/model';
+import { nearest, type ModelParams } from '../../mocks/model';
 import {
   endpointFromEnv,
   resolveLanAddress,
@@ -73,10 +73,21 @@ export interface LanBinding {
   readonly signValidForMs: number;
 }
 
+const LAN_KEYS = ['address', 'rtmpPort', 'httpPort', 'signValidForMs', 'streams', 'print'] as const;
+
 export function lanOptions(lan: MediaOptions['lan']): LanOptions | undefined {
   if (lan === undefined || lan === false) return undefined;
   if (lan === true || typeof lan === 'string') return { address: lan };
-  if (typeof lan === 'object' && lan !== null) return lan;
+  if (typeof lan === 'object' && lan !== null) {
+    for (const key of Object.keys(lan)) {
+      if ((LAN_KEYS as readonly string[]).includes(key)) continue;
+      const near = nearest(key, LAN_KEYS);
+      throw new MediaSessionError(
+        `[live-harness] Failed to start real media: lan.${key} is not an option.${near ? ` Did you mean "${near}"?` : ''} lan takes ${LAN_KEYS.join(', ')}.`,
+      );
+    }
+    return lan;
+  }
   throw new MediaSessionError(
     `[live-harness] Failed to start real media: lan ${JSON.stringify(lan)} is not true, an address or { address }. Pass e.g. lan: '192.168.1.20' (see "live-harness doctor --lan <address>").`,
   );

@@ -35,8 +35,11 @@ export class MediaWorld implements World {
   private readonly session: MediaSession;
   private readonly timers: PageTimers = realPageTimers();
   private readonly waits = new Set<() => void>();
+  private readonly lanPrint: LanOptions | undefined;
 
   constructor(opts: MediaWorldOptions) {
+    // A bad lan option fails here, before anything is built.
+    this.lanPrint = lanOptions(opts.media.lan);
     const hosts = new HostMap(opts.media.hosts);
     this.session = new MediaSession(opts.media, {
       missingStream: opts.missingStream ?? 'not-found',
@@ -88,10 +91,8 @@ export class MediaWorld implements World {
         return phoneLines(lan, keys.map(urls));
       },
     };
-    this.lanPrint = lanOptions(opts.media.lan);
   }
 
-  private readonly lanPrint: LanOptions | undefined;
   private printed = false;
 
   pageScope(): Readonly<Record<string, unknown>> {
