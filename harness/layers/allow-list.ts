@@ -96,7 +96,7 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness',
         'node:timers',
       ],
-      tests: ['harness/media', 'mocks/link', 'mocks/time', 'node:*'],
+      tests: ['harness/media', 'mocks/link', 'mocks/time', 'node:*', 'test-support'],
     },
     'harness/runner': {
       imports: [
