@@ -37,7 +37,8 @@ const USAGE = `Usage:
       load; 2 nothing ran (no file loaded, or none the target can run).
   live-harness doctor [--devtools <cliPath>] [--lan <address|auto>]
       Checks that this machine can run real media (ffmpeg, server, encoder)
-      and drive mini-programs (the miniprogram-automator client). With
+      and drive mini-programs (the miniprogram-automator client, and a
+      round trip with it to automator-sim). With
       --devtools, a WeChat DevTools command line; with --lan, the address a
       tethered phone will reach (auto: this machine's one LAN address).
   live-harness serve --lan <address|auto> [--stream KEY]… [--rtmp-port N] [--http-port N] [--valid-for DURATION]
