@@ -29,6 +29,7 @@ const REAL_MEDIA = [
   'jest/preset-teardown.test.ts',
   'jest/preset-output.test.ts',
   'scenarios/media.test.ts',
+  'harness/automator-sim/launch-media.test.ts',
 ];
 const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');
 const glob = (p: string): string => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`;
