@@ -9,6 +9,8 @@ export type {
   LoadedPageHandle,
   PageElement,
   MediaOptions,
+  LanOptions,
+  LanBinding,
   MediaAccess,
   MediaEndpoints,
   StreamUrls,
@@ -31,8 +33,14 @@ export {
   FlvPlayer,
   RtmpPlayer,
   flv,
+  UrlSigner,
+  signStreamPath,
+  withSign,
+  resolveLanAddress,
+  lanCandidates,
+  LanAddressError,
 } from './harness/media';
-export type { StartedMediaServer, MediaServerOptions, ServerEvent, ServerEndpoint, FfmpegInfo, SourceSettings } from './harness/media';
+export type { StartedMediaServer, MediaServerOptions, ServerEvent, ServerEndpoint, FfmpegInfo, SourceSettings, SignOptions } from './harness/media';
 export { Timeline, Recorder } from './harness/record';
 export type { TimelineEntry, EntryKind, Mark } from './harness/record';
 export { matchSequence, countMatches, parseStep, parseDuration, installMatchers, renderAlignment } from './harness/assert';

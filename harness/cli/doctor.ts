@@ -1,18 +1,24 @@
 /**
  * `live-harness doctor`: can this machine run real media? Which ffmpeg, with
  * which encoders; does the embedded server start and accept; does an encode
- * really produce FLV; which server the environment asks for. Every check runs
- * for real and says what to do when it fails.
+ * really produce FLV; which server the environment asks for; which automator
+ * client scripts get. When asked, a WeChat DevTools command line and the LAN
+ * address a phone will use. Every check runs for real and says what to do when
+ * it fails.
  */
 import { connect } from 'node:net';
 import { endpointFromEnv, FfmpegNotFoundError, flv, MediaServer, PRESETS, resolveFfmpeg, SyntheticSource, type FfmpegInfo } from '../media';
+import type { Check } from './check';
+import { checkAutomatorClient, checkAutomatorSim } from './doctor-automator';
+import { checkDevtoolsCli, checkLanAddress } from './doctor-device';
 
 const { TAG_VIDEO } = flv;
 
-interface Check {
-  readonly label: string;
-  readonly ok: boolean;
-  readonly lines: readonly string[];
+export interface DoctorOptions {
+  /** `--devtools <cliPath>`: check a WeChat DevTools command line */
+  readonly devtools?: string;
+  /** `--lan <address|auto>`: check the address a phone will reach */
+  readonly lan?: string;
 }
 
 async function checkFfmpeg(): Promise<{ check: Check; info?: FfmpegInfo }> {
@@ -107,18 +113,30 @@ async function checkExternal(): Promise<Check> {
   return { label: 'server', ok, lines };
 }
 
-export async function doctor(print: (s: string) => void): Promise<number> {
+export async function doctor(print: (s: string) => void, opts: DoctorOptions = {}): Promise<number> {
   const checks: Check[] = [{ label: 'node', ok: Number(process.versions.node.split('.')[0]) >= 20, lines: [`${process.version} (live-harness needs ≥ 20)`] }];
   const ff = await checkFfmpeg();
   checks.push(ff.check);
   checks.push(await checkServer());
   if (ff.info?.hasLibx264) checks.push(await checkEncode());
   checks.push(await checkExternal());
+  const client = checkAutomatorClient();
+  checks.push(client);
+  if (client.ok) checks.push(await checkAutomatorSim());
+  if (opts.devtools !== undefined) checks.push(checkDevtoolsCli(opts.devtools));
+  if (opts.lan !== undefined) checks.push(await checkLanAddress(opts.lan));
   for (const c of checks) {
     print(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.label}`);
     for (const l of c.lines) print(`      ${l}`);
   }
   const bad = checks.filter((c) => !c.ok).length;
-  print(bad === 0 ? 'real media is ready on this machine' : `${bad} problem${bad > 1 ? 's' : ''}: real-media scenarios will fail until fixed`);
+  print(
+    bad === 0
+      ? 'everything checked is ready on this machine'
+      : `${bad} problem${bad > 1 ? 's' : ''}: what needs ${checks
+          .filter((c) => !c.ok)
+          .map((c) => c.label)
+          .join(', ')} will fail until fixed`,
+  );
   return bad === 0 ? 0 : 1;
 }

@@ -1,7 +1,8 @@
 /**
  * live-harness command line.
  *   live-harness run [files or folders…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
- *   live-harness doctor
+ *   live-harness doctor [--devtools <cliPath>] [--lan <address|auto>]
+ *   live-harness serve --lan <address|auto> [--stream KEY]… [--rtmp-port N] [--http-port N] [--valid-for DURATION]
  *   live-harness codes [pusher|player|errors]
  */
 import { existsSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { allCodes, errorCodes, type CodeEntry } from '../../mocks/codes';
 import { onInterrupt, stopSharedMediaServer } from '../media';
 import { combineReporters, ConsoleReporter, JsonReporter, type ReportedScenario } from '../report';
 import { collectScenarios, installDom, runScenario, type Scenario } from '../runner';
-import { doctor } from './doctor';
+import { nearest } from '../../mocks/model';
+import { doctor, type DoctorOptions } from './doctor';
+import { serve, type ServeOptions } from './serve';
 import { packageRoot } from './package-root';
 
 /** How long Ctrl-C waits for the running scenario to tear down before the report is written without it (the process gives hooks 5 s). */
@@ -32,8 +35,17 @@ const USAGE = `Usage:
       line, or the key path and the nearest key) and the others still run.
       Exit code: 0 all ran and passed; 1 a scenario failed or a file did not
       load; 2 nothing ran (no file loaded, or none the target can run).
-  live-harness doctor
-      Checks that this machine can run real media (ffmpeg, server, encoder).
+  live-harness doctor [--devtools <cliPath>] [--lan <address|auto>]
+      Checks that this machine can run real media (ffmpeg, server, encoder)
+      and drive mini-programs (the miniprogram-automator client, and a
+      round trip with it to automator-sim). With
+      --devtools, a WeChat DevTools command line; with --lan, the address a
+      tethered phone will reach (auto: this machine's one LAN address).
+  live-harness serve --lan <address|auto> [--stream KEY]… [--rtmp-port N] [--http-port N] [--valid-for DURATION]
+      Serves a tethered phone: the media server on this LAN address only
+      (auto: this machine's one LAN address), every push and play URL signed
+      and expiring (--valid-for, default 6h), until Ctrl-C. Prints the ports
+      to open in the firewall and the signed URLs of each --stream (live/demo).
   live-harness codes [pusher|player|errors]
       Prints the status-code table.
   live-harness help`;
@@ -75,6 +87,84 @@ function parseRun(argv: string[]): RunArgs {
     else out.files.push(resolve(a));
   }
   return out;
+}
+
+const DOCTOR_OPTIONS = ['--devtools', '--lan'] as const;
+
+function parseDoctor(argv: string[]): DoctorOptions {
+  const out: { devtools?: string; lan?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!(DOCTOR_OPTIONS as readonly string[]).includes(a)) {
+      const near = a.startsWith('--') ? nearest(a, DOCTOR_OPTIONS) : undefined;
+      throw new CliError(
+        `[live-harness] Failed to read the command line: unknown option ${a}.${near ? ` Did you mean ${near}?` : ''} doctor takes ${DOCTOR_OPTIONS.join(', ')}.`,
+      );
+    }
+    const v = argv[++i];
+    if (v === undefined || v.startsWith('--'))
+      throw new CliError(
+        `[live-harness] Failed to read the command line: ${a} needs a value. Pass ${a === '--lan' ? '--lan 192.168.1.20 (or --lan auto)' : '--devtools <path to the DevTools cli>'}.`,
+      );
+    if (a === '--lan') out.lan = v;
+    else out.devtools = v;
+  }
+  return out;
+}
+
+const SERVE_OPTIONS = ['--lan', '--stream', '--rtmp-port', '--http-port', '--valid-for'] as const;
+
+function parseServe(argv: string[]): ServeOptions {
+  let lan: string | undefined;
+  const streams: string[] = [];
+  const ports: { rtmpPort?: number; httpPort?: number } = {};
+  let signValidForMs: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!(SERVE_OPTIONS as readonly string[]).includes(a)) {
+      const near = nearest(a, SERVE_OPTIONS);
+      throw new CliError(
+        `[live-harness] Failed to read the command line: unknown option ${a}.${near ? ` Did you mean ${near}?` : ''} serve takes ${SERVE_OPTIONS.join(', ')}.`,
+      );
+    }
+    const v = argv[++i];
+    if (v === undefined || v.startsWith('--')) throw new CliError(`[live-harness] Failed to read the command line: ${a} needs a value. ${USAGE}`);
+    if (a === '--lan') lan = v;
+    else if (a === '--stream') streams.push(v.replace(/^\/+/, ''));
+    else if (a === '--valid-for') {
+      const m = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(v);
+      if (!m || Number(m[1]) * { s: 1e3, m: 6e4, h: 36e5 }[m[2] as 's' | 'm' | 'h'] < 1000)
+        throw new CliError(
+          `[live-harness] Failed to read the command line: --valid-for ${JSON.stringify(v)} is not a duration of a second or more. Pass e.g. --valid-for 2h or 90m.`,
+        );
+      signValidForMs = Number(m[1]) * { s: 1e3, m: 6e4, h: 36e5 }[m[2] as 's' | 'm' | 'h'];
+    } else {
+      const port = Number(v);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new CliError(`[live-harness] Failed to read the command line: ${a} ${JSON.stringify(v)} is not a port. Pass an integer from 1 to 65535.`);
+      if (a === '--rtmp-port') ports.rtmpPort = port;
+      else ports.httpPort = port;
+    }
+  }
+  if (lan === undefined)
+    throw new CliError(
+      '[live-harness] Failed to read the command line: serve needs --lan. Pass this machine\'s address on the phone\'s network (--lan 192.168.1.20), or --lan auto; "live-harness doctor --lan <address>" checks one.',
+    );
+  return { lan, streams, signValidForMs, ...ports };
+}
+
+async function serveUntilInterrupted(o: ServeOptions, print: (s: string) => void): Promise<number> {
+  const abort = new AbortController();
+  const off = onInterrupt(async () => {
+    abort.abort();
+    await stopping;
+  });
+  const stopping = serve(o, print, abort.signal);
+  try {
+    return await stopping;
+  } finally {
+    off();
+  }
 }
 
 function needsMedia(s: Scenario): boolean {
@@ -182,10 +272,12 @@ export async function main(argv: string[], print: (s: string) => void = (s) => c
     switch (cmd) {
       case 'run':
         return await run(parseRun(rest), print);
+      case 'serve':
+        return await serveUntilInterrupted(parseServe(rest), print);
       case 'codes':
         return codes(rest[0], print);
       case 'doctor':
-        return await doctor(print);
+        return await doctor(print, parseDoctor(rest));
       case undefined:
       case 'help':
       case '--help':

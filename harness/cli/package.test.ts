@@ -228,13 +228,15 @@ describe('the package', () => {
     }
   });
 
-  it('tells with doctor which ffmpeg it uses and that real media works here', () => {
+  it('tells with doctor which ffmpeg and automator client it uses and that real media works here', () => {
     const r = node([join(root, 'bin/live-harness.js'), 'doctor'], root, { FFMPEG_PATH: '/nonexistent/ffmpeg' });
     expect(r.out).toMatch(/^ok {4}ffmpeg\n {6}\S+ffmpeg \(from @ffmpeg-installer\/ffmpeg\)\n {6}version \S+; libx264 yes; aac yes$/m);
     expect(r.out).toContain('passed over FFMPEG_PATH: /nonexistent/ffmpeg is missing or not executable');
     expect(r.out).toMatch(/^ok {4}media server\n {6}node-media-server 2\.7\.4 ready in \d+ ms on RTMP 127\.0\.0\.1:\d+ and HTTP 127\.0\.0\.1:\d+$/m);
     expect(r.out).toMatch(/^ok {4}encode\n {6}SD test pattern \+ tone \(360×640, H\.264\/AAC\): first video frame after \d+ ms$/m);
-    expect(r.out).toContain('real media is ready on this machine');
+    // The installed package's own client, found from where a user's script runs.
+    expect(r.out).toMatch(/^ok {4}automator client\n {6}miniprogram-automator 0\.12\.1 at \S+miniprogram-automator$/m);
+    expect(r.out).toContain('everything checked is ready on this machine');
     expect(r.code).toBe(0);
   }, 60_000);
 

@@ -74,7 +74,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/assert': { imports: ['mocks/codes', 'harness/record'], tests: ['node:child_process', 'node:path'] },
     // Real media: server process, ffmpeg, RTMP/HTTP-FLV clients; implements the link's MediaTransport. Never the rig, runner, page or cli.
     'harness/media': {
-      imports: ['mocks/link', 'harness', 'node:*', 'node-media-server', '@ffmpeg-installer/ffmpeg', 'ffmpeg-static'],
+      // mocks/model: "Did you mean" for a LAN address (nearest()).
+      imports: ['mocks/link', 'mocks/model', 'harness', 'node:*', 'node-media-server', '@ffmpeg-installer/ffmpeg', 'ffmpeg-static'],
       computed: 'resolveFfmpeg loads the ffmpeg packages by name through a loader that tests replace to emulate other machines',
       tests: ['mocks/time', 'test-support'],
     },
@@ -95,7 +96,7 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness',
         'node:timers',
       ],
-      tests: ['harness/media', 'mocks/link', 'mocks/time', 'node:*'],
+      tests: ['harness/media', 'mocks/link', 'mocks/time', 'node:*', 'test-support'],
     },
     'harness/runner': {
       imports: [
@@ -121,9 +122,26 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     'harness/cli': {
       // tsx: .ts scenario files load through it when the user has it installed; the CLI says so when not.
-      imports: ['harness/runner', 'harness/media', 'mocks/codes', 'node:fs', 'node:net', 'node:path', 'tsx', 'harness/report', 'harness/targets'],
+      // mocks/model: "Did you mean" for an option (nearest()). node:os, node:module: doctor reads the interfaces and resolves the automator client.
+      // harness/automator-sim and miniprogram-automator: doctor's round trip with the real client.
+      imports: [
+        'harness/runner',
+        'harness/media',
+        'harness/automator-sim',
+        'miniprogram-automator',
+        'mocks/codes',
+        'mocks/model',
+        'node:fs',
+        'node:net',
+        'node:os',
+        'node:module',
+        'node:path',
+        'tsx',
+        'harness/report',
+        'harness/targets',
+      ],
       computed: 'it loads the scenario files named on the command line',
-      tests: ['node:*'],
+      tests: ['node:*', 'test-support'],
     },
     // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
     // harness/runner and harness/media: only the launched executable's entry (launch-cli.ts) takes installDom, the signal

@@ -1,6 +1,12 @@
 export { MediaServer, StartedMediaServer, MediaServerError, freePort } from './media-server';
 export type { MediaServerOptions, ServerEvent } from './media-server';
 export { sharedMediaServer, stopSharedMediaServer } from './shared-server';
+export { UrlSigner, UrlSignError, signStreamPath, streamPathOfUrl, withSign, DEFAULT_SIGN_VALID_FOR_MS } from './url-sign';
+export type { SignOptions } from './url-sign';
+export { resolveLanAddress, lanCandidates, isLoopback, canBind, urlHost, LanAddressError } from './lan';
+export type { LanCandidate, InterfaceTable } from './lan';
+export { phoneLines } from './phone-urls';
+export type { PhoneServer, PhoneStream } from './phone-urls';
 export { localEndpoint, externalEndpoint, endpointFromEnv, ServerEndpointError } from './server-endpoint';
 export type { ServerEndpoint } from './server-endpoint';
 export { resolveFfmpeg, FfmpegNotFoundError } from './ffmpeg';

@@ -10,11 +10,15 @@ import '../dispose-symbols';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
+import { isLoopback, urlHost } from './lan';
 import { terminate, track } from './processes';
+import { type SignOptions, UrlSigner } from './url-sign';
 
 export interface ServerEvent {
-  readonly event: 'postConnect' | 'doneConnect' | 'prePublish' | 'postPublish' | 'donePublish' | 'prePlay' | 'postPlay' | 'donePlay';
+  /** `unauthorized`: a signed server refused a publish or play (`action`) without a valid sign */
+  readonly event: 'postConnect' | 'doneConnect' | 'prePublish' | 'postPublish' | 'donePublish' | 'prePlay' | 'postPlay' | 'donePlay' | 'unauthorized';
   readonly id: string;
+  readonly action?: 'publish' | 'play';
   readonly streamPath?: string;
   /** wall ms (Date.now) in the server process */
   readonly wallMs: number;
@@ -23,6 +27,14 @@ export interface ServerEvent {
 export interface MediaServerOptions {
   /** interface to bind; 127.0.0.1 unless a device session needs the LAN */
   readonly host?: string;
+  /**
+   * Every publish and play needs node-media-server's signed URL
+   * (`?sign=<expiry>-<md5>`). On by default when `host` is not loopback, and
+   * cannot be turned off there; opt in on loopback (tests of the LAN mode).
+   */
+  readonly signedUrls?: boolean;
+  /** how long a sign made without an explicit expiry is valid, ms (default 6 h) */
+  readonly signValidForMs?: number;
   readonly readyTimeoutMs?: number;
   /** node-media-server log level 0–4 (0 silent); its output is kept for error messages */
   readonly logType?: number;
@@ -70,14 +82,19 @@ export class MediaServer {
 
   async start(): Promise<StartedMediaServer> {
     const host = this.opts.host ?? '127.0.0.1';
+    if (this.opts.signedUrls === false && !isLoopback(host))
+      throw new MediaServerError(
+        `[live-harness] Failed to start the media server: host ${host} is reachable from the network and signedUrls is false, so any host there could publish and play. Leave signedUrls unset (on), or bind 127.0.0.1.`,
+      );
+    const signer = (this.opts.signedUrls ?? !isLoopback(host)) ? new UrlSigner(undefined, this.opts.signValidForMs) : undefined;
     if (this.opts.rtmpPort !== undefined || this.opts.httpPort !== undefined) {
-      return this.startOnce(host, this.opts.rtmpPort ?? (await freePort(host)), this.opts.httpPort ?? (await freePort(host)));
+      return this.startOnce(host, this.opts.rtmpPort ?? (await freePort(host)), this.opts.httpPort ?? (await freePort(host)), signer);
     }
     let lastError: unknown;
     // A port picked free can be taken before the child binds it: try again with new ones.
     for (let attempt = 1; attempt <= 3; attempt++) {
       try {
-        return await this.startOnce(host, await freePort(host), await freePort(host));
+        return await this.startOnce(host, await freePort(host), await freePort(host), signer);
       } catch (e) {
         lastError = e;
         if (!(e instanceof MediaServerError && /EADDRINUSE/.test(e.message))) throw e;
@@ -86,12 +103,14 @@ export class MediaServer {
     throw lastError;
   }
 
-  private startOnce(host: string, rtmpPort: number, httpPort: number): Promise<StartedMediaServer> {
+  private startOnce(host: string, rtmpPort: number, httpPort: number, signer: UrlSigner | undefined): Promise<StartedMediaServer> {
     const timeoutMs = this.opts.readyTimeoutMs ?? 15_000;
-    const cfg = { host, rtmpPort, httpPort, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true };
+    const cfg = { host, rtmpPort, httpPort, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true, signed: signer !== undefined };
     const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
+      // The secret goes in the environment: a command line is readable by every local user.
+      env: signer ? { ...process.env, LIVE_HARNESS_NMS_SECRET: signer.secret } : process.env,
     });
     track(child);
     const output: string[] = [];
@@ -135,7 +154,7 @@ export class MediaServer {
           settled = true;
           clearTimeout(timer);
           child.removeAllListeners('exit');
-          resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, m.version ?? 'unknown', output));
+          resolve(new StartedMediaServer(child, host, rtmpPort, httpPort, m.version ?? 'unknown', output, signer));
         },
       );
     });
@@ -154,9 +173,12 @@ export class StartedMediaServer implements AsyncDisposable {
     readonly httpPort: number,
     readonly version: string,
     private readonly output: string[],
+    private readonly signer?: UrlSigner,
   ) {
     child.on('message', (m: { type: string } & ServerEvent) => {
-      if (m.type === 'event') for (const l of this.listeners) l({ event: m.event, id: m.id, streamPath: m.streamPath, wallMs: m.wallMs });
+      if (m.type !== 'event') return;
+      const e: ServerEvent = { event: m.event, id: m.id, streamPath: m.streamPath, wallMs: m.wallMs, ...(m.action ? { action: m.action } : {}) };
+      for (const l of this.listeners) l(e);
     });
   }
 
@@ -168,12 +190,37 @@ export class StartedMediaServer implements AsyncDisposable {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  rtmpUrl(key: string): string {
-    return `rtmp://${this.host}:${this.rtmpPort}/${key}`;
+  /** Whether every publish and play needs a signed URL. */
+  get signed(): boolean {
+    return this.signer !== undefined;
   }
 
-  flvUrl(key: string): string {
-    return `http://${this.host}:${this.httpPort}/${key}.flv`;
+  /** How long a sign made now is valid by default, ms (undefined on an unsigned server). */
+  get signValidForMs(): number | undefined {
+    return this.signer?.validForMs;
+  }
+
+  /**
+   * The `sign` query value for a server stream path (`/live/abc`), or
+   * undefined on an unsigned server. An `expiresAtMs` in the past makes one
+   * the server refuses (tests do).
+   */
+  sign(streamPath: string, o: SignOptions = {}): string | undefined {
+    return this.signer?.sign(streamPath, o);
+  }
+
+  /** `rtmp://host:port/<key>`, signed when the server wants it. */
+  rtmpUrl(key: string, o: SignOptions = {}): string {
+    return this.maybeSign(`rtmp://${urlHost(this.host)}:${this.rtmpPort}/${key.replace(/^\/+/, '')}`, o);
+  }
+
+  /** `http://host:port/<key>.flv`, signed when the server wants it. */
+  flvUrl(key: string, o: SignOptions = {}): string {
+    return this.maybeSign(`http://${urlHost(this.host)}:${this.httpPort}/${key.replace(/^\/+/, '')}.flv`, o);
+  }
+
+  private maybeSign(url: string, o: SignOptions): string {
+    return this.signer ? this.signer.signUrl(url, o) : url;
   }
 
   /** Server events (publish/play begin and end); returns an unsubscribe function. */

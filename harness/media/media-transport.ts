@@ -101,6 +101,9 @@ export class LocalMediaTransport implements MediaTransport {
     const query = { ...target.query };
     // Read by our server entry (nms-entry.cjs); other servers ignore it.
     if (this.opts.missingStream === 'wait') query.lh_missing = 'wait';
+    // A signed server (a device session on the LAN) refuses a client without a valid sign: made per connect, so a reconnect hours later still passes.
+    const sign = this.ep.sign?.(path);
+    if (sign !== undefined) query.sign = sign;
     const qs = Object.entries(query)
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
       .join('&');

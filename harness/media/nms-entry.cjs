@@ -6,6 +6,15 @@ const net = require('node:net');
 
 const cfg = JSON.parse(process.argv[2] || '{}');
 const host = cfg.host || '127.0.0.1';
+// Signed URLs (node-media-server's own auth). The secret comes in the
+// environment, which other local users cannot read (the command line they can),
+// and is taken out of it so that nothing this process spawns inherits it.
+const secret = process.env.LIVE_HARNESS_NMS_SECRET;
+delete process.env.LIVE_HARNESS_NMS_SECRET;
+if (cfg.signed && !secret) {
+  process.stderr.write('signed URLs asked for without LIVE_HARNESS_NMS_SECRET\n');
+  process.exit(4);
+}
 
 // node-media-server listens on all interfaces; bind where we were told (loopback by default).
 const listen = net.Server.prototype.listen;
@@ -42,7 +51,22 @@ const nms = new NodeMediaServer({
   // exist, so that route serves nothing, and no temp folder is made that a
   // killed process would leave behind.
   http: { port: cfg.httpPort, allow_origin: '*', mediaroot: require('node:path').join(__filename, 'no-media-root') },
+  // Every publish and play needs a valid, unexpired sign. The HTTP API (stream
+  // list, relays) is nothing the harness uses: behind a password nobody knows.
+  ...(cfg.signed
+    ? {
+        auth: {
+          play: true,
+          publish: true,
+          secret,
+          api: true,
+          api_user: 'live-harness',
+          api_pass: require('node:crypto').randomBytes(24).toString('hex'),
+        },
+      }
+    : {}),
 });
+const { verifyAuth } = require('node-media-server/src/node_core_utils');
 
 let pending = 2;
 const failed = (what) => (e) => {
@@ -78,6 +102,8 @@ Logger.setLogType(cfg.logType === undefined ? 1 : cfg.logType);
 // RTMP StreamNotFound); node-media-server would hold the player instead. A
 // player that asks with lh_missing=wait gets node-media-server's way.
 nms.on('prePlay', (id, streamPath, args) => {
+  // An unsigned player learns nothing, not even whether the stream exists: node-media-server refuses it next.
+  if (cfg.signed && !verifyAuth(args && args.sign, streamPath, secret)) return;
   if ((args && args.lh_missing === 'wait') || context.publishers.has(streamPath)) return;
   const session = context.sessions.get(id);
   if (!session) return;
@@ -92,6 +118,30 @@ nms.on('prePlay', (id, streamPath, args) => {
     /* the session went away meanwhile */
   }
 });
+
+// A refused sign is worth telling: a phone with an expired URL looks, from
+// the phone, like any failed push or play.
+if (cfg.signed) {
+  for (const [event, action] of [
+    ['prePublish', 'publish'],
+    ['prePlay', 'play'],
+  ]) {
+    nms.on(event, (id, streamPath, args) => {
+      if (!verifyAuth(args && args.sign, streamPath, secret)) send({ type: 'event', event: 'unauthorized', action, id, streamPath, wallMs: Date.now() });
+    });
+  }
+}
+
+// node-media-server lets RTMP clients from 127.0.0.1 publish and play
+// unsigned. On a signed server that hole is wide: a phone reached through
+// \`adb reverse\` or an SSH tunnel, or any relay on this machine (the fault
+// proxy), arrives from 127.0.0.1. Signed means signed, whoever connects.
+if (cfg.signed) {
+  nms.on('preConnect', (id) => {
+    const session = context.sessions.get(id);
+    if (session) session.isLocal = false;
+  });
+}
 
 for (const event of ['postConnect', 'doneConnect', 'prePublish', 'postPublish', 'donePublish', 'prePlay', 'postPlay', 'donePlay']) {
   nms.on(event, (id, streamPath) =>

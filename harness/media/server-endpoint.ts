@@ -3,6 +3,7 @@
  * over IPC), or an external RTMP server named by LIVE_HARNESS_SERVER (SRS, a
  * cloud ingest), which the rig can only publish to and play from.
  */
+import { urlHost } from './lan';
 import type { ServerEvent, StartedMediaServer } from './media-server';
 
 export interface ServerEndpoint {
@@ -14,6 +15,12 @@ export interface ServerEndpoint {
   readonly kick?: (streamPath: string) => Promise<number>;
   /** publish/play begin and end, when the server reports them */
   readonly onEvent?: (listener: (e: ServerEvent) => void) => () => void;
+  /**
+   * The `sign` query value for a stream path (`/live/abc`), made now, when the
+   * server wants signed URLs (node-media-server's auth): every client of the
+   * rig then connects with one.
+   */
+  readonly sign?: (streamPath: string) => string;
 }
 
 export class ServerEndpointError extends Error {
@@ -21,12 +28,14 @@ export class ServerEndpointError extends Error {
 }
 
 export function localEndpoint(server: StartedMediaServer): ServerEndpoint {
+  const host = urlHost(server.host);
   return {
-    rtmpBase: `rtmp://${server.host}:${server.rtmpPort}`,
-    flvBase: `http://${server.host}:${server.httpPort}`,
-    describe: `the embedded node-media-server ${server.version} (pid ${server.pid}, RTMP ${server.host}:${server.rtmpPort}, HTTP ${server.host}:${server.httpPort})`,
+    rtmpBase: `rtmp://${host}:${server.rtmpPort}`,
+    flvBase: `http://${host}:${server.httpPort}`,
+    describe: `the embedded node-media-server ${server.version} (pid ${server.pid}, RTMP ${host}:${server.rtmpPort}, HTTP ${host}:${server.httpPort}${server.signed ? ', signed URLs' : ''})`,
     kick: (streamPath) => server.kick(streamPath),
     onEvent: (l) => server.onEvent(l),
+    ...(server.signed ? { sign: (streamPath: string) => server.sign(streamPath) as string } : {}),
   };
 }
 

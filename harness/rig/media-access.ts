@@ -5,6 +5,8 @@
  * browser, ffprobe, a phone. Each frame carries its capture time in-band
  * (docs/in-band-clock.md), so such a reader can measure its own latency.
  */
+import type { LanBinding } from './media-session';
+
 export interface MediaEndpoints {
   /** `rtmp://127.0.0.1:<port>` */
   readonly rtmp: string;
@@ -19,8 +21,12 @@ export interface StreamUrls {
   readonly key: string;
   /** the path the server knows it by (this rig's namespace included) */
   readonly serverPath: string;
+  /** push and play over RTMP (with `?sign=` when the server is signed) */
   readonly rtmp: string;
+  /** play over HTTP-FLV (with `?sign=` when the server is signed) */
   readonly httpFlv: string;
+  /** when the sign in these URLs expires, wall ms; absent on an unsigned server */
+  readonly expiresAtMs?: number;
 }
 
 export interface MediaAccess {
@@ -28,6 +34,10 @@ export interface MediaAccess {
   readonly namespace: string;
   /** undefined until the rig is ready (the server is chosen in ready()) */
   readonly endpoints: MediaEndpoints | undefined;
-  /** URLs of a stream key, or of any page URL of it (`rtmp://x.livepush.myqcloud.com/live/abc?…`) */
+  /** Where a phone reaches the server, when the rig was asked to serve the LAN (`media: { lan }`); undefined otherwise or before ready(). */
+  readonly lan: LanBinding | undefined;
+  /** URLs of a stream key, or of any page URL of it (`rtmp://x.livepush.myqcloud.com/live/abc?…`); signed (freshly) when the server is */
   urls(keyOrUrl: string): StreamUrls;
+  /** The lines printed for a phone: the server, the firewall ports, and the signed URLs of these keys. */
+  phoneLines(keysOrUrls?: readonly string[]): string[];
 }

@@ -5,9 +5,10 @@
  * any page connects; `dispose()` leaves no process and no port behind.
  */
 import type { StreamInfo } from '../../mocks/link';
-import type { ModelParams } from '../../mocks/model';
+import { nearest, type ModelParams } from '../../mocks/model';
 import {
   endpointFromEnv,
+  resolveLanAddress,
   localEndpoint,
   LocalMediaTransport,
   MediaServer,
@@ -40,6 +41,56 @@ export interface MediaOptions {
   readonly namespace?: string;
   /** hold everything players receive this long, ms, or per player (`{ 'player#far': 1500 }`): checks that latency follows the wire */
   readonly receiveDelayMs?: number | Readonly<Record<string, number>>;
+  /**
+   * A phone on the LAN uses this rig's server (a device session). Never by
+   * default (nor with `false`): the server binds 127.0.0.1 unless asked. `true` binds this
+   * machine's one LAN address, a string that address; the rig then runs a
+   * server of its own there, every URL carries node-media-server's expiring
+   * sign, and the URLs the phone must use are printed once the server is up.
+   */
+  readonly lan?: boolean | string | LanOptions;
+}
+
+export interface LanOptions {
+  /** the address to bind: one of this machine's (`true`: its one LAN address) */
+  readonly address: true | string;
+  /** fixed ports, to open in a firewall once (dynamic when unset) */
+  readonly rtmpPort?: number;
+  readonly httpPort?: number;
+  /** how long each sign is valid, ms (default 6 h); a URL the phone holds longer is refused */
+  readonly signValidForMs?: number;
+  /** stream keys (`live/abc`) whose push and play URLs are printed with the server's */
+  readonly streams?: readonly string[];
+  /** where the URLs are printed (default: stderr, which jest and the CLI both show) */
+  readonly print?: (line: string) => void;
+}
+
+/** Where a rig serves a phone: the bound address and ports, and how long a sign lasts. */
+export interface LanBinding {
+  readonly address: string;
+  readonly rtmpPort: number;
+  readonly httpPort: number;
+  readonly signValidForMs: number;
+}
+
+const LAN_KEYS = ['address', 'rtmpPort', 'httpPort', 'signValidForMs', 'streams', 'print'] as const;
+
+export function lanOptions(lan: MediaOptions['lan']): LanOptions | undefined {
+  if (lan === undefined || lan === false) return undefined;
+  if (lan === true || typeof lan === 'string') return { address: lan };
+  if (typeof lan === 'object' && lan !== null) {
+    for (const key of Object.keys(lan)) {
+      if ((LAN_KEYS as readonly string[]).includes(key)) continue;
+      const near = nearest(key, LAN_KEYS);
+      throw new MediaSessionError(
+        `[live-harness] Failed to start real media: lan.${key} is not an option.${near ? ` Did you mean "${near}"?` : ''} lan takes ${LAN_KEYS.join(', ')}.`,
+      );
+    }
+    return lan;
+  }
+  throw new MediaSessionError(
+    `[live-harness] Failed to start real media: lan ${JSON.stringify(lan)} is not true, an address or { address }. Pass e.g. lan: '192.168.1.20' (see "live-harness doctor --lan <address>").`,
+  );
 }
 
 export class MediaSessionError extends Error {
@@ -53,6 +104,8 @@ const SERVER_EVENTS: Partial<Record<ServerEvent['event'], string>> = {
   donePublish: 'unpublish',
   postPlay: 'play',
   donePlay: 'play-stop',
+  // Only on a server signing its URLs (lan): someone used an unsigned or expired URL.
+  unauthorized: 'unauthorized',
 };
 
 /** What the rig opened (and must close), for teardown checks and reports. */
@@ -72,6 +125,7 @@ export class MediaSession {
   private readying: Promise<void> | undefined;
   private unsubscribe: (() => void) | undefined;
   private disposed = false;
+  private lanBinding: LanBinding | undefined;
 
   constructor(
     private readonly opts: MediaOptions,
@@ -98,8 +152,10 @@ export class MediaSession {
 
   private async start(): Promise<void> {
     resolveFfmpeg(); // a missing ffmpeg fails here, with the fix, before any page runs
-    const choice = this.opts.server ?? 'shared';
+    const lan = lanOptions(this.opts.lan);
+    const choice = this.opts.server ?? (lan ? 'own' : 'shared');
     let endpoint: ServerEndpoint;
+    if (lan) return this.startOnLan(lan, choice);
     const fromEnv = choice === 'shared' ? endpointFromEnv() : undefined;
     if (typeof choice === 'object') endpoint = choice;
     else if (fromEnv) endpoint = fromEnv;
@@ -111,6 +167,33 @@ export class MediaSession {
       throw new MediaSessionError(
         `[live-harness] Failed to start real media: server ${JSON.stringify(choice)} is not 'shared', 'own' or an endpoint. Leave it unset for the shared embedded server.`,
       );
+    await this.use(endpoint);
+  }
+
+  /** A server of this rig's own on the LAN address, signed, and the URLs printed. */
+  private async startOnLan(lan: LanOptions, choice: MediaOptions['server']): Promise<void> {
+    if (choice !== 'own')
+      throw new MediaSessionError(
+        `[live-harness] Failed to start real media: lan asks for a server of the rig's own on the LAN, and server is ${typeof choice === 'string' ? JSON.stringify(choice) : 'an endpoint'}. Drop server (or set it to 'own'), or drop lan.`,
+      );
+    if (process.env.LIVE_HARNESS_SERVER)
+      throw new MediaSessionError(
+        `[live-harness] Failed to start real media: lan asks for the embedded server on the LAN, and LIVE_HARNESS_SERVER=${process.env.LIVE_HARNESS_SERVER} names another. Unset LIVE_HARNESS_SERVER for a device session, or drop lan.`,
+      );
+    const address = resolveLanAddress(lan.address);
+    // Signed whatever the address: a loopback one here is a stand-in for the LAN (tests), and must behave as the LAN does.
+    this.own = await new MediaServer({
+      host: address,
+      signedUrls: true,
+      rtmpPort: lan.rtmpPort,
+      httpPort: lan.httpPort,
+      signValidForMs: lan.signValidForMs,
+    }).start();
+    this.lanBinding = { address, rtmpPort: this.own.rtmpPort, httpPort: this.own.httpPort, signValidForMs: this.own.signValidForMs as number };
+    await this.use(localEndpoint(this.own));
+  }
+
+  private async use(endpoint: ServerEndpoint): Promise<void> {
     if (this.disposed) {
       await this.own?.stop();
       return;
@@ -122,6 +205,11 @@ export class MediaSession {
       const key = e.streamPath === undefined ? undefined : this.transport.keyOf(e.streamPath);
       if (name && key !== undefined) this.hooks.onServerEvent(name, key);
     });
+  }
+
+  /** Where a phone reaches this rig's server, when it was asked to serve the LAN (after ready()). */
+  get lan(): LanBinding | undefined {
+    return this.lanBinding;
   }
 
   /** The server this rig uses, once ready() chose it. */

@@ -8,7 +8,8 @@ import type { ModelParams } from '../../mocks/model';
 import { RealClock } from '../../mocks/time';
 import { NetworkControl } from './controls';
 import type { MediaAccess, StreamUrls } from './media-access';
-import { MediaSession, MediaStreams, type MediaOptions, type OpenedResources } from './media-session';
+import { phoneLines, withSign } from '../media';
+import { lanOptions, MediaSession, MediaStreams, type LanOptions, type MediaOptions, type OpenedResources } from './media-session';
 import { realPageTimers, type PageTimers } from './page-timers';
 import { RigDisposedError, RigError } from './rig-errors';
 import { streamKey } from './stream-key';
@@ -34,8 +35,11 @@ export class MediaWorld implements World {
   private readonly session: MediaSession;
   private readonly timers: PageTimers = realPageTimers();
   private readonly waits = new Set<() => void>();
+  private readonly lanPrint: LanOptions | undefined;
 
   constructor(opts: MediaWorldOptions) {
+    // A bad lan option fails here, before anything is built.
+    this.lanPrint = lanOptions(opts.media.lan);
     const hosts = new HostMap(opts.media.hosts);
     this.session = new MediaSession(opts.media, {
       missingStream: opts.missingStream ?? 'not-found',
@@ -53,31 +57,56 @@ export class MediaWorld implements World {
     this.network = new NetworkControl(this.link);
     this.streams = new MediaStreams(this.session, opts.params, opts.onIncident);
     const session = this.session;
+    const urls = (keyOrUrl: string): StreamUrls => {
+      const ep = session.endpoint;
+      if (!ep)
+        throw new RigError(
+          `[live-harness] Failed to tell the URLs of ${JSON.stringify(keyOrUrl)}: the rig has no server yet. Await rig.ready() (or load a page) first.`,
+        );
+      const key = streamKey(keyOrUrl);
+      const serverPath = session.transport.streamPath(key);
+      const rtmp = `${ep.rtmpBase}${serverPath}`;
+      const httpFlv = `${ep.flvBase}${serverPath}.flv`;
+      // One sign for both URLs: they name the same stream path.
+      const sign = ep.sign?.(serverPath);
+      if (sign === undefined) return { key, serverPath, rtmp, httpFlv };
+      return { key, serverPath, rtmp: withSign(rtmp, sign), httpFlv: withSign(httpFlv, sign), expiresAtMs: Number(sign.split('-')[0]) * 1000 };
+    };
     this.media = {
       namespace: session.transport.opts.namespace,
       get endpoints() {
         const ep = session.endpoint;
         return ep ? { rtmp: ep.rtmpBase, httpFlv: ep.flvBase, describe: ep.describe } : undefined;
       },
-      urls: (keyOrUrl: string): StreamUrls => {
-        const ep = session.endpoint;
-        if (!ep)
+      get lan() {
+        return session.lan;
+      },
+      urls,
+      phoneLines: (keys: readonly string[] = []): string[] => {
+        const lan = session.lan;
+        if (!lan)
           throw new RigError(
-            `[live-harness] Failed to tell the URLs of ${JSON.stringify(keyOrUrl)}: the rig has no server yet. Await rig.ready() (or load a page) first.`,
+            "[live-harness] Failed to tell the phone's URLs: this rig does not serve the LAN. Create it with media: { lan: '<this machine's address>' } (or lan: true), and await rig.ready().",
           );
-        const key = streamKey(keyOrUrl);
-        const serverPath = session.transport.streamPath(key);
-        return { key, serverPath, rtmp: `${ep.rtmpBase}${serverPath}`, httpFlv: `${ep.flvBase}${serverPath}.flv` };
+        return phoneLines(lan, keys.map(urls));
       },
     };
   }
+
+  private printed = false;
 
   pageScope(): Readonly<Record<string, unknown>> {
     return this.timers.scope();
   }
 
-  ready(): Promise<void> {
-    return this.session.ready();
+  async ready(): Promise<void> {
+    await this.session.ready();
+    // Once per rig, as soon as the server is up: the person holding the phone needs these before anything connects.
+    if (this.lanPrint && !this.printed && this.session.lan) {
+      this.printed = true;
+      const print = this.lanPrint.print ?? ((line: string) => void process.stderr.write(`${line}\n`));
+      for (const line of this.media.phoneLines(this.lanPrint.streams ?? [])) print(line);
+    }
   }
 
   get opened(): OpenedResources {

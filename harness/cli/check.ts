@@ -1,0 +1,6 @@
+/** One line of `live-harness doctor`: what was checked, whether it passed, and what it found (with the fix when it failed). */
+export interface Check {
+  readonly label: string;
+  readonly ok: boolean;
+  readonly lines: readonly string[];
+}
