@@ -238,6 +238,10 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     return this.pages.labelOf(scope);
   }
 
+  topPage(): unknown {
+    return this.pages.current?.instance;
+  }
+
   private problem(e: Error): void {
     if (this.disposed) return;
     this.problems.push(e.message);
