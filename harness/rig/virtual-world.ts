@@ -7,7 +7,7 @@ import { type NetworkProfile, VirtualLink } from '../../mocks/link';
 import type { ModelParams } from '../../mocks/model';
 import { type Random, VirtualClock } from '../../mocks/time';
 import { parseDuration } from '../assert';
-import { NetworkControl, type Duration, type RemoteStreamOptions, type StreamControl } from './controls';
+import { NetworkControl, type Duration, type RemoteMedia, type RemoteStreamOptions, type StreamControl } from './controls';
 import { remoteInfo, type OpenedResources } from './media-session';
 import { ClockPageTimers, virtualDate } from './page-timers';
 import { RigError } from './rig-errors';
@@ -111,6 +111,10 @@ class VirtualStreams implements StreamControl {
 
   async unpublish(keyOrUrl: string): Promise<void> {
     this.link.unpublishRemote(streamKey(keyOrUrl));
+  }
+
+  async set(keyOrUrl: string, media: RemoteMedia): Promise<void> {
+    this.link.setRemoteMedia(streamKey(keyOrUrl), { video: media.camera, audio: media.mic, aux: media.screen });
   }
 
   async freeze(keyOrUrl: string, forMs: Duration): Promise<void> {

@@ -15,7 +15,7 @@ describe('validateScenario', () => {
 
   it('names a misspelt action and suggests the nearest', () => {
     expect(check({ timeline: [{ at: '1s', do: 'cut-netwrok' }] })).toThrow(
-      '[live-harness] Failed to load scenario "n": timeline[0].do "cut-netwrok" is not an action. Did you mean "cut-network"? Use one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back, or an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze.',
+      '[live-harness] Failed to load scenario "n": timeline[0].do "cut-netwrok" is not an action. Did you mean "cut-network"? Use one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back, or an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze, remote.',
     );
   });
 
@@ -222,7 +222,7 @@ describe('validateScenario', () => {
   it('names an unknown key of every form of action, and a misspelt form', () => {
     const at = (a: unknown) => check({ timeline: [{ at: '1s', do: [a] }] });
     expect(at({ pgae: 'onTap' })).toThrow(
-      '[live-harness] Failed to load scenario "n": timeline[0].do[0].pgae is not an action. Did you mean "page"? Use an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze, or one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back.',
+      '[live-harness] Failed to load scenario "n": timeline[0].do[0].pgae is not an action. Did you mean "page"? Use an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze, remote, or one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back.',
     );
     const cases: Array<[unknown, string]> = [
       [

@@ -53,12 +53,19 @@ export type ConnectFailure =
   | 'bad-sdkappid'
   | 'bad-privatemapkey';
 
-/** Another member of a TRTC room came or went (room:// only). */
+/**
+ * Another member of a TRTC room came or went, or turned its camera, its
+ * microphone or its second video (a screen share, `aux`) on or off (room:// only).
+ */
 export interface RoomPeerChange {
-  readonly type: 'enter' | 'exit';
+  readonly type: 'enter' | 'exit' | 'video' | 'audio';
   readonly userId: string;
   readonly hasVideo: boolean;
   readonly hasAudio: boolean;
+  /** whether the member sends its second video (`aux`) */
+  readonly hasAuxVideo: boolean;
+  /** for 'video': which of the member's videos changed */
+  readonly streamType?: 'main' | 'aux';
   /** every other member after the change */
   readonly members: readonly string[];
 }

@@ -33,16 +33,52 @@ export function findRoomUser(server: VirtualServer, userId: string): ServerStrea
 export function watchRoom(server: VirtualServer, ownKey: string, tell: (change: RoomPeerChange) => void, later: (fn: () => void) => void): () => void {
   const [, roomId] = ownKey.split('/');
   const prefix = `room/${roomId}/`;
+  /** what each member was last said to send: a change is told against it */
+  const told = new Map<string, Media>();
   const others = (): string[] =>
     server
       .liveKeys()
       .filter((k) => k.startsWith(prefix) && k !== ownKey)
       .map((k) => k.slice(prefix.length));
+  const mediaOf = (key: string): Media => {
+    const s = server.get(key);
+    return { video: s?.info.hasVideo ?? false, audio: s?.info.hasAudio ?? false, aux: s?.auxVideo === true };
+  };
+  const change = (type: RoomPeerChange['type'], key: string, m: Media, streamType?: 'main' | 'aux'): RoomPeerChange => ({
+    type,
+    userId: key.slice(prefix.length),
+    hasVideo: m.video,
+    hasAudio: m.audio,
+    hasAuxVideo: m.aux,
+    ...(streamType ? { streamType } : {}),
+    members: others(),
+  });
   const notice = (type: 'enter' | 'exit', key: string): void => {
     if (!key.startsWith(prefix) || key === ownKey) return;
-    const info = server.get(key)?.info;
-    tell({ type, userId: key.slice(prefix.length), hasVideo: info?.hasVideo ?? false, hasAudio: info?.hasAudio ?? false, members: others() });
+    const m = mediaOf(key);
+    if (type === 'enter') told.set(key, m);
+    else told.delete(key);
+    tell(change(type, key, m));
+  };
+  const mediaNotice = (key: string): void => {
+    const before = told.get(key);
+    if (!before || !server.isLive(key)) return;
+    const now = mediaOf(key);
+    told.set(key, now);
+    if (now.video !== before.video) tell(change('video', key, now, 'main'));
+    if (now.aux !== before.aux) tell(change('video', key, now, 'aux'));
+    if (now.audio !== before.audio) tell(change('audio', key, now));
   };
   for (const k of server.liveKeys()) notice('enter', k);
-  return server.listen({ onPublish: (k) => later(() => notice('enter', k)), onUnpublish: (k) => later(() => notice('exit', k)) });
+  return server.listen({
+    onPublish: (k) => later(() => notice('enter', k)),
+    onUnpublish: (k) => later(() => notice('exit', k)),
+    onMediaChange: (k) => later(() => mediaNotice(k)),
+  });
+}
+
+interface Media {
+  readonly video: boolean;
+  readonly audio: boolean;
+  readonly aux: boolean;
 }

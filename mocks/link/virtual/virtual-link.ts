@@ -235,6 +235,16 @@ export class VirtualLink implements Link, FaultInterpreter {
     this.thaws.add(thaw);
   }
 
+  /** A remote member turns its camera, microphone or second video (screen share) on or off. */
+  setRemoteMedia(key: string, media: { video?: boolean; audio?: boolean; aux?: boolean }): void {
+    if (!this.server.isLive(key))
+      throw new Error(
+        `[live-harness] Failed to change what remote stream "${key}" sends: nobody publishes it. Publish it first (streams: [{ key }] or { publish }).`,
+      );
+    this.note('remote-media', { key, ...media });
+    this.server.setMedia(key, media);
+  }
+
   unpublishRemote(key: string): void {
     this.note('remote-unpublish', { key });
     this.server.unpublish(key);
@@ -487,6 +497,9 @@ class PublishConn extends BaseConn implements PublishConnection {
     const offeredKbps = (info.hasVideo ? info.videoKbps : 0) + (info.hasAudio ? info.audioKbps : 0);
     const capacityKbps = this.state === 'open' ? this.link.capacity('up') : 0;
     if (!this.stream || this.state !== 'open') return { sentMediaMs: 0, sentKbps: 0, queuedMs: this.queuedMs, droppedMs: 0, capacityKbps };
+    // The room hears of a camera or microphone turned on or off (1033/1034 to the other members).
+    if (info.hasVideo !== this.stream.info.hasVideo || info.hasAudio !== this.stream.info.hasAudio)
+      this.link.server.setMedia(this.stream.key, { video: info.hasVideo, audio: info.hasAudio });
     this.stream.info = info;
     // Media enters the queue in real time; the uplink drains it at capacity.
     const drainMs = offeredKbps > 0 ? (dtMs * capacityKbps) / offeredKbps : dtMs;
