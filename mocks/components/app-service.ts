@@ -62,7 +62,7 @@ export class AppService {
       getStorage: (o: { key?: unknown } & Callbacks = {}) => {
         const key = String(o.key);
         const has = this.storage.has(key);
-        this.note('getStorage', { key }, has);
+        this.note('getStorage', { key }, has, has ? undefined : 'getStorage:fail data not found');
         this.reply(o, 'getStorage', has ? { data: this.storage.get(key) } : undefined, 'data not found');
       },
       getStorageSync: (key: string) => {
@@ -118,7 +118,12 @@ export class AppService {
     const method = String(o.method ?? 'GET').toUpperCase();
     const hit = this.answers.find((a) => url.startsWith(a.prefix));
     let aborted = false;
-    this.host.record({ source: 'wx', kind: 'call', detail: { method: 'request', args: { url, method }, ok: hit !== undefined } });
+    const failure = hit ? undefined : lookupFailed(this.host.client);
+    this.host.record({
+      source: 'wx',
+      kind: 'call',
+      detail: { method: 'request', args: { url, method }, ok: !failure, ...(failure ? { errMsg: failure } : {}) },
+    });
     const settle = (ok: boolean, res: Record<string, unknown>): void => {
       if (aborted) return;
       if (ok) o.success?.(res);
@@ -131,7 +136,7 @@ export class AppService {
         settle(true, { errMsg: 'request:ok', statusCode: a.statusCode ?? 200, data: a.data ?? '', header: { ...(a.header ?? {}) }, cookies: [] }),
       );
     } else {
-      this.host.later(LOOKUP_FAIL_MS, () => settle(false, { errMsg: lookupFailed(this.host.client) }));
+      this.host.later(LOOKUP_FAIL_MS, () => settle(false, { errMsg: failure }));
     }
     return {
       abort: () => {
@@ -161,8 +166,8 @@ export class AppService {
     };
   }
 
-  private note(method: string, args: Record<string, unknown>, ok: boolean): void {
-    this.host.record({ source: 'wx', kind: 'call', detail: { method, args, ok } });
+  private note(method: string, args: Record<string, unknown>, ok: boolean, errMsg?: string): void {
+    this.host.record({ source: 'wx', kind: 'call', detail: { method, args, ok, ...(errMsg ? { errMsg } : {}) } });
   }
 
   /** Answer as the client does: later, success or fail, then complete. */
