@@ -60,4 +60,24 @@ describe('live contexts', () => {
     const errMsg = await new Promise<string>((resolve) => ctx.play({ fail: (r: unknown) => resolve((r as { errMsg: string }).errMsg) }));
     expect(errMsg).toBe('operateLivePlayer:fail no <live-player id="nope"> is on the page that created the context');
   });
+
+  // Issue 11 item 5: "with four room pages in a stack, the top page's stop() stops the first page's stream".
+  it('let the top one of four room pages stacked hang up its own pusher, made with the no-argument form in a component', async () => {
+    await using rig = createRig({ miniprogramRoot: sample });
+    const pages = [];
+    for (const user of ['u1', 'u2', 'u3', 'u4']) pages.push(await rig.loadPage('pages/room/room', { roomID: '4321', userID: user }));
+    await rig.advance('3s');
+    for (const user of ['u1', 'u2', 'u3', 'u4']) expect(rig.streams.isLive(`room/4321/${user}`)).toBe(true);
+    pages[3].call('hangUp');
+    await rig.advance('1s');
+    expect(rig.streams.isLive('room/4321/u4')).toBe(false);
+    for (const user of ['u1', 'u2', 'u3']) expect(rig.streams.isLive(`room/4321/${user}`)).toBe(true);
+    // Each component told its own page, and only its own, about the others.
+    expect(pages[0].data.events).toEqual(
+      expect.arrayContaining(['LOCAL_JOIN', 'REMOTE_USER_JOIN u2', 'REMOTE_USER_JOIN u3', 'REMOTE_USER_JOIN u4', 'REMOTE_USER_LEAVE u4']),
+    );
+    expect(pages[3].data.events).toEqual(expect.arrayContaining(['LOCAL_JOIN', 'REMOTE_USER_JOIN u1', 'REMOTE_USER_JOIN u2', 'REMOTE_USER_JOIN u3']));
+    expect(pages[3].data.events).not.toContain('REMOTE_USER_JOIN u4');
+    expect(pages[3].data.events).not.toContain('REMOTE_USER_LEAVE u4');
+  });
 });
