@@ -101,6 +101,8 @@ export interface PublishObserver {
   onFailed(failure: ConnectFailure): void;
   onClosed(reason: CloseReason): void;
   onRoomPeer?(change: RoomPeerChange): void;
+  /** What the encoder produces at this moment: the server knows it from the first instant (a room tells members what a newcomer sends). */
+  streamInfo?(): StreamInfo;
 }
 
 export interface PublishTick {

@@ -343,7 +343,7 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
     const bufFrames = s ? Math.round((this.bufferMs / 1000) * s.fps) : 0;
     const info: Record<string, number> = {
       videoBitrate: muteVideo ? 0 : Math.round(recvAll * vshare),
-      audioBitrate: muteAudio ? 0 : Math.round(recvAll * (1 - vshare)),
+      audioBitrate: muteAudio || !s?.hasAudio ? 0 : Math.round(recvAll * (1 - vshare)),
       videoFPS: fps,
       videoGOP: s?.gopSeconds ?? 0,
       netSpeed: Math.round(recv),

@@ -128,3 +128,41 @@ describe('PusherModel in a TRTC room', () => {
     expect(kit.warnings[0]).toContain('filter="pinky" is not an allowed value (did you mean "pink"?)');
   });
 });
+
+describe('room:// parameters', () => {
+  const BOB = { hasVideo: true, hasAudio: true, videoKbps: 500, audioKbps: 48, fps: 15, gopSeconds: 2, width: 360, height: 640 };
+
+  // §3.3 pureaudiomode: "1 or 2 = pure-audio push/record".
+  it('pushes audio only with pureaudiomode=1, and the room hears of audio alone', () => {
+    const kit = new ModelKit();
+    inRoom(kit, ROOM('alice', '&pureaudiomode=1'));
+    const watcher = kit.pusher('w');
+    kit.advance(2000);
+    watcher.insert({ url: ROOM('bob'), mode: 'RTC' });
+    watcher.call('start');
+    kit.advance(3000);
+    const told = kit.events.filter((e) => e.source === 'pusher#w' && (e.code === PushCode.ROOM_USER_VIDEO_STATE || e.code === PushCode.ROOM_USER_AUDIO_STATE));
+    expect(told.map((e) => e.code)).toEqual([PushCode.ROOM_USER_AUDIO_STATE]);
+    expect(kit.link.server.get('room/42/alice')?.info.hasVideo).toBe(false);
+  });
+
+  // §3.3 recvmode: "1 auto-receive A+V, 2 audio only, 3 video only, 4 none".
+  it.each([
+    ['1', true, true],
+    ['2', false, true],
+    ['3', true, false],
+    ['4', false, false],
+  ])('lets a player receive of a member what recvmode=%s allows', (mode, video, audio) => {
+    const kit = new ModelKit();
+    kit.link.publishRemote('room/42/bob', BOB);
+    inRoom(kit, ROOM('alice', `&recvmode=${mode}`));
+    kit.advance(1000);
+    const player = kit.player('bob');
+    player.insert({ src: 'room://rtc.tencent.com?userid=bob&streamtype=main', mode: 'RTC', autoplay: true });
+    kit.advance(6000);
+    const last = kit.events.filter((e) => e.source === 'player#bob' && e.type === 'netstatus').pop();
+    const info = (last?.detail as { info: Record<string, number> }).info;
+    expect(info.videoBitrate > 0).toBe(video);
+    expect(info.audioBitrate > 0).toBe(audio);
+  });
+});

@@ -355,6 +355,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
         this.say([kicked]);
       }),
       onRoomPeer: guard((c) => this.say(roomPeerStatuses(c))),
+      streamInfo: () => this.streamInfo(),
     };
     return this.d.link.publish(target, observer, this.capture, `pusher#${this.d.id}`);
   }
@@ -380,6 +381,12 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
 
   private get inRoom(): boolean {
     return parseStreamUrl(this.attrs.url)?.protocol === 'room';
+  }
+
+  /** room:// pureaudiomode=1|2 (§3.3): the member pushes audio only, whatever enable-camera says. */
+  private get pureAudio(): boolean {
+    const q = parseStreamUrl(this.attrs.url)?.query;
+    return q !== undefined && (q.pureaudiomode === '1' || q.pureaudiomode === '2');
   }
 
   /**
@@ -426,7 +433,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     const [w, h] = this.captureSize();
     const low = a.audioQuality === 'low';
     return {
-      video: a.enableCamera,
+      video: a.enableCamera && !this.pureAudio,
       audio: !a.enableMic ? 'none' : a.muted ? 'silence' : 'tone',
       // Encoders want even sizes.
       width: Math.max(2, Math.round(w / 2) * 2),
@@ -444,7 +451,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     const a = this.attrs;
     const bg = this.d.device.inBackground;
     const waiting = bg && this.waitingImageUntil !== undefined && this.d.clock.now() < this.waitingImageUntil;
-    const video = a.enableCamera && !this.paused && (!bg || waiting);
+    const video = a.enableCamera && !this.pureAudio && !this.paused && (!bg || waiting);
     const [w, h] = this.captureSize();
     const fps = waiting ? 5 : a.fps;
     // Background mutes audio (background-mute is deprecated: always muted, Q9); so does a call.

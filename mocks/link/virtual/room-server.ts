@@ -5,7 +5,7 @@
  * each member who else is in the room as it changes, and lets a player find
  * a member by user id alone.
  */
-import type { ConnectFailure, RoomPeerChange } from '../types';
+import type { ConnectFailure, RoomPeerChange, StreamInfo } from '../types';
 import type { ServerStream, VirtualServer } from './virtual-server';
 
 /** What a TRTC server says about the credentials in a room:// push URL. */
@@ -23,6 +23,24 @@ export function roomCredentialProblem(q: Readonly<Record<string, string>>): Conn
 export function findRoomUser(server: VirtualServer, userId: string): ServerStream | undefined {
   for (const key of server.liveKeys()) if (key.startsWith('room/') && key.split('/')[2] === userId) return server.get(key);
   return undefined;
+}
+
+/**
+ * What the phone's own member of `member`'s room lets its players receive of
+ * it (room:// `recvmode`, §3.3): 1 audio and video (the default), 2 audio
+ * only, 3 video only, 4 nothing (a player cannot bind). Outside the room, or
+ * without an own member there, nothing is filtered.
+ */
+export function receivable(server: VirtualServer, member: ServerStream, info: StreamInfo): StreamInfo {
+  const [, roomId] = member.key.split('/');
+  const own = server
+    .liveKeys()
+    .map((k) => server.get(k))
+    .find((s) => s !== undefined && !s.remote && s.key.startsWith(`room/${roomId}/`) && s.roomParams !== undefined);
+  const mode = own?.roomParams?.recvmode ?? '1';
+  const video = mode === '1' || mode === '3';
+  const audio = mode === '1' || mode === '2';
+  return { ...info, hasVideo: info.hasVideo && video, hasAudio: info.hasAudio && audio };
 }
 
 /**

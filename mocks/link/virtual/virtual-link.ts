@@ -27,7 +27,7 @@ import type {
 } from '../types';
 import { targetMatches } from '../target';
 import { BUILTIN_PROFILES, type NetworkProfile, validateProfile } from './network-profile';
-import { findRoomUser, roomCredentialProblem, watchRoom } from './room-server';
+import { findRoomUser, receivable, roomCredentialProblem, watchRoom } from './room-server';
 import { type ServerStream, VirtualServer } from './virtual-server';
 
 export interface VirtualLinkOptions {
@@ -475,8 +475,9 @@ class PublishConn extends BaseConn implements PublishConnection {
 
   ready(): void {
     const placeholder: StreamInfo = { hasVideo: true, hasAudio: true, videoKbps: 0, audioKbps: 0, fps: 0, gopSeconds: 2, width: 0, height: 0 };
-    const s = this.link.server.publish(this.target.key, placeholder, false);
+    const s = this.link.server.publish(this.target.key, this.observer.streamInfo?.() ?? placeholder, false);
     if (!s) return this.fail('rejected');
+    if (this.target.protocol === 'room') s.roomParams = { ...this.target.query };
     this.stream = s;
     this.lastProgressMs = this.link.clock.now();
     this.observer.onPublishing();
@@ -600,7 +601,9 @@ class PlayConn extends BaseConn implements PlayConnection {
     if (!s || this.state !== 'open') {
       return { receivedMediaMs: 0, receivedKbps: 0, capacityKbps: 0, keyFrameSeen: this.keyFrameSeen, gapMs: 0, arrivalDelayMs: undefined, stream: s?.info };
     }
-    const streamKbps = Math.max(1, (s.info.hasVideo ? s.info.videoKbps : 0) + (s.info.hasAudio ? s.info.audioKbps : 0));
+    // A room member's stream arrives as the phone's own member receives it (recvmode).
+    const info = this.target.protocol === 'room' ? receivable(this.link.server, s, s.info) : s.info;
+    const streamKbps = Math.max(1, (info.hasVideo ? info.videoKbps : 0) + (info.hasAudio ? info.audioKbps : 0));
     const capacityKbps = this.link.capacity('down');
     // Media the anchor never sent (it froze) is skipped, not waited for.
     for (const k of s.skips) if (this.receivedUpToMs >= k.fromMs && this.receivedUpToMs < k.toMs) this.receivedUpToMs = k.toMs;
@@ -627,7 +630,7 @@ class PlayConn extends BaseConn implements PlayConnection {
       keyFrameSeen: this.keyFrameSeen,
       gapMs,
       arrivalDelayMs: this.keyFrameSeen ? now - this.receivedUpToMs + this.link.conditions().rttMs / 2 : undefined,
-      stream: s.info,
+      stream: info,
     };
   }
 

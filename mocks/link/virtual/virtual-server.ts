@@ -24,6 +24,8 @@ export interface ServerStream {
   skips: Array<{ fromMs: number; toMs: number }>;
   /** TRTC: the member also sends a second video (a screen share, `aux`) */
   auxVideo?: boolean;
+  /** TRTC: the room:// parameters the member entered with (recvmode …); absent for others */
+  roomParams?: Readonly<Record<string, string>>;
 }
 
 export interface ServerListener {
