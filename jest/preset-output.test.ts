@@ -53,7 +53,7 @@ describe('what the preset prints', () => {
     expect(count).toBe(1);
     expect(lines).toEqual([`[live-harness] 1 mock warning in "${RED}" (rig.warnings; kind "warning" on the timeline):`, WARNING]);
     // once: the list, and nowhere else
-    expect(run.out.split('did nothing: the context was created').length - 1).toBe(1);
+    expect(run.out.split('did nothing: the <live-pusher> does not exist yet').length - 1).toBe(1);
   });
 
   it('says nothing about rigs that hooks create and dispose (beforeEach/afterEach, beforeAll/afterAll)', () => {
