@@ -18,6 +18,8 @@ export interface RemoteStreamOptions {
   readonly width?: number;
   readonly height?: number;
   readonly audioOnly?: boolean;
+  /** TRTC: the member also encodes a small stream (room:// encsmall=1), which a `streamtype=small` player gets */
+  readonly smallStream?: boolean;
 }
 
 export class DeviceControl {

@@ -106,7 +106,8 @@ class VirtualStreams implements StreamControl {
   ) {}
 
   async publish(keyOrUrl: string, o: RemoteStreamOptions = {}): Promise<void> {
-    this.link.publishRemote(streamKey(keyOrUrl), remoteInfo(o, this.params));
+    const s = this.link.publishRemote(streamKey(keyOrUrl), remoteInfo(o, this.params));
+    if (o.smallStream) s.roomParams = { encsmall: '1' };
   }
 
   async unpublish(keyOrUrl: string): Promise<void> {

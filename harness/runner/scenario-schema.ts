@@ -214,6 +214,11 @@ export const STREAM = object<Stream>(
     width: { node: NUMBER, doc: 'video width in pixels; absent = 540', example: '720' },
     height: { node: NUMBER, doc: 'video height in pixels; absent = 960', example: '1280' },
     audioOnly: { node: BOOLEAN, doc: 'no video at all', example: 'true' },
+    smallStream: {
+      node: BOOLEAN,
+      doc: 'TRTC: the member also encodes a small stream (`encsmall=1`) that a `streamtype=small` player gets; absent = main stream only',
+      example: 'true',
+    },
   },
   "{ key: 'live/demo', videoKbps: 1200, fps: 25 }",
 );

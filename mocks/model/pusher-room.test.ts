@@ -166,3 +166,31 @@ describe('room:// parameters', () => {
     expect(info.audioBitrate > 0).toBe(audio);
   });
 });
+
+describe('room:// encsmall and a small-stream player', () => {
+  const BOB = { hasVideo: true, hasAudio: true, videoKbps: 800, audioKbps: 48, fps: 15, gopSeconds: 2, width: 540, height: 960 };
+
+  function smallPlayer(bobEncodesSmall: boolean): Record<string, number> {
+    const kit = new ModelKit();
+    const bob = kit.link.publishRemote('room/42/bob', BOB);
+    if (bobEncodesSmall) bob.roomParams = { encsmall: '1' };
+    inRoom(kit);
+    kit.advance(1000);
+    // trtc-wx's switchStreamType turns main into small in the src (§3.3).
+    kit.player('bob').insert({ src: 'room://rtc.tencent.com?userid=bob&streamtype=small', mode: 'RTC', autoplay: true });
+    kit.advance(6000);
+    return (kit.events.filter((e) => e.source === 'player#bob' && e.type === 'netstatus').pop()?.detail as { info: Record<string, number> }).info;
+  }
+
+  // §3.3 encsmall: "encode small (dual) stream"; small stream = replace main→small in src.
+  it("plays a member's small stream when it encodes one (encsmall=1): a smaller picture at a lower bitrate", () => {
+    const info = smallPlayer(true);
+    expect([info.videoWidth, info.videoHeight]).toEqual([270, 480]);
+    expect(info.videoBitrate).toBeLessThan(800 / 2);
+  });
+
+  it('falls back to the main stream when the member encodes no small one', () => {
+    const info = smallPlayer(false);
+    expect([info.videoWidth, info.videoHeight]).toEqual([540, 960]);
+  });
+});

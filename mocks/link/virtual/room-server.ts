@@ -30,8 +30,12 @@ export function findRoomUser(server: VirtualServer, userId: string): ServerStrea
  * it (room:// `recvmode`, §3.3): 1 audio and video (the default), 2 audio
  * only, 3 video only, 4 nothing (a player cannot bind). Outside the room, or
  * without an own member there, nothing is filtered.
+ * A `streamtype=small` player gets the member's small stream when it encodes
+ * one (`encsmall=1`), else the main stream: TRTC falls back to the big
+ * picture when the sender has no small one.
  */
-export function receivable(server: VirtualServer, member: ServerStream, info: StreamInfo): StreamInfo {
+export function receivable(server: VirtualServer, member: ServerStream, streamType: string | undefined, main: StreamInfo): StreamInfo {
+  const info = streamType === 'small' && member.roomParams?.encsmall === '1' ? smallOf(main) : main;
   const [, roomId] = member.key.split('/');
   const own = server
     .liveKeys()
@@ -93,6 +97,12 @@ export function watchRoom(server: VirtualServer, ownKey: string, tell: (change: 
     onUnpublish: (k) => later(() => notice('exit', k)),
     onMediaChange: (k) => later(() => mediaNotice(k)),
   });
+}
+
+/** The small stream of a dual encode: half the size, a quarter of the bitrate (illustrative; TRTC leaves it to the SDK). */
+function smallOf(main: StreamInfo): StreamInfo {
+  const even = (n: number): number => Math.max(2, Math.round(n / 4) * 2);
+  return { ...main, width: even(main.width), height: even(main.height), videoKbps: Math.round(main.videoKbps / 4) };
 }
 
 interface Media {

@@ -602,7 +602,7 @@ class PlayConn extends BaseConn implements PlayConnection {
       return { receivedMediaMs: 0, receivedKbps: 0, capacityKbps: 0, keyFrameSeen: this.keyFrameSeen, gapMs: 0, arrivalDelayMs: undefined, stream: s?.info };
     }
     // A room member's stream arrives as the phone's own member receives it (recvmode).
-    const info = this.target.protocol === 'room' ? receivable(this.link.server, s, s.info) : s.info;
+    const info = this.target.protocol === 'room' ? receivable(this.link.server, s, this.target.query.streamtype, s.info) : s.info;
     const streamKbps = Math.max(1, (info.hasVideo ? info.videoKbps : 0) + (info.hasAudio ? info.audioKbps : 0));
     const capacityKbps = this.link.capacity('down');
     // Media the anchor never sent (it froze) is skipped, not waited for.

@@ -50,7 +50,7 @@ export default {
   setup: {
     page: 'pages/push/push',
     query: { room: 'demo' },
-    streams: [{ key: 'live/demo', videoKbps: 1200, audioKbps: 48, fps: 25, gopSeconds: 1, width: 720, height: 1280, audioOnly: false }],
+    streams: [{ key: 'live/demo', videoKbps: 1200, audioKbps: 48, fps: 25, gopSeconds: 1, width: 720, height: 1280, audioOnly: false, smallStream: false }],
     deny: ['microphone'],
     resources: { 'https://cdn.example.com/bgm.mp3': { ok: true, durationMs: 30_000 } },
   },
