@@ -154,7 +154,7 @@ describe('validateScenario', () => {
       ],
       [
         { setup: { page: 'p', streams: [{ key: 'live/demo', videoKpbs: 900 }] } },
-        'setup.streams[0].videoKpbs is not a key of a stream. Did you mean "videoKbps"? Use one of key, videoKbps, audioKbps, fps, gopSeconds, width, height, audioOnly (docs/scenarios.md#stream).',
+        'setup.streams[0].videoKpbs is not a key of a stream. Did you mean "videoKbps"? Use one of key, videoKbps, audioKbps, fps, gopSeconds, width, height, audioOnly, smallStream (docs/scenarios.md#stream).',
       ],
       [
         { setup: { page: 'p', resources: { 'https://x/a.mp3': { ok: true, durationMS: 1 } } } },
@@ -244,7 +244,7 @@ describe('validateScenario', () => {
       ],
       [
         { publish: 'live/x', options: { fsp: 25 } },
-        'timeline[0].do[0].options.fsp is not a key of the publish options. Did you mean "fps"? Use one of videoKbps, audioKbps, fps, gopSeconds, width, height, audioOnly (docs/scenarios.md#actions).',
+        'timeline[0].do[0].options.fsp is not a key of the publish options. Did you mean "fps"? Use one of videoKbps, audioKbps, fps, gopSeconds, width, height, audioOnly, smallStream (docs/scenarios.md#actions).',
       ],
       [{ setData: { a: 1 }, tap: '#b' }, 'timeline[0].do[0].tap is not a key of the setData action. Use one of setData (docs/scenarios.md#actions).'],
       [{ tap: '#b', taps: 2 }, 'timeline[0].do[0].taps is not a key of the tap action. Did you mean "tap"? Use one of tap (docs/scenarios.md#actions).'],
