@@ -77,7 +77,7 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
   const prefix = kind === 'pusher' ? 'operateLivePusher' : 'operateLivePlayer';
   const tag = kind === 'pusher' ? 'live-pusher' : 'live-player';
   // The page is fixed now; the element is looked up when the context is used.
-  const page = scope !== undefined ? pageOfScope(scope) : rt.topPage();
+  const page = scope !== undefined ? pageOfScope(scope) : rt.topPage?.();
   let bound: LiveHandle | undefined;
   const resolve = (): LiveHandle | undefined => {
     if (bound && host.registry.has(bound)) return bound;
