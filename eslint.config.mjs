@@ -38,6 +38,8 @@ export default tseslint.config(
         clearInterval: 'readonly',
       },
     },
+    // The client's module system is CommonJS: require() is how a page takes a module or an npm package.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: [

@@ -21,7 +21,7 @@ async function jestOutput(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 const GREEN = 'the early page warns, and the test passes';
 const RED = 'the early page warns, and the test fails';
 const WARNING =
-  "  - pusher#pusher: LivePusherContext.start() did nothing: the context was created before the page's view existed (in onLoad?); create it in onReady. See docs/quirks.md#q4.";
+  "  - pusher#pusher: LivePusherContext.start() did nothing: the <live-pusher> does not exist yet: the call came before the page's view (in onLoad?); call it from onReady on. See docs/quirks.md#q4.";
 
 /** The lines of the warning list that names `test`, and how many such lists there are. */
 function warningLists(out: string, test: string): { count: number; lines: string[] } {
@@ -53,7 +53,7 @@ describe('what the preset prints', () => {
     expect(count).toBe(1);
     expect(lines).toEqual([`[live-harness] 1 mock warning in "${RED}" (rig.warnings; kind "warning" on the timeline):`, WARNING]);
     // once: the list, and nowhere else
-    expect(run.out.split('did nothing: the context was created').length - 1).toBe(1);
+    expect(run.out.split('did nothing: the <live-pusher> does not exist yet').length - 1).toBe(1);
   });
 
   it('says nothing about rigs that hooks create and dispose (beforeEach/afterEach, beforeAll/afterAll)', () => {

@@ -9,7 +9,7 @@ import { summarizeWarnings } from './warnings-summary';
 
 const miniprogramRoot = join(__dirname, '../fixtures/miniprogram');
 const Q4 =
-  "pusher#pusher: LivePusherContext.start() did nothing: the context was created before the page's view existed (in onLoad?); create it in onReady. See docs/quirks.md#q4.";
+  "pusher#pusher: LivePusherContext.start() did nothing: the <live-pusher> does not exist yet: the call came before the page's view (in onLoad?); call it from onReady on. See docs/quirks.md#q4.";
 
 async function warnedRig(): Promise<Rig> {
   const rig = createRig({ seed: 1, miniprogramRoot });

@@ -1,7 +1,7 @@
 import { defineScenario } from '../harness/runner';
 
 export default defineScenario({
-  name: 'a context made in onLoad does nothing; one made in onReady works',
+  name: 'a context called in onLoad does nothing; called from onReady on it works',
   description:
     'The page creates its LivePusherContext in onLoad (Q4): start() fails because the element does not exist yet. Created again in onReady it pushes.',
   setup: { page: 'pages/early/early', query: { retry: '1' } },
@@ -17,12 +17,12 @@ export default defineScenario({
     page: {
       data: {
         status: 'pushing',
-        startError: "operateLivePusher:fail the context was created before the page's view existed (in onLoad?); create it in onReady",
+        startError: "operateLivePusher:fail the <live-pusher> does not exist yet: the call came before the page's view (in onLoad?); call it from onReady on",
       },
     },
     warnings: {
       include: [
-        "LivePusherContext.start() did nothing: the context was created before the page's view existed (in onLoad?); create it in onReady. See docs/quirks.md#q4.",
+        "LivePusherContext.start() did nothing: the <live-pusher> does not exist yet: the call came before the page's view (in onLoad?); call it from onReady on. See docs/quirks.md#q4.",
       ],
     },
   },

@@ -5,9 +5,9 @@
  * as the WeChat client provides them. Each page runtime has its own scope and
  * its own module cache, so two rigs never share a `wx`, a clock or a module.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
-import { dirname, extname } from 'node:path';
+import { dirname, extname, isAbsolute, join, parse } from 'node:path';
 
 /** Names a module sees as globals, and their values (read when the module runs). */
 export type ModuleScope = () => Readonly<Record<string, unknown>>;
@@ -42,7 +42,7 @@ export class MiniProgramModules {
     const nodeRequire = createRequire(parent);
     const req = ((id: string): unknown => {
       if (BUILTINS.has(id)) return nodeRequire(id);
-      const file = nodeRequire.resolve(id);
+      const file = npmEntry(id, parent, nodeRequire) ?? nodeRequire.resolve(id);
       const ext = extname(file);
       if (ext === '.json') return JSON.parse(readFileSync(file, 'utf8'));
       if (ext !== '.js' && ext !== '.cjs') return nodeRequire(file);
@@ -69,4 +69,36 @@ export class MiniProgramModules {
     const fn = new Function('require', 'module', 'exports', '__filename', '__dirname', ...names, `${code}\n//# sourceURL=${file}`) as (...a: unknown[]) => void;
     fn(this.requireFrom(file), mod, mod.exports, file, dirname(file), ...names.map((n) => scope[n]));
   }
+}
+
+/**
+ * Where the client finds an npm package: `miniprogram_npm/<name>` in the
+ * file's folder or one above it. A project that has not run DevTools' "build
+ * npm" has no such folder; its node_modules package is taken as that build
+ * would copy it (the package.json `miniprogram` folder, else its main file).
+ */
+function npmEntry(id: string, parent: string, nodeRequire: NodeJS.Require): string | undefined {
+  if (id.startsWith('.') || isAbsolute(id)) return undefined;
+  const root = parse(parent).root;
+  for (let dir = dirname(parent); ; dir = dirname(dir)) {
+    const hit = asModule(join(dir, 'miniprogram_npm', id));
+    if (hit) return hit;
+    if (dir === root) break;
+  }
+  const name = id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0];
+  let manifest: string;
+  try {
+    manifest = nodeRequire.resolve(`${name}/package.json`);
+  } catch {
+    return undefined;
+  }
+  const folder = (JSON.parse(readFileSync(manifest, 'utf8')) as { miniprogram?: unknown }).miniprogram;
+  if (typeof folder !== 'string') return undefined;
+  return asModule(join(dirname(manifest), folder, id.slice(name.length)));
+}
+
+/** A path as the client's require takes it: the file, with .js, or a folder's index.js. */
+function asModule(path: string): string | undefined {
+  for (const p of [path, `${path}.js`, join(path, 'index.js')]) if (existsSync(p) && statSync(p).isFile()) return p;
+  return undefined;
 }

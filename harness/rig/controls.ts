@@ -18,6 +18,8 @@ export interface RemoteStreamOptions {
   readonly width?: number;
   readonly height?: number;
   readonly audioOnly?: boolean;
+  /** TRTC: the member also encodes a small stream (room:// encsmall=1), which a `streamtype=small` player gets */
+  readonly smallStream?: boolean;
 }
 
 export class DeviceControl {
@@ -197,8 +199,19 @@ function ms(forMs: Duration | undefined): { forMs?: number } {
   return forMs === undefined ? {} : { forMs: parseDuration(forMs) };
 }
 
+/** What a remote member sends, as it turns things on and off mid-stream. */
+export interface RemoteMedia {
+  /** the camera (TRTC: the `main` video) */
+  readonly camera?: boolean;
+  readonly mic?: boolean;
+  /** TRTC: the second video, a screen share (`aux`) */
+  readonly screen?: boolean;
+}
+
 /** Remote anchors: someone outside the phone publishes a stream. */
 export interface StreamControl {
+  /** The remote member turns its camera, microphone or screen share on or off (virtual time). */
+  set(keyOrUrl: string, media: RemoteMedia): Promise<void>;
   /** Publish `live/abc` (or any push/play URL of it). Resolves once the server has it. */
   publish(keyOrUrl: string, o?: RemoteStreamOptions): Promise<void>;
   unpublish(keyOrUrl: string): Promise<void>;

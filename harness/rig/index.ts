@@ -1,7 +1,7 @@
 export { createRig, Rig, RigError, RigDisposedError, NoDomError } from './rig';
 export type { RigOptions } from './rig';
 export { DeviceControl, NetworkControl, FaultError } from './controls';
-export type { Duration, RemoteStreamOptions, StreamControl, NetworkBackend } from './controls';
+export type { Duration, RemoteMedia, RemoteStreamOptions, StreamControl, NetworkBackend } from './controls';
 export type { MediaOptions, LanOptions, LanBinding, OpenedResources } from './media-session';
 export type { MediaAccess, MediaEndpoints, StreamUrls } from './media-access';
 export type { World, Settler } from './world';

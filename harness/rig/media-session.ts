@@ -20,7 +20,7 @@ import {
   type StartedMediaServer,
 } from '../media';
 import { parseDuration } from '../assert';
-import type { Duration, RemoteStreamOptions, StreamControl } from './controls';
+import type { Duration, RemoteMedia, RemoteStreamOptions, StreamControl } from './controls';
 import { streamKey } from './stream-key';
 
 export interface MediaOptions {
@@ -284,6 +284,13 @@ export class MediaStreams implements StreamControl {
     const a = this.anchors.get(key);
     this.anchors.delete(key);
     await a?.stop();
+  }
+
+  async set(keyOrUrl: string, media: RemoteMedia): Promise<void> {
+    // The encoder's inputs are fixed when it starts; TRTC rooms, where members turn these on and off, are virtual-time only.
+    throw new MediaSessionError(
+      `[live-harness] Failed to turn ${Object.keys(media).join('/') || 'nothing'} of remote stream "${streamKey(keyOrUrl)}" on or off: a real-media anchor's encoder keeps what it started with. Unpublish and publish it again with other options, or run the story in virtual time.`,
+    );
   }
 
   async freeze(keyOrUrl: string, forMs: Duration): Promise<void> {

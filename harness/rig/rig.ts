@@ -12,6 +12,7 @@
 import '../dispose-symbols';
 import { setImmediate as realSetImmediate } from 'node:timers';
 import {
+  AppService,
   Authorization,
   type AuthorizationWx,
   LiveComponents,
@@ -101,6 +102,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   private readonly recorder: Recorder;
   private readonly components: LiveComponents;
   private readonly authorization: Authorization;
+  private readonly appService: AppService;
   private readonly random: Random;
   private readonly dev = new Device();
   private readonly pages: PageSession;
@@ -178,7 +180,12 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
       inUserGesture: () => this.pages.inUserGesture,
       warn: (message) => this.record({ source: 'page', kind: 'warning', detail: { message } }),
     });
-    this.wx = Object.assign(Object.create(this.pages.baseWx) as Record<string, unknown>, this.components.wx, this.authorization.wx);
+    this.appService = new AppService({
+      client: this.client,
+      later: (ms, fn) => void this.world.clock.setTimer(ms, fn),
+      record: (e) => this.record(e),
+    });
+    this.wx = Object.assign(Object.create(this.pages.baseWx) as Record<string, unknown>, this.components.wx, this.authorization.wx, this.appService.wx);
     // Test code reaches `wx` as a global: the newest rig holds it, and gives it back on dispose.
     this.releaseGlobals = claimGlobals({ wx: this.wx });
     rigOpened(this);
@@ -196,6 +203,14 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   /** The phone's network: the fault vocabulary (cut, stall, failDns …). */
   get network(): NetworkControl {
     return this.world.network;
+  }
+
+  /**
+   * What wx.request gets from a URL: `rig.requests.answer('https://api.example.com/', { data })`.
+   * A URL nobody answers fails as a host the phone cannot reach.
+   */
+  get requests(): Pick<AppService, 'answer'> {
+    return this.appService;
   }
 
   /** Remote anchors: streams published from outside the phone. */
@@ -257,6 +272,10 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
 
   describeScope(scope: unknown): string | undefined {
     return this.pages.labelOf(scope);
+  }
+
+  topPage(): unknown {
+    return this.pages.current?.instance;
   }
 
   private problem(e: Error): void {

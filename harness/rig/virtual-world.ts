@@ -7,7 +7,7 @@ import { type NetworkProfile, VirtualLink } from '../../mocks/link';
 import type { ModelParams } from '../../mocks/model';
 import { type Random, VirtualClock } from '../../mocks/time';
 import { parseDuration } from '../assert';
-import { NetworkControl, type Duration, type RemoteStreamOptions, type StreamControl } from './controls';
+import { NetworkControl, type Duration, type RemoteMedia, type RemoteStreamOptions, type StreamControl } from './controls';
 import { remoteInfo, type OpenedResources } from './media-session';
 import { ClockPageTimers, virtualDate } from './page-timers';
 import { RigError } from './rig-errors';
@@ -106,11 +106,16 @@ class VirtualStreams implements StreamControl {
   ) {}
 
   async publish(keyOrUrl: string, o: RemoteStreamOptions = {}): Promise<void> {
-    this.link.publishRemote(streamKey(keyOrUrl), remoteInfo(o, this.params));
+    const s = this.link.publishRemote(streamKey(keyOrUrl), remoteInfo(o, this.params));
+    if (o.smallStream) s.roomParams = { encsmall: '1' };
   }
 
   async unpublish(keyOrUrl: string): Promise<void> {
     this.link.unpublishRemote(streamKey(keyOrUrl));
+  }
+
+  async set(keyOrUrl: string, media: RemoteMedia): Promise<void> {
+    this.link.setRemoteMedia(streamKey(keyOrUrl), { video: media.camera, audio: media.mic, aux: media.screen });
   }
 
   async freeze(keyOrUrl: string, forMs: Duration): Promise<void> {

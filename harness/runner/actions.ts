@@ -50,4 +50,5 @@ export async function perform(rig: Session, page: PageHandle, a: Action): Promis
   if ('publish' in a) return rig.streams.publish(a.publish, a.options);
   if ('unpublish' in a) return rig.streams.unpublish(a.unpublish);
   if ('freeze' in a) return rig.streams.freeze(a.freeze, a.for);
+  if ('remote' in a) return rig.streams.set(a.remote, { camera: a.camera, mic: a.mic, screen: a.screen });
 }

@@ -51,7 +51,7 @@ describe('loadScenarios', () => {
   it('names the file, the field and the nearest action of a scenario that does not validate', () => {
     const file = join(fixtures, 'invalid/misspelt-action.scenario.ts');
     expect(thrown(() => loadScenarioFile(file)).message).toBe(
-      `[live-harness] Failed to load scenario "misspelt action" from ${file}: timeline[0].do "cut-netwrok" is not an action. Did you mean "cut-network"? Use one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back, or an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze.`,
+      `[live-harness] Failed to load scenario "misspelt action" from ${file}: timeline[0].do "cut-netwrok" is not an action. Did you mean "cut-network"? Use one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back, or an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze, remote.`,
     );
   });
 

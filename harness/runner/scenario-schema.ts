@@ -214,6 +214,11 @@ export const STREAM = object<Stream>(
     width: { node: NUMBER, doc: 'video width in pixels; absent = 540', example: '720' },
     height: { node: NUMBER, doc: 'video height in pixels; absent = 960', example: '1280' },
     audioOnly: { node: BOOLEAN, doc: 'no video at all', example: 'true' },
+    smallStream: {
+      node: BOOLEAN,
+      doc: 'TRTC: the member also encodes a small stream (`encsmall=1`) that a `streamtype=small` player gets; absent = main stream only',
+      example: 'true',
+    },
   },
   "{ key: 'live/demo', videoKbps: 1200, fps: 25 }",
 );
@@ -455,6 +460,28 @@ export const ACTION_FORMS = forms({
     ),
     doc: "a remote anchor's uplink freezes: the connection stays open, nothing is sent `for` that long",
     example: "{ freeze: 'live/demo', for: '3s' }",
+  },
+  remote: {
+    node: object<FormOf<'remote'>>(
+      'remote action',
+      'the remote action',
+      '',
+      {
+        remote: {
+          node: STRING,
+          required: true,
+          remedy: "Name the member's stream key, e.g. 'room/1234/bob'.",
+          doc: "the member's stream key",
+          example: "'room/1234/bob'",
+        },
+        camera: { node: BOOLEAN, doc: 'its camera (the `main` video) on or off; absent = unchanged', example: 'false' },
+        mic: { node: BOOLEAN, doc: 'its microphone on or off; absent = unchanged', example: 'false' },
+        screen: { node: BOOLEAN, doc: 'its screen share (the `aux` video) on or off; absent = unchanged', example: 'true' },
+      },
+      "{ remote: 'room/1234/bob', camera: false }",
+    ),
+    doc: 'a remote TRTC member turns its camera, microphone or screen share on or off: the room tells the others (1033/1034); virtual time only',
+    example: "{ remote: 'room/1234/bob', camera: false }",
   },
 });
 

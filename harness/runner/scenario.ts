@@ -56,7 +56,9 @@ export type Action =
   | { readonly publish: string; readonly options?: RemoteStreamOptions }
   | { readonly unpublish: string }
   /** a remote anchor's uplink freezes: connection open, nothing sent for `for` */
-  | { readonly freeze: string; readonly for: Duration };
+  | { readonly freeze: string; readonly for: Duration }
+  /** a remote TRTC member turns its camera, microphone or screen share on or off */
+  | { readonly remote: string; readonly camera?: boolean; readonly mic?: boolean; readonly screen?: boolean };
 
 export interface TimelineStep {
   readonly at: Duration;

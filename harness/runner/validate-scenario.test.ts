@@ -15,7 +15,7 @@ describe('validateScenario', () => {
 
   it('names a misspelt action and suggests the nearest', () => {
     expect(check({ timeline: [{ at: '1s', do: 'cut-netwrok' }] })).toThrow(
-      '[live-harness] Failed to load scenario "n": timeline[0].do "cut-netwrok" is not an action. Did you mean "cut-network"? Use one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back, or an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze.',
+      '[live-harness] Failed to load scenario "n": timeline[0].do "cut-netwrok" is not an action. Did you mean "cut-network"? Use one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back, or an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze, remote.',
     );
   });
 
@@ -154,7 +154,7 @@ describe('validateScenario', () => {
       ],
       [
         { setup: { page: 'p', streams: [{ key: 'live/demo', videoKpbs: 900 }] } },
-        'setup.streams[0].videoKpbs is not a key of a stream. Did you mean "videoKbps"? Use one of key, videoKbps, audioKbps, fps, gopSeconds, width, height, audioOnly (docs/scenarios.md#stream).',
+        'setup.streams[0].videoKpbs is not a key of a stream. Did you mean "videoKbps"? Use one of key, videoKbps, audioKbps, fps, gopSeconds, width, height, audioOnly, smallStream (docs/scenarios.md#stream).',
       ],
       [
         { setup: { page: 'p', resources: { 'https://x/a.mp3': { ok: true, durationMS: 1 } } } },
@@ -222,7 +222,7 @@ describe('validateScenario', () => {
   it('names an unknown key of every form of action, and a misspelt form', () => {
     const at = (a: unknown) => check({ timeline: [{ at: '1s', do: [a] }] });
     expect(at({ pgae: 'onTap' })).toThrow(
-      '[live-harness] Failed to load scenario "n": timeline[0].do[0].pgae is not an action. Did you mean "page"? Use an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze, or one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back.',
+      '[live-harness] Failed to load scenario "n": timeline[0].do[0].pgae is not an action. Did you mean "page"? Use an object with one of fault, network, device, page, setData, tap, context, publish, unpublish, freeze, remote, or one of cut-network, restore-network, stall-network, refuse-connections, fail-dns, server-close, reset-connections, background, foreground, phone-call, end-phone-call, deny-camera, deny-microphone, back.',
     );
     const cases: Array<[unknown, string]> = [
       [
@@ -244,7 +244,7 @@ describe('validateScenario', () => {
       ],
       [
         { publish: 'live/x', options: { fsp: 25 } },
-        'timeline[0].do[0].options.fsp is not a key of the publish options. Did you mean "fps"? Use one of videoKbps, audioKbps, fps, gopSeconds, width, height, audioOnly (docs/scenarios.md#actions).',
+        'timeline[0].do[0].options.fsp is not a key of the publish options. Did you mean "fps"? Use one of videoKbps, audioKbps, fps, gopSeconds, width, height, audioOnly, smallStream (docs/scenarios.md#actions).',
       ],
       [{ setData: { a: 1 }, tap: '#b' }, 'timeline[0].do[0].tap is not a key of the setData action. Use one of setData (docs/scenarios.md#actions).'],
       [{ tap: '#b', taps: 2 }, 'timeline[0].do[0].taps is not a key of the tap action. Did you mean "tap"? Use one of tap (docs/scenarios.md#actions).'],

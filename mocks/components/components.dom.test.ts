@@ -80,8 +80,8 @@ describe('live components', () => {
     ctx.stop({ fail: (r: { errMsg: string }) => errs.push(r.errMsg) });
     await rig.advance(1);
     expect(errs).toEqual([
-      'operateLivePlayer:fail no <live-player id="nobody"> was on the page when the context was created',
-      'operateLivePlayer:fail no <live-player id="nobody"> was on the page when the context was created',
+      'operateLivePlayer:fail no <live-player id="nobody"> is on the page that created the context',
+      'operateLivePlayer:fail no <live-player id="nobody"> is on the page that created the context',
     ]);
     expect(rig.timeline.entries.filter((e) => e.kind === 'warning')).toHaveLength(1);
   });

@@ -1,7 +1,10 @@
 /**
  * wx.createLivePusherContext / wx.createLivePlayerContext over the mocks.
- * A context binds when it is created, as WeChat's does: made in onLoad, before
- * the view exists, it stays unbound and its calls fail (Q4).
+ * A context is a handle on a page, not on an element: as WeChat's, it finds
+ * its element when it is first used, on the page that created it (the page on
+ * top when the no-id form ran, or the page holding the `this` passed in), and
+ * never on another page of the stack. A call made before that element exists
+ * (from onLoad, Q4) fails.
  */
 import { type CallResult, PLAYER_METHODS, PUSHER_METHODS, supports } from '../model';
 import { handleOf, type ElementRegistry, type LiveHandle } from './registry';
@@ -12,6 +15,7 @@ type Callbacks = { success?: (r: unknown) => void; fail?: (r: unknown) => void; 
 /** A page's or component's `this`, as page code passes it. */
 export interface ContextScope {
   selectComponent?: (selector: string) => unknown;
+  selectOwnerComponent?: () => unknown;
 }
 
 /** What a context needs from the rig it belongs to. */
@@ -22,12 +26,33 @@ export interface ContextHost {
   readonly inert?: boolean;
 }
 
-function findHandle(host: ContextHost, kind: 'pusher' | 'player', id: string | undefined, scope: ContextScope | undefined): LiveHandle | undefined {
+/**
+ * The page a scope (a page's or component's `this`) lives on: its owners
+ * climbed to the top. A live element's owner climbs to the same page.
+ */
+export function pageOfScope(scope: unknown): unknown {
+  let at = scope;
+  for (let i = 0; i < 64; i++) {
+    const up = at && typeof at === 'object' ? (at as ContextScope).selectOwnerComponent?.() : undefined;
+    if (!up || up === at) return at;
+    at = up;
+  }
+  return at;
+}
+
+function findHandle(
+  host: ContextHost,
+  kind: 'pusher' | 'player',
+  id: string | undefined,
+  scope: ContextScope | undefined,
+  page: unknown,
+): LiveHandle | undefined {
   if (id && scope && typeof scope.selectComponent === 'function') {
     const h = handleOf(scope.selectComponent(`#${id}`));
     if (h && h.kind === kind) return h;
   }
-  const all = host.registry.handles().filter((h) => h.kind === kind);
+  // Only the creating page's elements: a covered page's element is never another page's (the same page opened twice).
+  const all = host.registry.handles().filter((h) => h.kind === kind && (page === undefined || pageOfScope(h.owner) === page));
   if (id) return all.find((h) => h.id === id);
   return all[0];
 }
@@ -54,9 +79,14 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
   if (host.inert) return inertContext(rt, kind);
   const prefix = kind === 'pusher' ? 'operateLivePusher' : 'operateLivePlayer';
   const tag = kind === 'pusher' ? 'live-pusher' : 'live-player';
-  const early = rt.params.contextBeforeReadyIsUnbound && scope !== undefined && !rt.isViewReady(scope);
-  const handle = early ? undefined : findHandle(host, kind, id, scope);
-  const source = handle?.source ?? `${kind}#${id ?? '?'}`;
+  // The page is fixed now; the element is looked up when the context is used.
+  const page = scope !== undefined ? pageOfScope(scope) : rt.topPage?.();
+  let bound: LiveHandle | undefined;
+  const resolve = (): LiveHandle | undefined => {
+    if (bound && host.registry.has(bound)) return bound;
+    bound = findHandle(host, kind, id, scope, page);
+    return bound;
+  };
   let warned = false;
   const methods = kind === 'pusher' ? PUSHER_METHODS : PLAYER_METHODS;
   const ctx: Record<string, unknown> = {};
@@ -65,11 +95,14 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
     if (!supports(rt.client, since)) continue;
     ctx[method] = (obj: Record<string, unknown> = {}) => {
       const args = stripFunctions(obj ?? {});
+      const handle = resolve();
+      const source = handle?.source ?? `${kind}#${id ?? '?'}`;
       let result: CallResult;
       if (!handle) {
+        const early = rt.params.contextBeforeReadyIsUnbound && page !== undefined && !rt.isViewReady(page);
         const why = early
-          ? `the context was created before the page's view existed (in onLoad?); create it in onReady`
-          : `no <${tag}${id ? ` id="${id}"` : ''}> was on the page when the context was created`;
+          ? `the <${tag}> does not exist yet: the call came before the page's view (in onLoad?); call it from onReady on`
+          : `no <${tag}${id ? ` id="${id}"` : ''}> is on the page that created the context`;
         result = { ok: false, errMsg: `${prefix}:fail ${why}` };
         if (!warned) {
           warned = true;

@@ -6,4 +6,6 @@ export type { ContextScope } from './contexts';
 export type { LiveRuntime, RecordedEvent } from './runtime';
 export type { LiveHandle, PusherHandle, PlayerHandle } from './registry';
 export { Authorization, AUTH_SCOPES, DEVICE_SCOPES } from './authorization';
+export { AppService } from './app-service';
+export type { AppServiceHost, AppServiceWx, RequestAnswer } from './app-service';
 export type { AuthorizationHost, AuthorizationWx, AuthSetting, SettingResult } from './authorization';

@@ -13,8 +13,11 @@ import type { LiveRuntime } from './runtime';
 
 /** The `wx` functions the live components add to a rig's mini-program. */
 export interface LiveWx {
-  /** The documented form takes no id (the page's only pusher, Q8); the common form takes (id, this). */
-  createLivePusherContext(id?: string, scope?: ContextScope): Record<string, unknown>;
+  /**
+   * The documented form takes no argument (the page's only pusher, Q8); the
+   * common form takes (id, this); trtc-wx passes its page's `this` alone.
+   */
+  createLivePusherContext(id?: string | ContextScope, scope?: ContextScope): Record<string, unknown>;
   createLivePlayerContext(id: string, scope?: ContextScope): Record<string, unknown>;
 }
 
@@ -22,6 +25,11 @@ export interface LiveWx {
 const lazyRequire = createRequire(__filename);
 
 let instances = 0;
+
+/** A page's or component's `this` passed where the documented form takes nothing. */
+function scopeArg(v: unknown): ContextScope | undefined {
+  return v && typeof v === 'object' ? (v as ContextScope) : undefined;
+}
 
 export class LiveComponents {
   readonly registry = new ElementRegistry();
@@ -41,7 +49,8 @@ export class LiveComponents {
     const n = ++instances;
     this.tags = { 'live-pusher': `live-harness-pusher-${n}`, 'live-player': `live-harness-player-${n}` };
     this.wx = {
-      createLivePusherContext: (id, scope) => createContext(this, 'pusher', typeof id === 'string' ? id : undefined, scope),
+      createLivePusherContext: (id, scope) =>
+        typeof id === 'string' ? createContext(this, 'pusher', id, scope) : createContext(this, 'pusher', undefined, scope ?? scopeArg(id)),
       createLivePlayerContext: (id, scope) => createContext(this, 'player', id, scope),
     };
   }

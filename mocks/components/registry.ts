@@ -40,6 +40,10 @@ export class ElementRegistry {
     this.attached.delete(h);
   }
 
+  has(h: LiveHandle): boolean {
+    return this.attached.has(h);
+  }
+
   handles(): LiveHandle[] {
     return [...this.attached];
   }

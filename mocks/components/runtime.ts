@@ -21,6 +21,8 @@ export interface LiveRuntime {
   record(e: RecordedEvent): void;
   /** Whether the page owning `scope` has a rendered view yet (false during onLoad, Q4). */
   isViewReady(scope: unknown): boolean;
+  /** The instance of the page on top of the stack (what a context made without `this` binds to), if any. */
+  topPage?(): unknown;
   /** A name for the page or component instance `scope` (`pages/push/push#2`), to tell two instances of one page apart. */
   describeScope(scope: unknown): string | undefined;
 }

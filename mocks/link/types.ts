@@ -53,12 +53,19 @@ export type ConnectFailure =
   | 'bad-sdkappid'
   | 'bad-privatemapkey';
 
-/** Another member of a TRTC room came or went (room:// only). */
+/**
+ * Another member of a TRTC room came or went, or turned its camera, its
+ * microphone or its second video (a screen share, `aux`) on or off (room:// only).
+ */
 export interface RoomPeerChange {
-  readonly type: 'enter' | 'exit';
+  readonly type: 'enter' | 'exit' | 'video' | 'audio';
   readonly userId: string;
   readonly hasVideo: boolean;
   readonly hasAudio: boolean;
+  /** whether the member sends its second video (`aux`) */
+  readonly hasAuxVideo: boolean;
+  /** for 'video': which of the member's videos changed */
+  readonly streamType?: 'main' | 'aux';
   /** every other member after the change */
   readonly members: readonly string[];
 }
@@ -94,6 +101,8 @@ export interface PublishObserver {
   onFailed(failure: ConnectFailure): void;
   onClosed(reason: CloseReason): void;
   onRoomPeer?(change: RoomPeerChange): void;
+  /** What the encoder produces at this moment: the server knows it from the first instant (a room tells members what a newcomer sends). */
+  streamInfo?(): StreamInfo;
 }
 
 export interface PublishTick {

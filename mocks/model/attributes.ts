@@ -25,6 +25,8 @@ export interface AttrSpec {
   readonly since: string;
   readonly apply: ApplyRule | ((p: ModelParams) => ApplyRule);
   readonly note?: string;
+  /** An empty value means "not set": the default, with no warning (trtc-wx binds `filter=""`, §5.3). */
+  readonly emptyIsDefault?: boolean;
 }
 
 type Typed<T extends AttrType> = AttrSpec & { readonly type: T };
@@ -101,12 +103,15 @@ export const PUSHER_ATTRS = {
   videoWidth: num('video-width', 360, '2.10.0', [1, 4096]),
   videoHeight: num('video-height', 640, '2.10.0', [1, 4096]),
   beautyStyle: enumAttr('beauty-style', ['smooth', 'nature'], 'smooth', '2.12.0'),
-  filter: enumAttr(
-    'filter',
-    ['standard', 'pink', 'nostalgia', 'blues', 'romantic', 'cool', 'fresher', 'solor', 'aestheticism', 'whitening', 'cerisered'],
-    'standard',
-    '2.12.0',
-  ),
+  filter: {
+    ...enumAttr(
+      'filter',
+      ['standard', 'pink', 'nostalgia', 'blues', 'romantic', 'cool', 'fresher', 'solor', 'aestheticism', 'whitening', 'cerisered'],
+      'standard',
+      '2.12.0',
+    ),
+    emptyIsDefault: true,
+  },
   pictureInPictureMode: list('picture-in-picture-mode', ['push', 'pop'], '2.25.0'),
   voiceChangerType: num('voice-changer-type', 0, '2.31.0', [0, 11]),
   customEffect: bool('custom-effect', false, '2.29.1', 'insert'),
@@ -137,6 +142,10 @@ export const PLAYER_ATTRS = {
   enableCasting: bool('enable-casting', false, '2.32.0'),
   // Not in WeChat's table; trtc-wx sets it to receive SEI messages (2012). Semantics UNCONFIRMED.
   enableRecvMessage: bool('enable-recv-message', false, '2.10.0'),
+  // Not in WeChat's table either; trtc-wx binds them on every player (§5.3) to subscribe to a member's
+  // video or audio or not. Modelled as not receiving it: its bitrate, picture and volume go to 0 (UNCONFIRMED).
+  muteAudio: bool('mute-audio', false, '2.10.0'),
+  muteVideo: bool('mute-video', false, '2.10.0'),
 } satisfies Record<string, AttrSpec>;
 
 export type PusherAttrName = keyof typeof PUSHER_ATTRS;

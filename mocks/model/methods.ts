@@ -29,6 +29,9 @@ export const PUSHER_METHODS: Readonly<Record<string, string>> = {
   applyBlusherStickMakeup: '2.14.0',
   applyFaceContourMakeup: '2.14.0',
   clearMakeups: '2.14.0',
+  // Not WeChat's documented surface: trtc-wx calls them (§1.5, "undocumented"); the since is UNCONFIRMED (trtc-wx needs 2.10.0).
+  startDumpAudio: '2.10.0',
+  stopDumpAudio: '2.10.0',
 };
 
 export const PLAYER_METHODS: Readonly<Record<string, string>> = {

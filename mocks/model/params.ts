@@ -22,6 +22,8 @@ export interface ModelParams {
   rtcTargetLatencyMs: number;
   /** Whether RTC-mode players emit 2003/2004 at all; a community report saw none (Q15, UNCONFIRMED). */
   rtcEmitsFirstFrameCodes: boolean;
+  /** After -1307 a TRTC (room://) pusher keeps trying and re-enters once the network is back ("恢复网络后,会自行恢复上行推流"); how often is UNCONFIRMED. */
+  roomRecoveryProbeMs: number;
   /** How long `waiting-image` keeps the stream alive in the background (Q9: "about 3 minutes"). */
   waitingImageKeepAliveMs: number;
   /** Bitrate pushed while the waiting image stands in for the camera ("very low bitrate", Q9). */
@@ -62,6 +64,7 @@ export const DEFAULT_PARAMS: Readonly<ModelParams> = Object.freeze({
   netstatusIncludesCpu: false,
   rtcTargetLatencyMs: 400,
   rtcEmitsFirstFrameCodes: true,
+  roomRecoveryProbeMs: 3000,
   waitingImageKeepAliveMs: 180_000,
   waitingImageBitrateKbps: 40,
   permissionDeniedEmitsStatechange: true,

@@ -332,21 +332,25 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
     const w = this.window;
     const connected = w.avg('connected') > 0.5;
     const s = this.lastStream;
-    const recv = w.avg('recvKbps');
+    // mute-video / mute-audio (trtc-wx): that part of the member's stream is not received.
+    const { muteVideo, muteAudio } = this.attrs;
     const vshare = w.avg('videoShare');
+    const recvAll = w.avg('recvKbps');
+    const recv = recvAll * ((muteVideo ? 0 : vshare) + (muteAudio ? 0 : 1 - vshare));
+    const videoOn = !!s?.hasVideo && !muteVideo;
     const playingShare = w.avg('playing');
-    const fps = s && s.hasVideo ? round(w.avg('fps') * playingShare, 1) : 0;
+    const fps = videoOn ? round(w.avg('fps') * playingShare, 1) : 0;
     const bufFrames = s ? Math.round((this.bufferMs / 1000) * s.fps) : 0;
     const info: Record<string, number> = {
-      videoBitrate: Math.round(recv * vshare),
-      audioBitrate: Math.round(recv * (1 - vshare)),
+      videoBitrate: muteVideo ? 0 : Math.round(recvAll * vshare),
+      audioBitrate: muteAudio || !s?.hasAudio ? 0 : Math.round(recvAll * (1 - vshare)),
       videoFPS: fps,
       videoGOP: s?.gopSeconds ?? 0,
       netSpeed: Math.round(recv),
       netJitter: Math.round(w.avg('jitterMs')),
       netQualityLevel: qualityLevel(w.avg('capacityKbps'), w.avg('neededKbps'), w.avg('lossPct'), w.avg('rttMs'), connected),
-      videoWidth: s?.hasVideo ? s.width : 0,
-      videoHeight: s?.hasVideo ? s.height : 0,
+      videoWidth: videoOn && s ? s.width : 0,
+      videoHeight: videoOn && s ? s.height : 0,
       // Player caches are durations in ms (§2.3), unlike the pusher's frame counts.
       videoCache: Math.round(this.bufferMs),
       audioCache: Math.round(this.bufferMs),
@@ -367,7 +371,7 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
     if (this.phase === 'playing' && !this.attrs.muted) {
       this.d.sink.emit({
         type: 'audiovolumenotify',
-        detail: { volume: s?.hasAudio ? Math.round(this.d.random.between(0.1, 0.5) * this.d.params.audioVolumeMax) : 0 },
+        detail: { volume: s?.hasAudio && !muteAudio ? Math.round(this.d.random.between(0.1, 0.5) * this.d.params.audioVolumeMax) : 0 },
       });
     }
   }

@@ -12,7 +12,7 @@ import type { DeviceChange, DeviceFault } from './device';
 import { type CallResult, fail, OK } from './events';
 import { qualityLevel, round } from './netstatus';
 import { type Guard, Participant, type ParticipantDeps, type ParticipantRules } from './participant';
-import { ROOM_LEFT, roomEntered, roomEntryRefused, roomKick, roomPeerStatuses, type RoomStatus } from './room';
+import { ROOM_LEFT, roomEntered, roomEntryRefused, roomKick, roomLeftBySdk, roomPeerStatuses, type RoomStatus } from './room';
 import { isValidPushUrl } from './validate';
 
 /** Capture sizes per mode (portrait); RTC takes video-width/video-height. */
@@ -49,6 +49,8 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
   private lowRes = false;
   private lastBusyWarnAt = -Infinity;
   private waitingImageUntil: number | undefined;
+  /** TRTC after -1307: trying, unasked, to get back into the room */
+  private recovering = false;
 
   private bgm: { url: string; durationMs: number; positionMs: number; playing: boolean; volume: number; timer?: TimerHandle } | undefined;
 
@@ -179,6 +181,11 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
       }
       case 'exitPictureInPicture':
         return OK;
+      case 'startDumpAudio':
+      case 'stopDumpAudio':
+        // The SDK writes the captured audio to a file: nothing to observe but the call, and only while pushing.
+        if (!this.started) return fail('operateLivePusher:fail not started');
+        return OK;
       default:
         // Filters, stickers and makeup change pixels only; nothing a test can observe but the call.
         return OK;
@@ -195,6 +202,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     }
     if (this.started && this.phase !== 'gave-up') return OK;
     this.applyStaged();
+    this.recovering = false;
     this.started = true;
     this.paused = false;
     this.reconnect.restartCount();
@@ -319,14 +327,21 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
 
   protected dial(target: StreamTarget, guard: Guard, connected: () => void): PublishConnection {
     const room = target.protocol === 'room';
-    const reentry = room && this.reconnect.attempts > 0;
+    const reentry = room && (this.reconnect.attempts > 0 || this.recovering);
     const observer: PublishObserver = {
       onConnected: connected,
       onPublishing: guard(() => {
+        this.recovering = false;
         this.going('live', PushCode.PUSH_BEGIN);
         if (room) this.say(roomEntered(reentry));
       }),
       onFailed: guard((f) => {
+        if (this.recovering) {
+          // Still no network: try again later, silently, as the SDK does after -1307.
+          this.conn = undefined;
+          this.phase = 'gave-up';
+          return this.recoverLater();
+        }
         const refused = room ? roomEntryRefused(f) : undefined;
         if (!refused) return this.connectFailed(f);
         this.conn = undefined;
@@ -340,15 +355,55 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
         this.say([kicked]);
       }),
       onRoomPeer: guard((c) => this.say(roomPeerStatuses(c))),
+      streamInfo: () => this.streamInfo(),
     };
     return this.d.link.publish(target, observer, this.capture, `pusher#${this.d.id}`);
   }
 
-  /** The camera keeps previewing; only the network side stops (the page must restart). */
+  /**
+   * The camera keeps previewing; only the network side stops. On rtmp:// the
+   * page must restart; TRTC "恢复网络后,会自行恢复上行推流" (§3.1 -1307): a
+   * room:// pusher keeps trying and re-enters (1021, 1018) once it can.
+   */
   protected giveUp(): void {
     this.phase = 'gave-up';
+    if (this.inRoom) return this.recoverLater();
     this.started = false;
     this.stopTicks();
+  }
+
+  private recoverLater(): void {
+    this.after(this.d.params.roomRecoveryProbeMs, () => {
+      this.recovering = true;
+      this.connect();
+    });
+  }
+
+  private get inRoom(): boolean {
+    return parseStreamUrl(this.attrs.url)?.protocol === 'room';
+  }
+
+  /** room:// pureaudiomode=1|2 (§3.3): the member pushes audio only, whatever enable-camera says. */
+  private get pureAudio(): boolean {
+    const q = parseStreamUrl(this.attrs.url)?.query;
+    return q !== undefined && (q.pureaudiomode === '1' || q.pureaudiomode === '2');
+  }
+
+  /**
+   * The SDK leaves the room by itself (Q9: suspended, 5000; interrupted, 5001):
+   * the other members see this one go, the page sees 1019 if it was in.
+   */
+  private leaveRoomBySdk(why: 'suspended' | 'interrupted'): void {
+    const wasIn = this.phase === 'live';
+    if (why === 'interrupted') this.stopAll();
+    else {
+      this.reconnect.cancel();
+      this.conn?.close();
+      this.conn = undefined;
+      this.recovering = false;
+      this.phase = 'suspended';
+    }
+    if (wasIn) this.say([roomLeftBySdk(why)]);
   }
 
   protected resetSession(): void {
@@ -359,6 +414,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     this.capture = undefined;
     this.endBGM(false);
     this.waitingImageUntil = undefined;
+    this.recovering = false;
   }
 
   // ---------------------------------------------------------------- media steps
@@ -377,7 +433,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     const [w, h] = this.captureSize();
     const low = a.audioQuality === 'low';
     return {
-      video: a.enableCamera,
+      video: a.enableCamera && !this.pureAudio,
       audio: !a.enableMic ? 'none' : a.muted ? 'silence' : 'tone',
       // Encoders want even sizes.
       width: Math.max(2, Math.round(w / 2) * 2),
@@ -395,7 +451,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     const a = this.attrs;
     const bg = this.d.device.inBackground;
     const waiting = bg && this.waitingImageUntil !== undefined && this.d.clock.now() < this.waitingImageUntil;
-    const video = a.enableCamera && !this.paused && (!bg || waiting);
+    const video = a.enableCamera && !this.pureAudio && !this.paused && (!bg || waiting);
     const [w, h] = this.captureSize();
     const fps = waiting ? 5 : a.fps;
     // Background mutes audio (background-mute is deprecated: always muted, Q9); so does a call.
@@ -589,6 +645,8 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
       case 'background': {
         if (!pushingish) return;
         this.status(PushCode.SUSPENDED);
+        // Q9 in a room: "触发 5000 后，底层SDK会退房，返回前台后会自动进房".
+        if (this.inRoom) return this.leaveRoomBySdk('suspended');
         const img = this.attrs.waitingImage;
         if (img) {
           const gen = this.gen;
@@ -626,7 +684,10 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
         }
         return;
       case 'call-start':
-        if (pushingish && this.d.client.platform === 'android') this.status(PushCode.INTERRUPTED);
+        if (!pushingish || this.d.client.platform !== 'android') return;
+        this.status(PushCode.INTERRUPTED);
+        // 5001 in a room: "底层会自动退房，恢复时需重新进房" — the page enters again with start().
+        if (this.inRoom) this.leaveRoomBySdk('interrupted');
         return;
       default:
         return;

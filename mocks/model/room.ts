@@ -17,6 +17,16 @@ export interface RoomStatus {
 /** stop() while in the room: the normal exit, which trtc-wx knows by "reason[0]". */
 export const ROOM_LEFT: RoomStatus = { code: PushCode.ROOM_OUT, message: 'exit room success, reason[0]' };
 
+/**
+ * The SDK leaves the room by itself: the app was suspended (5000, it comes
+ * back by itself on foreground) or interrupted (5001, the app re-enters), or
+ * an entry failed (§3.1 1019 "also sent on failed entry / mid-session exit").
+ * The SDK's own exitRoom is reason 0, not a kick: trtc-wx must not see KICKED_OUT.
+ */
+export function roomLeftBySdk(why: 'suspended' | 'interrupted' | 'entry-failed'): RoomStatus {
+  return { code: PushCode.ROOM_OUT, message: `exit room (${why}), reason[0]` };
+}
+
 /** The room was entered; a re-entry after a lost connection says so first. */
 export function roomEntered(reentry: boolean): RoomStatus[] {
   const entered: RoomStatus = { code: PushCode.ROOM_IN, message: 'enter room success' };
@@ -29,7 +39,7 @@ export function roomEntered(reentry: boolean): RoomStatus[] {
  */
 export function roomEntryRefused(f: ConnectFailure): RoomStatus[] | undefined {
   const code = refusalCode(f);
-  return code === undefined ? undefined : [{ code: PushCode.ROOM_IN_FAILED, message: 'enter room failed' }, { code }];
+  return code === undefined ? undefined : [{ code: PushCode.ROOM_IN_FAILED, message: 'enter room failed' }, { code }, roomLeftBySdk('entry-failed')];
 }
 
 function refusalCode(f: ConnectFailure): number | undefined {
@@ -56,16 +66,34 @@ export function roomKick(r: CloseReason): RoomStatus | undefined {
   return r === 'server-close' ? { code: PushCode.ROOM_OUT, message: 'kicked out by the server' } : undefined;
 }
 
-/** Another member came or went: who, what they send, and who is in the room now. */
+/**
+ * Another member came or went, or turned a video or its audio on or off: who,
+ * what they send (hasvideo/hasaudio as real booleans), and who is in the room now.
+ */
 export function roomPeerStatuses(c: RoomPeerChange): RoomStatus[] {
-  const playurl = `room://rtc.tencent.com?userid=${c.userId}&streamtype=main`;
+  const playurl = (streamtype: 'main' | 'aux'): string => `room://rtc.tencent.com?userid=${c.userId}&streamtype=${streamtype}`;
   const one = (extra: Record<string, unknown>): string => JSON.stringify({ userlist: [{ userid: c.userId, ...extra }] });
+  const video = (streamtype: 'main' | 'aux', hasvideo: boolean): RoomStatus => ({
+    code: PushCode.ROOM_USER_VIDEO_STATE,
+    message: one({ playurl: playurl(streamtype), streamtype, hasvideo }),
+  });
+  // Audio always rides on the main stream (§3.3).
+  const audio = (hasaudio: boolean): RoomStatus => ({ code: PushCode.ROOM_USER_AUDIO_STATE, message: one({ playurl: playurl('main'), hasaudio }) });
   const userlist: RoomStatus = { code: PushCode.ROOM_USERLIST, message: JSON.stringify({ userlist: c.members.map((userid) => ({ userid })) }) };
-  if (c.type === 'exit') return [{ code: PushCode.ROOM_USER_EXIT, message: one({}) }, userlist];
-  return [
-    { code: PushCode.ROOM_USER_ENTER, message: one({}) },
-    userlist,
-    ...(c.hasVideo ? [{ code: PushCode.ROOM_USER_VIDEO_STATE, message: one({ playurl, streamtype: 'main', hasvideo: true }) }] : []),
-    ...(c.hasAudio ? [{ code: PushCode.ROOM_USER_AUDIO_STATE, message: one({ playurl, hasaudio: true }) }] : []),
-  ];
+  switch (c.type) {
+    case 'exit':
+      return [{ code: PushCode.ROOM_USER_EXIT, message: one({}) }, userlist];
+    case 'video':
+      return c.streamType === 'aux' ? [video('aux', c.hasAuxVideo)] : [video('main', c.hasVideo)];
+    case 'audio':
+      return [audio(c.hasAudio)];
+    case 'enter':
+      return [
+        { code: PushCode.ROOM_USER_ENTER, message: one({}) },
+        userlist,
+        ...(c.hasVideo ? [video('main', true)] : []),
+        ...(c.hasAudio ? [audio(true)] : []),
+        ...(c.hasAuxVideo ? [video('aux', true)] : []),
+      ];
+  }
 }

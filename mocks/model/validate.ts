@@ -70,6 +70,10 @@ function checkCommon<T extends Record<string, unknown>>(
   for (const [name, spec] of Object.entries(table)) {
     const v = (raw as Record<string, unknown>)[name];
     if (v === undefined || v === null) continue;
+    if (v === '' && spec.emptyIsDefault) {
+      out[name] = spec.default;
+      continue;
+    }
     if (!supports(client, spec.since)) {
       if (v !== spec.default) {
         warnings.push(

@@ -50,7 +50,7 @@ describe('room membership on the virtual server', () => {
       (c) => heard.push(c),
       (fn) => deferred.push(fn),
     );
-    expect(heard).toEqual([{ type: 'enter', userId: 'bob', hasVideo: false, hasAudio: true, members: ['bob'] }]);
+    expect(heard).toEqual([{ type: 'enter', userId: 'bob', hasVideo: false, hasAudio: true, hasAuxVideo: false, members: ['bob'] }]);
 
     server.publish('room/42/carol', AV, true);
     server.publish('room/43/yan', AV, true);
@@ -59,12 +59,43 @@ describe('room membership on the virtual server', () => {
     expect(heard).toHaveLength(1);
     for (const fn of deferred.splice(0)) fn();
     expect(heard.slice(1)).toEqual([
-      { type: 'enter', userId: 'carol', hasVideo: true, hasAudio: true, members: ['carol'] },
-      { type: 'exit', userId: 'bob', hasVideo: false, hasAudio: true, members: ['carol'] },
+      { type: 'enter', userId: 'carol', hasVideo: true, hasAudio: true, hasAuxVideo: false, members: ['carol'] },
+      { type: 'exit', userId: 'bob', hasVideo: false, hasAudio: true, hasAuxVideo: false, members: ['carol'] },
     ]);
 
     stop();
     server.publish('room/42/dan', AV, true);
     expect(deferred).toEqual([]);
+  });
+
+  it("tells a member's camera, microphone and screen share turned off and on, once per change, and nothing unchanged", () => {
+    const server = new VirtualServer(() => 0);
+    server.publish('room/42/bob', AV, true);
+    server.publish('room/42/alice', AV, false);
+    const heard: RoomPeerChange[] = [];
+    const deferred: Array<() => void> = [];
+    watchRoom(
+      server,
+      'room/42/alice',
+      (c) => heard.push(c),
+      (fn) => deferred.push(fn),
+    );
+    const flush = (): void => {
+      for (const fn of deferred.splice(0)) fn();
+    };
+    heard.length = 0;
+    server.setMedia('room/42/bob', { video: false });
+    server.setMedia('room/42/bob', { video: false });
+    flush();
+    server.setMedia('room/42/bob', { audio: false, aux: true });
+    flush();
+    server.setMedia('room/42/bob', { video: true });
+    flush();
+    expect(heard.map((c) => [c.type, c.streamType, c.hasVideo, c.hasAudio, c.hasAuxVideo])).toEqual([
+      ['video', 'main', false, true, false],
+      ['video', 'aux', false, false, true],
+      ['audio', undefined, false, false, true],
+      ['video', 'main', true, false, true],
+    ]);
   });
 });

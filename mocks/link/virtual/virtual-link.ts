@@ -27,7 +27,7 @@ import type {
 } from '../types';
 import { targetMatches } from '../target';
 import { BUILTIN_PROFILES, type NetworkProfile, validateProfile } from './network-profile';
-import { findRoomUser, roomCredentialProblem, watchRoom } from './room-server';
+import { findRoomUser, receivable, roomCredentialProblem, watchRoom } from './room-server';
 import { type ServerStream, VirtualServer } from './virtual-server';
 
 export interface VirtualLinkOptions {
@@ -233,6 +233,16 @@ export class VirtualLink implements Link, FaultInterpreter {
       this.server.thaw(key);
     });
     this.thaws.add(thaw);
+  }
+
+  /** A remote member turns its camera, microphone or second video (screen share) on or off. */
+  setRemoteMedia(key: string, media: { video?: boolean; audio?: boolean; aux?: boolean }): void {
+    if (!this.server.isLive(key))
+      throw new Error(
+        `[live-harness] Failed to change what remote stream "${key}" sends: nobody publishes it. Publish it first (streams: [{ key }] or { publish }).`,
+      );
+    this.note('remote-media', { key, ...media });
+    this.server.setMedia(key, media);
   }
 
   unpublishRemote(key: string): void {
@@ -465,8 +475,9 @@ class PublishConn extends BaseConn implements PublishConnection {
 
   ready(): void {
     const placeholder: StreamInfo = { hasVideo: true, hasAudio: true, videoKbps: 0, audioKbps: 0, fps: 0, gopSeconds: 2, width: 0, height: 0 };
-    const s = this.link.server.publish(this.target.key, placeholder, false);
+    const s = this.link.server.publish(this.target.key, this.observer.streamInfo?.() ?? placeholder, false);
     if (!s) return this.fail('rejected');
+    if (this.target.protocol === 'room') s.roomParams = { ...this.target.query };
     this.stream = s;
     this.lastProgressMs = this.link.clock.now();
     this.observer.onPublishing();
@@ -487,6 +498,9 @@ class PublishConn extends BaseConn implements PublishConnection {
     const offeredKbps = (info.hasVideo ? info.videoKbps : 0) + (info.hasAudio ? info.audioKbps : 0);
     const capacityKbps = this.state === 'open' ? this.link.capacity('up') : 0;
     if (!this.stream || this.state !== 'open') return { sentMediaMs: 0, sentKbps: 0, queuedMs: this.queuedMs, droppedMs: 0, capacityKbps };
+    // The room hears of a camera or microphone turned on or off (1033/1034 to the other members).
+    if (info.hasVideo !== this.stream.info.hasVideo || info.hasAudio !== this.stream.info.hasAudio)
+      this.link.server.setMedia(this.stream.key, { video: info.hasVideo, audio: info.hasAudio });
     this.stream.info = info;
     // Media enters the queue in real time; the uplink drains it at capacity.
     const drainMs = offeredKbps > 0 ? (dtMs * capacityKbps) / offeredKbps : dtMs;
@@ -587,7 +601,9 @@ class PlayConn extends BaseConn implements PlayConnection {
     if (!s || this.state !== 'open') {
       return { receivedMediaMs: 0, receivedKbps: 0, capacityKbps: 0, keyFrameSeen: this.keyFrameSeen, gapMs: 0, arrivalDelayMs: undefined, stream: s?.info };
     }
-    const streamKbps = Math.max(1, (s.info.hasVideo ? s.info.videoKbps : 0) + (s.info.hasAudio ? s.info.audioKbps : 0));
+    // A room member's stream arrives as the phone's own member receives it (recvmode).
+    const info = this.target.protocol === 'room' ? receivable(this.link.server, s, this.target.query.streamtype, s.info) : s.info;
+    const streamKbps = Math.max(1, (info.hasVideo ? info.videoKbps : 0) + (info.hasAudio ? info.audioKbps : 0));
     const capacityKbps = this.link.capacity('down');
     // Media the anchor never sent (it froze) is skipped, not waited for.
     for (const k of s.skips) if (this.receivedUpToMs >= k.fromMs && this.receivedUpToMs < k.toMs) this.receivedUpToMs = k.toMs;
@@ -614,7 +630,7 @@ class PlayConn extends BaseConn implements PlayConnection {
       keyFrameSeen: this.keyFrameSeen,
       gapMs,
       arrivalDelayMs: this.keyFrameSeen ? now - this.receivedUpToMs + this.link.conditions().rttMs / 2 : undefined,
-      stream: s.info,
+      stream: info,
     };
   }
 

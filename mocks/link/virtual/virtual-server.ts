@@ -22,6 +22,10 @@ export interface ServerStream {
   frozenAt?: number;
   /** capture-time spans that were never sent (a freeze): players skip them */
   skips: Array<{ fromMs: number; toMs: number }>;
+  /** TRTC: the member also sends a second video (a screen share, `aux`) */
+  auxVideo?: boolean;
+  /** TRTC: the room:// parameters the member entered with (recvmode …); absent for others */
+  roomParams?: Readonly<Record<string, string>>;
 }
 
 export interface ServerListener {
@@ -29,6 +33,8 @@ export interface ServerListener {
   onUnpublish?(key: string): void;
   onPlay?(key: string): void;
   onPlayStop?(key: string): void;
+  /** what a stream carries changed (camera, microphone, second video) */
+  onMediaChange?(key: string): void;
 }
 
 export class VirtualServer {
@@ -73,6 +79,17 @@ export class VirtualServer {
     s.live = false;
     for (const l of this.listeners) l.onUnpublish?.(key);
     for (const w of [...(this.watchers.get(key) ?? [])]) w(s);
+  }
+
+  /** What a live stream carries changes: the camera, the microphone or the second video turned on or off. */
+  setMedia(key: string, media: { video?: boolean; audio?: boolean; aux?: boolean }): void {
+    const s = this.streams.get(key);
+    if (!s || !s.live) return;
+    const before = { video: s.info.hasVideo, audio: s.info.hasAudio, aux: s.auxVideo === true };
+    s.info = { ...s.info, hasVideo: media.video ?? s.info.hasVideo, hasAudio: media.audio ?? s.info.hasAudio };
+    s.auxVideo = media.aux ?? s.auxVideo;
+    if (before.video === s.info.hasVideo && before.audio === s.info.hasAudio && before.aux === (s.auxVideo === true)) return;
+    for (const l of this.listeners) l.onMediaChange?.(key);
   }
 
   /** Live edge of a stream; a remote anchor's edge follows the clock, except while it is frozen. */

@@ -1,0 +1,2 @@
+/* global report */
+report(require('trtc-wx-sdk'));
