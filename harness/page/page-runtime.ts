@@ -327,6 +327,15 @@ export class PageRuntime {
     return this.open(route, query);
   }
 
+  /** The app went to the background (true: came back): App.onHide/onShow, then the top page's. */
+  appVisible(visible: boolean): void {
+    if (!this.appLoaded) return;
+    const fn = this.app?.[visible ? 'onShow' : 'onHide'];
+    if (typeof fn === 'function') (fn as Fn).call(this.app, {});
+    if (visible) this.current?.show();
+    else this.current?.hide();
+  }
+
   /** Unload everything, top first, and remove it from the document. */
   dispose(): void {
     const errors: unknown[] = [];

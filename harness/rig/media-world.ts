@@ -18,6 +18,8 @@ export interface MediaWorldOptions {
   readonly media: MediaOptions;
   readonly params: ModelParams;
   readonly missingStream?: 'not-found' | 'wait';
+  /** the rig's host map, when media options give none */
+  readonly hosts?: readonly string[];
   readonly onIncident: (action: string, detail: Record<string, unknown>) => void;
   readonly onServerEvent: (event: string, key: string) => void;
   /** a problem of the world itself (an encoder that would not start …) */
@@ -36,7 +38,7 @@ export class MediaWorld implements World {
   private readonly waits = new Set<() => void>();
 
   constructor(opts: MediaWorldOptions) {
-    const hosts = new HostMap(opts.media.hosts);
+    const hosts = new HostMap(opts.media.hosts ?? opts.hosts);
     this.session = new MediaSession(opts.media, {
       missingStream: opts.missingStream ?? 'not-found',
       onServerEvent: opts.onServerEvent,

@@ -57,6 +57,11 @@ export class PageSession {
     return this.pages.back();
   }
 
+  /** The app left or returned to the foreground: App and top page onHide/onShow (no pages yet: nothing). */
+  appVisible(visible: boolean): void {
+    this.runtime?.appVisible(visible);
+  }
+
   /** Whether a user's tap is being handled (page.tap): WeChat lets openSetting run only then. */
   get inUserGesture(): boolean {
     return this.runtime?.inUserGesture ?? false;

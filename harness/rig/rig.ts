@@ -69,6 +69,11 @@ export interface RigOptions {
   readonly virtualTimers?: boolean;
   /** What a CDN does for a key nobody publishes. Default 'not-found'. */
   readonly missingStream?: 'not-found' | 'wait';
+  /**
+   * Hosts of page URLs that reach the rig's server, on both clocks (real media: `media.hosts` wins).
+   * Any other host fails as a DNS lookup does (3001). Default DEFAULT_HOSTS: *.livepush/liveplay.myqcloud.com, localhost, 127.0.0.1.
+   */
+  readonly hosts?: readonly string[];
 }
 
 export type { Duration, RemoteStreamOptions } from './controls';
@@ -123,8 +128,11 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     this.params = resolveParams(opts.params);
     this.client = resolveClient(opts.client ?? DEFAULT_CLIENT);
     this.random = new Random(this.seed);
-    const onIncident = (action: string, detail: Record<string, unknown>): void =>
+    const warnedHosts = new Set<string>();
+    const onIncident = (action: string, detail: Record<string, unknown>): void => {
       this.record({ source: 'network', kind: 'action', detail: { action, ...detail } });
+      if (action === 'host-unknown') this.hostUnknown(String(detail.host), detail.hostMap as string[], warnedHosts, opts.media !== undefined);
+    };
     const onServerEvent = (event: string, key: string): void => this.record({ source: 'server', kind: 'server', detail: { event, key } });
     this.world =
       opts.media === undefined
@@ -133,6 +141,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
             params: this.params,
             network: opts.network,
             missingStream: opts.missingStream,
+            hosts: opts.hosts,
             virtualTimers: opts.virtualTimers,
             onIncident,
             onServerEvent,
@@ -141,13 +150,18 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
             media: typeof opts.media === 'object' ? opts.media : {},
             params: this.params,
             missingStream: opts.missingStream,
+            hosts: opts.hosts,
             onIncident,
             onServerEvent,
             onProblem: (e) => this.problem(e),
           });
     // Virtual stamps keep µs (they are exact); wall-clock stamps keep what a timer can honestly claim.
     this.recorder = new Recorder(() => this.world.clock.now(), this.world.kind === 'virtual' ? 3 : 1);
-    this.device = new DeviceControl(this.dev, (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }));
+    this.device = new DeviceControl(
+      this.dev,
+      (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }),
+      (visible) => this.pages.appVisible(visible),
+    );
     this.components = new LiveComponents(this);
     this.components.register();
     this.pages = new PageSession(this, this.components, opts.miniprogramRoot, () => ({ wx: this.wx, ...this.world.pageScope() }));
@@ -236,6 +250,17 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
 
   describeScope(scope: unknown): string | undefined {
     return this.pages.labelOf(scope);
+  }
+
+  /** A page URL's host is outside the host map: say so once per host, and how to add it. */
+  private hostUnknown(host: string, hostMap: readonly string[], warned: Set<string>, media: boolean): void {
+    if (warned.has(host)) return;
+    warned.add(host);
+    const add = `[${[...hostMap, host].map((h) => JSON.stringify(h)).join(', ')}]`;
+    const message =
+      `[live-harness] Failed to connect to ${host}: the host is outside the rig's host map (${hostMap.join(', ')}), so it fails as a DNS lookup does (3001) and nothing reaches the server. ` +
+      `Add it: createRig({ ${media ? `media: { hosts: ${add} }` : `hosts: ${add}`} }), or use a URL on a mapped host.`;
+    this.record({ source: 'network', kind: 'warning', detail: { message, host } });
   }
 
   private problem(e: Error): void {

@@ -22,6 +22,8 @@ export interface AttrSpec {
   readonly default: unknown;
   readonly values?: readonly string[];
   readonly range?: readonly [number, number];
+  /** numbers inside the range that are not values (voice-changer-type has no 5) */
+  readonly excluded?: readonly number[];
   readonly since: string;
   readonly apply: ApplyRule | ((p: ModelParams) => ApplyRule);
   readonly note?: string;
@@ -108,7 +110,8 @@ export const PUSHER_ATTRS = {
     '2.12.0',
   ),
   pictureInPictureMode: list('picture-in-picture-mode', ['push', 'pop'], '2.25.0'),
-  voiceChangerType: num('voice-changer-type', 0, '2.31.0', [0, 11]),
+  // 0–11 without 5 (§1.1: "no 5").
+  voiceChangerType: { ...num('voice-changer-type', 0, '2.31.0', [0, 11]), excluded: [5] },
   customEffect: bool('custom-effect', false, '2.29.1', 'insert'),
   skinWhiteness: num('skin-whiteness', 0, '2.29.1', [0, 1]),
   skinSmoothness: num('skin-smoothness', 0, '2.29.1', [0, 1]),

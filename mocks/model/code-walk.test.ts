@@ -283,8 +283,9 @@ const PLAYER_RECIPES: Record<number, [Recipe, Opts?]> = {
   [PlayCode.WARNING_RECV_DATA_LAG]: [playStory({}, (k) => (k.link.set({ downKbps: 500 }), k.advance(10_000)))],
   [PlayCode.WARNING_HW_ACCELERATION_FAIL]: [playStory({}, undefined, ['hw-decoder-fail'])],
   [PlayCode.WARNING_FIRST_IDR_HW_DECODE_FAIL]: [playStory({}, undefined, ['first-idr-hw-decode-fail'])],
-  [PlayCode.WARNING_DNS_FAIL]: [playStory({}, cut)],
-  [PlayCode.WARNING_SEVER_CONN_FAIL]: [playStory({}, (k) => (k.link.refuse(), k.link.reset(), k.advance(20_000)))],
+  // 3001/3002 are RTMP warnings: sent for rtmp:// only (§3.2).
+  [PlayCode.WARNING_DNS_FAIL]: [playStory({ src: RTMP }, cut)],
+  [PlayCode.WARNING_SEVER_CONN_FAIL]: [playStory({ src: RTMP }, (k) => (k.link.refuse(), k.link.reset(), k.advance(20_000)))],
   [PlayCode.WARNING_SHAKE_FAIL]: [playStory({ src: RTMP }, (k) => (k.link.failHandshake(), k.link.reset(), k.advance(20_000)))],
   // Over HTTP-FLV a server hang-up is only the end of the response (Q2); RTMP has a session to close.
   [PlayCode.WARNING_SERVER_DISCONNECT]: [playStory({ src: RTMP }, (k) => (k.link.serverClose(), k.advance(2000)))],

@@ -6,7 +6,7 @@
  * stream end (2006 on RTMP only, Q2) all fall out of the buffer and the link.
  */
 import { PlayCode } from '../codes';
-import type { CloseReason, PlayConnection, PlayObserver, StreamInfo, StreamTarget } from '../link/types';
+import type { CloseReason, ConnectFailure, PlayConnection, PlayObserver, StreamInfo, StreamTarget } from '../link/types';
 import { parseStreamUrl } from '../link/target';
 import type { PlayerAttrName, PlayerAttrs } from './attributes';
 import type { DeviceChange } from './device';
@@ -58,6 +58,18 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
 
   protected insertOnlyRemedy(k: PlayerAttrName): string {
     return k === 'autoplay' ? 'Call play() instead.' : '';
+  }
+
+  /** With autoplay, a src that arrives after insertion (setData in onLoad/onReady) starts playing; a src changed mid-play waits (Q3). */
+  protected override applyDynamic(k: PlayerAttrName, value: unknown): void {
+    super.applyDynamic(k, value);
+    if (k === 'src' && this.attrs.autoplay && value && this.phase === 'idle') this.play();
+  }
+
+  /** 3001/3002/3003 are RTMP warnings: LiteAV sends them for rtmp:// only; HTTP-FLV and room:// just retry (2103). */
+  protected override connectFailed(f: ConnectFailure): void {
+    if (parseStreamUrl(this.attrs.src)?.protocol === 'rtmp') return super.connectFailed(f);
+    this.lost(undefined);
   }
 
   // ---------------------------------------------------------------- context methods
@@ -124,9 +136,17 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
     }
   }
 
-  /** Page navigated away / back (auto-pause-if-navigate). */
+  /** Page navigated away / back (auto-pause-if-navigate). RTC pull carries on while the page is covered (Q10). */
   pageHidden(hidden: boolean): void {
-    if (hidden && this.attrs.autoPauseIfNavigate && !this.pip && this.phase !== 'idle' && !this.paused) {
+    if (
+      hidden &&
+      this.attrs.autoPauseIfNavigate &&
+      !this.pip &&
+      !this.backgroundPlayback &&
+      this.attrs.mode !== 'RTC' &&
+      this.phase !== 'idle' &&
+      !this.paused
+    ) {
       this.paused = true;
       this.pausedBy = 'navigate';
     } else if (!hidden && this.pausedBy === 'navigate') {
@@ -311,7 +331,9 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
    */
   private playbackSpeed(): number {
     if (this.rtc) {
-      const targetBuf = Math.max(80, this.d.params.rtcTargetLatencyMs - (this.lastDelayMs ?? 0));
+      // A one-way delay above the target cannot be bought back from the buffer: keep at least
+      // the start threshold so that steady arrivals never run it dry (only jitter or loss stall).
+      const targetBuf = Math.max(this.startThresholdMs(), this.d.params.rtcTargetLatencyMs - (this.lastDelayMs ?? 0));
       if (this.bufferMs > targetBuf * 1.5) return 1.5;
       if (this.bufferMs > targetBuf) return 1.1;
       return this.bufferMs < targetBuf * 0.5 ? 0.9 : 1;

@@ -42,6 +42,11 @@ export interface VirtualLinkOptions {
   readonly maxSendQueueMs?: number;
   /** Told of every incident, so the rig can put it on the timeline. */
   readonly onIncident?: (kind: string, detail: Record<string, unknown>) => void;
+  /**
+   * Which hosts resolve (the rig's host map, as on real media); absent, every host does.
+   * A host that does not fails as a DNS lookup does, never reaching the server.
+   */
+  readonly hosts?: { resolves(host: string): boolean; readonly patterns: readonly string[] };
 }
 
 export interface Resource {
@@ -328,6 +333,11 @@ export class VirtualLink implements Link, FaultInterpreter {
     const rtt = this.rtt();
     const fail = (after: number, f: ConnectFailure): void => c.schedule(after, () => c.fail(f));
     if (this.flags.cut || this.dnsFails(c.target.host)) return fail(Math.max(rtt, 20), 'dns');
+    const hosts = this.opts.hosts;
+    if (hosts && c.target.protocol !== 'room' && !hosts.resolves(c.target.host)) {
+      this.note('host-unknown', { host: c.target.host, hostMap: [...hosts.patterns] });
+      return fail(Math.max(rtt, 20), 'dns');
+    }
     if (this.flags.stall) return fail(this.opts.connectTimeoutMs, 'timeout');
     if (this.flags.refuse) return fail(rtt, 'refused');
     if (this.flags.handshakeFail && c.target.protocol === 'rtmp') return fail(rtt * 1.5, 'handshake');
