@@ -60,6 +60,9 @@ export const PROJECT_LAYERS: LayerRules = {
       imports: ['mocks/model', 'miniprogram-simulate', 'j-component', 'node:module'],
       tests: ['harness/rig', 'node:path'],
     },
+    // Mini-program plugins (liveRoomPlugin, live-player-plugin) as thin components over the live tags, and their requirePlugin APIs.
+    // j-component: the plugin components register as the live tags do (required on first use, through node:module).
+    'mocks/plugins': { imports: ['mocks/components', 'j-component', 'node:module'], types: ['mocks/time'], tests: ['harness/rig', 'node:path'] },
     // ModelKit, for the model's own tests; not published (tsconfig.build.json, package.json "files"), and no source folder may import it.
     // design.md also permits mocks/codes.
     'mocks/testing': { imports: ['mocks/model', 'mocks/link', 'mocks/time'], tests: ['node:*'] },
@@ -88,6 +91,7 @@ export const PROJECT_LAYERS: LayerRules = {
         'mocks/link',
         'mocks/model',
         'mocks/components',
+        'mocks/plugins',
         'harness/media',
         'harness/page',
         'harness/record',

@@ -36,6 +36,18 @@ export interface PageRuntimeOptions {
    * (Page, Component, App, getApp, getCurrentPages, and miniprogram-simulate's `wx`).
    */
   readonly scope?: () => Readonly<Record<string, unknown>>;
+  /** Mini-program plugins: `plugin://` usingComponents and requirePlugin(); without it both fail as for an unknown plugin. */
+  readonly plugins?: PluginResolver;
+}
+
+/** app.json "plugins": alias → { provider, version } */
+export type DeclaredPlugins = AppConfig['plugins'];
+
+export interface PluginResolver {
+  /** The component id for a `plugin://alias/name` or `plugin-private://appid/…` path, or undefined (the resolver warns). */
+  resolveComponent(path: string, declared: DeclaredPlugins, from: string): string | undefined;
+  /** requirePlugin(name); throws for a plugin app.json does not declare. */
+  require(name: string, declared: DeclaredPlugins): unknown;
 }
 
 export class PageLoadError extends Error {
@@ -231,6 +243,7 @@ export class PageRuntime {
       App: this.App,
       getApp: this.getApp,
       getCurrentPages: this.getCurrentPages,
+      requirePlugin: this.requirePlugin,
       ...(this.opts.scope?.() ?? {}),
     };
   }
@@ -394,6 +407,19 @@ export class PageRuntime {
 
   private readonly getCurrentPages = (): unknown[] => this.stack.map((p) => p.instance);
 
+  private readonly requirePlugin = (name: string): unknown => {
+    const declared = this.declaredPlugins();
+    if (!this.opts.plugins)
+      throw new PageLoadError(`[live-harness] Failed to requirePlugin(${JSON.stringify(name)}): this page runtime has no plugins. Run the page through a rig.`);
+    return this.opts.plugins.require(name, declared);
+  };
+
+  /** app.json's plugins, or none when there is no app.json (a component on its own). */
+  private declaredPlugins(): DeclaredPlugins {
+    if (!this.appConfig && existsSync(join(this.rootPath, 'app.json'))) this.appConfig = readAppConfig(this.rootPath, 'read the plugins');
+    return this.appConfig?.plugins ?? new Map();
+  }
+
   private readonly getApp = (): Record<string, unknown> => this.app ?? {};
 
   private readonly App = (options: Record<string, unknown>): void => {
@@ -430,7 +456,8 @@ export class PageRuntime {
     utils.readJson = (p) => {
       const json = previous.readJson(p) as Record<string, unknown> | null;
       if (!json || typeof json !== 'object') return json;
-      return { ...json, usingComponents: { ...((json.usingComponents as Record<string, string> | undefined) ?? {}), ...overrides } };
+      const using = this.pluginComponents((json.usingComponents as Record<string, string> | undefined) ?? {}, p);
+      return { ...json, usingComponents: { ...using, ...overrides } };
     };
     try {
       return sim.load(base, { rootPath: this.rootPath, compiler: 'official', usingComponents: { ...overrides } });
@@ -438,6 +465,21 @@ export class PageRuntime {
       utils.runJs = previous.runJs;
       utils.readJson = previous.readJson;
     }
+  }
+
+  /** usingComponents with plugin paths swapped for the plugin mocks; a path nothing models is dropped (the resolver warned). */
+  private pluginComponents(using: Record<string, string>, file: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [tag, path] of Object.entries(using)) {
+      if (typeof path !== 'string' || !/^plugin(-private)?:\/\//.test(path)) {
+        out[tag] = path;
+        continue;
+      }
+      const from = file.startsWith(this.rootPath) ? file.slice(this.rootPath.length + 1) : file;
+      const id = this.opts.plugins?.resolveComponent(path, this.declaredPlugins(), from);
+      if (id) out[tag] = id;
+    }
+    return out;
   }
 
   private adopt(page: LoadedPage, options: Record<string, unknown>): void {

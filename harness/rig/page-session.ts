@@ -4,7 +4,7 @@
  * the mini-program's modules see this rig's `wx`, timers and live tags.
  */
 import type { LiveComponents, LiveRuntime } from '../../mocks/components';
-import { cloneData, LoadedPage, PageRuntime } from '../page';
+import { cloneData, LoadedPage, PageRuntime, type PluginResolver } from '../page';
 
 export type LoadedPageHandle = LoadedPage;
 export type { PageElement } from '../page';
@@ -17,6 +17,7 @@ export class PageSession {
     private readonly components: LiveComponents,
     private readonly rootPath: string | undefined,
     private readonly scope: () => Readonly<Record<string, unknown>>,
+    private readonly plugins?: PluginResolver,
   ) {}
 
   /** miniprogram-simulate's `wx` API (storage, system info …), which the rig's `wx` extends. */
@@ -32,6 +33,7 @@ export class PageSession {
       rootPath: this.rootPath,
       usingComponents: this.components.tags,
       scope: this.scope,
+      plugins: this.plugins,
       hooks: {
         onLifecycle: (page, name, args) =>
           this.rt.record({ source: 'page', kind: 'lifecycle', detail: { route: page.route, name, ...(args.length ? { args: args as unknown[] } : {}) } }),

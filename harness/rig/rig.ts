@@ -32,6 +32,7 @@ import {
   resolveClient,
   resolveParams,
 } from '../../mocks/model';
+import { type LiveRoomPluginControl, type LiveRooms, MiniProgramPlugins } from '../../mocks/plugins';
 import { type Clock, Random } from '../../mocks/time';
 import { parseDuration } from '../assert';
 import { claimGlobals } from '../page';
@@ -91,6 +92,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   private readonly world: World;
   private readonly recorder: Recorder;
   private readonly components: LiveComponents;
+  private readonly plugins: MiniProgramPlugins;
   private readonly authorization: Authorization;
   private readonly random: Random;
   private readonly dev = new Device();
@@ -164,14 +166,24 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     );
     this.components = new LiveComponents(this);
     this.components.register();
-    this.pages = new PageSession(this, this.components, opts.miniprogramRoot, () => ({ wx: this.wx, ...this.world.pageScope() }));
+    this.plugins = new MiniProgramPlugins({
+      tags: this.components.tags,
+      wx: this.components.wx,
+      clock: this.world.clock,
+      record: (e) => this.record(e),
+    });
+    this.pages = new PageSession(this, this.components, opts.miniprogramRoot, () => ({ wx: this.wx, ...this.world.pageScope() }), this.plugins);
     this.authorization = new Authorization({
       device: this.dev,
       client: this.client,
       inUserGesture: () => this.pages.inUserGesture,
       warn: (message) => this.record({ source: 'page', kind: 'warning', detail: { message } }),
     });
-    this.wx = Object.assign(Object.create(this.pages.baseWx) as Record<string, unknown>, this.components.wx, this.authorization.wx);
+    const baseWx = this.pages.baseWx;
+    this.wx = Object.assign(Object.create(baseWx) as Record<string, unknown>, this.components.wx, this.authorization.wx, {
+      // The live-player-plugin's room page is a plugin-private:// route: recorded, then answered.
+      navigateTo: this.plugins.navigateTo(typeof baseWx.navigateTo === 'function' ? (baseWx.navigateTo as (o: Record<string, unknown>) => unknown) : undefined),
+    });
     // Test code reaches `wx` as a global: the newest rig holds it, and gives it back on dispose.
     this.releaseGlobals = claimGlobals({ wx: this.wx });
     rigOpened(this);
@@ -189,6 +201,16 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   /** The phone's network: the fault vocabulary (cut, stall, failDns …). */
   get network(): NetworkControl {
     return this.world.network;
+  }
+
+  /** 小程序直播 rooms (live-player-plugin): `rig.liveRooms.set(roomId, 'paused')`; their status changes over time as the docs say. */
+  get liveRooms(): LiveRooms {
+    return this.plugins.liveRooms;
+  }
+
+  /** The cloud-live plugin (liveRoomPlugin): `rig.liveRoomPlugin.refuse(reason)` fails its whitelist check (code -1). */
+  get liveRoomPlugin(): LiveRoomPluginControl {
+    return this.plugins.liveRoomPlugin;
   }
 
   /** Remote anchors: streams published from outside the phone. */
@@ -409,6 +431,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     await attempt(() => this.pages.dispose());
     await attempt(() => this.world.dispose());
     await attempt(() => this.authorization.dispose());
+    await attempt(() => this.plugins.dispose());
     await attempt(() => this.releaseGlobals());
     rigClosed(this);
     if (errors.length === 1) throw errors[0];

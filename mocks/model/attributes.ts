@@ -118,6 +118,10 @@ export const PUSHER_ATTRS = {
   faceThinness: num('face-thinness', 0, '2.29.1', [0, 1]),
   eyeBigness: num('eye-bigness', 0, '2.29.1', [0, 1]),
   fps: num('fps', 15, '2.31.0', [1, 30]),
+  // Not in WeChat's table (§1.1 "Undocumented-by-WeChat"): trtc-wx sets enable-ear-monitor, Tencent's table lists debug.
+  // Semantics UNCONFIRMED: ear monitoring plays the mic back to headphones (nothing leaves the phone); debug shows a log overlay.
+  enableEarMonitor: bool('enable-ear-monitor', false, '2.10.0'),
+  debug: bool('debug', false, '1.7.0'),
 } satisfies Record<string, AttrSpec>;
 
 export const PLAYER_ATTRS = {
@@ -140,6 +144,8 @@ export const PLAYER_ATTRS = {
   enableCasting: bool('enable-casting', false, '2.32.0'),
   // Not in WeChat's table; trtc-wx sets it to receive SEI messages (2012). Semantics UNCONFIRMED.
   enableRecvMessage: bool('enable-recv-message', false, '2.10.0'),
+  // Tencent's table lists debug (a log overlay on the picture); UNCONFIRMED semantics, nothing a test can see but the value.
+  debug: bool('debug', false, '1.7.0'),
 } satisfies Record<string, AttrSpec>;
 
 export type PusherAttrName = keyof typeof PUSHER_ATTRS;
