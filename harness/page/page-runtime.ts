@@ -22,6 +22,12 @@ export interface PageHooks {
   onLifecycle?(page: LoadedPage, name: string, args: readonly unknown[]): void;
   onSetData?(page: LoadedPage, patch: Record<string, unknown>): void;
   onVisibility?(page: LoadedPage, visible: boolean): void;
+  /**
+   * The page is being left by navigateTo ('push') or navigateBack ('pop').
+   * True keeps it alive in a picture-in-picture window: on 'pop' it is hidden
+   * (onHide) instead of unloaded, until closePictureInPicture().
+   */
+  onLeave?(page: LoadedPage, how: 'push' | 'pop'): boolean;
 }
 
 export interface PageRuntimeOptions {
@@ -188,6 +194,8 @@ export class LoadedPage {
 export class PageRuntime {
   private readonly stack: LoadedPage[] = [];
   private readonly components: LoadedPage[] = [];
+  /** pages popped while in a picture-in-picture window: hidden, alive, off the stack */
+  private readonly floating: LoadedPage[] = [];
   private readonly byInstance = new WeakMap<object, LoadedPage>();
   private readonly loads = new Map<string, number>();
   private readonly rootPath: string;
@@ -289,7 +297,10 @@ export class PageRuntime {
     document.body.appendChild(parent);
     const page = new LoadedPage(route, q, this.label(route), comp, options, this, parent);
     this.adopt(page, options);
-    if (prev && prev.visible) prev.hide();
+    if (prev && prev.visible) {
+      this.opts.hooks?.onLeave?.(prev, 'push');
+      prev.hide();
+    }
     this.stack.push(page);
     page.instance.route = route;
     page.instance.__route__ = route;
@@ -327,9 +338,29 @@ export class PageRuntime {
   async back(): Promise<void> {
     const top = this.stack.pop();
     if (!top) return;
-    top.unload();
-    top.parent.remove();
+    if (this.opts.hooks?.onLeave?.(top, 'pop')) {
+      // Entering picture-in-picture puts the page in onHide, not destroyed (§2).
+      top.hide();
+      this.floating.push(top);
+    } else {
+      top.unload();
+      top.parent.remove();
+    }
     this.current?.show();
+  }
+
+  /** A picture-in-picture window closed: a page kept alive for it is unloaded now (§2: "closing PiP onUnloads the page"). */
+  closePictureInPicture(page: LoadedPage): void {
+    const i = this.floating.indexOf(page);
+    if (i < 0) return;
+    this.floating.splice(i, 1);
+    page.unload();
+    page.parent.remove();
+  }
+
+  /** Pages alive only in a picture-in-picture window. */
+  get floatingPages(): readonly LoadedPage[] {
+    return this.floating;
   }
 
   /** redirectTo: unload the current page and open another. */
@@ -352,6 +383,7 @@ export class PageRuntime {
   /** Unload everything, top first, and remove it from the document. */
   dispose(): void {
     const errors: unknown[] = [];
+    this.stack.unshift(...this.floating.splice(0));
     while (this.stack.length > 0) {
       const p = this.stack.pop() as LoadedPage;
       try {

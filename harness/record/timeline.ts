@@ -13,6 +13,9 @@ export type EntryKind =
   | 'fullscreenchange'
   | 'enterpictureinpicture'
   | 'leavepictureinpicture'
+  | 'castinguserselect'
+  | 'castingstatechange'
+  | 'castinginterrupt'
   | 'call' // a context method the page called (detail: {method, args, result})
   | 'lifecycle' // page lifecycle: onLoad, onReady, onShow, onHide, onUnload
   | 'setData' // data the page set (detail: the patch)

@@ -38,6 +38,11 @@ export class PageSession {
         onLifecycle: (page, name, args) =>
           this.rt.record({ source: 'page', kind: 'lifecycle', detail: { route: page.route, name, ...(args.length ? { args: args as unknown[] } : {}) } }),
         onSetData: (page, patch) => this.rt.record({ source: 'page', kind: 'setData', detail: clonePatch(patch) }),
+        onLeave: (page, how) => {
+          let kept = false;
+          for (const h of this.components.handles) if (h.owner === page.instance && h.model.enterPictureInPicture(how)) kept = true;
+          return kept;
+        },
         onVisibility: (page, visible) => {
           // Players of a page that is covered pause when auto-pause-if-navigate says so.
           for (const h of this.components.handles) if (h.kind === 'player' && h.owner === page.instance) h.model.pageHidden(!visible);
@@ -57,6 +62,14 @@ export class PageSession {
 
   back(): Promise<void> {
     return this.pages.back();
+  }
+
+  /** An element left its picture-in-picture window: the page it kept alive (popped) is unloaded. */
+  pictureInPictureClosed(owner: unknown): void {
+    const rt = this.runtime;
+    if (!rt) return;
+    const page = rt.floatingPages.find((p) => p.instance === owner);
+    if (page && !this.components.handles.some((h) => h.owner === owner && h.model.inPictureInPicture)) rt.closePictureInPicture(page);
   }
 
   /** The app left or returned to the foreground: App and top page onHide/onShow (no pages yet: nothing). */

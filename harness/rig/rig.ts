@@ -264,6 +264,52 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     this.changed = true;
     // Warnings stay on the timeline (rig.warnings): the jest preset lists a failed test's once.
     this.recorder.record(e);
+    if (e.kind === 'leavepictureinpicture') {
+      // The page kept alive by the small window is unloaded once its element has heard the event.
+      const owner = this.components.handles.find((h) => h.source === e.source)?.owner;
+      if (owner !== undefined) this.clock.setTimer(0, () => this.pages.pictureInPictureClosed(owner));
+    }
+  }
+
+  inUserGesture(): boolean {
+    return this.pages.inUserGesture;
+  }
+
+  /**
+   * Make `pusher#id` / `player#id` send a code the model never produces by
+   * itself, as a real device would: pusher 0, 2007, 2027, 2029, -1306 and
+   * binderror 10005/10012/10014; player 2027, 6000, 6002–6005 … (any code of
+   * the component's tables), or 'castinginterrupt' for a player that casts.
+   * So a page's handler for them (trtc-wx's PLAYER_WARNING …) can be tested.
+   */
+  inject(source: string, what: number | 'castinginterrupt', message?: string): void {
+    this.assertLive();
+    const model = this.models.get(source);
+    const live = this.components.handles.some((h) => h.source === source);
+    if (!model || !live) {
+      const known = this.components.handles.map((h) => h.source);
+      throw new RigError(
+        `[live-harness] Failed to inject ${String(what)} into ${source}: no such element is attached. ${known.length ? `Attached: ${known.join(', ')}.` : 'Load a page with a <live-pusher> or <live-player> first.'}`,
+      );
+    }
+    this.record({ source, kind: 'inject', ...(typeof what === 'number' ? { code: what } : {}), detail: { what } });
+    if (what === 'castinginterrupt') {
+      if (!(model instanceof PlayerModel) || !model.interruptCasting())
+        throw new RigError(
+          `[live-harness] Failed to inject castinginterrupt into ${source}: it is not a player that is casting. Call startCasting() in a tap first.`,
+        );
+      return;
+    }
+    const why = typeof what === 'number' && Number.isInteger(what) ? model.inject(what, message) : `${JSON.stringify(what)} is not a code`;
+    if (why)
+      throw new RigError(
+        `[live-harness] Failed to inject ${String(what)} into ${source}: ${why}. Inject a code of the reference (docs: mocks/codes), or 'castinginterrupt'.`,
+      );
+  }
+
+  /** The user closes every picture-in-picture window (the × of the small window): leavepictureinpicture, and a popped page is unloaded. */
+  closePictureInPicture(): void {
+    for (const h of this.components.handles) h.model.leavePictureInPicture();
   }
 
   isViewReady(scope: unknown): boolean {

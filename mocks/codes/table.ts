@@ -45,8 +45,9 @@ const ERROR_TABLE: readonly CodeEntry[] = Object.freeze(
       meaning,
       component: 'pusher' as const,
       kind: 'error' as const,
-      source: 'wechat' as const,
-      confirmed: true,
+      // 10005/10012/10014 were seen on a device, never documented (§1.3).
+      source: name.includes('OBSERVED') ? ('observed' as const) : ('wechat' as const),
+      confirmed: !name.includes('OBSERVED'),
       note: 'binderror errCode',
     }),
   ),

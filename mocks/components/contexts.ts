@@ -3,7 +3,7 @@
  * A context binds when it is created, as WeChat's does: made in onLoad, before
  * the view exists, it stays unbound and its calls fail (Q4).
  */
-import { type CallResult, PLAYER_METHODS, PUSHER_METHODS, supports } from '../model';
+import { type CallResult, PLAYER_METHODS, PUSHER_METHODS, supports, TAP_ONLY_METHODS } from '../model';
 import { handleOf, type ElementRegistry, type LiveHandle } from './registry';
 import type { LiveRuntime } from './runtime';
 
@@ -73,6 +73,9 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
           const message = `[live-harness] ${kind === 'pusher' ? 'LivePusherContext' : 'LivePlayerContext'}.${method}() did nothing: ${why}.${early ? ' See docs/quirks.md#q4.' : ''}`;
           rt.record({ source, kind: 'warning', detail: { message } });
         }
+      } else if (TAP_ONLY_METHODS.has(method) && !rt.inUserGesture?.()) {
+        // "仅支持在 tap 事件回调内调用" (§2.4).
+        result = { ok: false, errMsg: `${prefix}:fail ${method} can only be invoked by user TAP gesture.` };
       } else {
         result = handle.model.call(method, args);
       }
@@ -85,7 +88,46 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
     if (supports(rt.client, '2.29.0')) {
       ctx.onCustomRendererEvent = () => undefined;
       ctx.offCustomRendererEvent = () => undefined;
+      ctx.createOffscreenCanvas = (options: Record<string, unknown> = {}) => offscreenCanvas(host, handle, source, options);
     }
   }
   return ctx;
+}
+
+/**
+ * LivePusherContext.createOffscreenCanvas (2.29.0): a canvas the capture
+ * texture is drawn into, sized as the push. The harness has no camera texture
+ * and no GPU: the canvas has the push's size and type, getContext() answers
+ * null and says why once. Without a pusher it returns undefined, as a context
+ * bound to nothing does nothing.
+ */
+function offscreenCanvas(
+  host: ContextHost,
+  handle: LiveHandle | undefined,
+  source: string,
+  options: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const rt = host.runtime;
+  rt.record({ source, kind: 'call', detail: { method: 'createOffscreenCanvas', args: stripFunctions(options), ok: handle !== undefined } });
+  if (!handle || handle.kind !== 'pusher') return undefined;
+  const [width, height] = handle.model.pushSize;
+  let warned = false;
+  return {
+    type: typeof options.type === 'string' ? options.type : 'webgl',
+    width,
+    height,
+    getContext(kind: string) {
+      if (!warned) {
+        warned = true;
+        rt.record({
+          source,
+          kind: 'warning',
+          detail: {
+            message: `[live-harness] The offscreen canvas of ${source} has no ${String(kind)} context here: the harness has no camera texture and no GPU. Test custom rendering on a device; test the rest with the canvas's size (${width}×${height}).`,
+          },
+        });
+      }
+      return null;
+    },
+  };
 }

@@ -330,6 +330,17 @@ const ERROR_RECIPES: Record<number, Recipe> = {
     k.link.defineResource('https://cdn.example.com/wait.png', { ok: false });
     pushStory({ waitingImage: 'https://cdn.example.com/wait.png' }, (kk) => (kk.device.background(), kk.advance(2000)))(k);
   },
+  // Observed on a device only (§1.3): the model sends them when a test injects them (rig.inject).
+  ...Object.fromEntries(
+    [10005, 10012, 10014].map((code) => [
+      code,
+      (k: ModelKit) => {
+        const p = k.pusher('p');
+        p.insert({ url: PUSH });
+        expect(p.inject(code)).toBeUndefined();
+      },
+    ]),
+  ),
 };
 
 function run(recipe: Recipe, o: Opts = {}): ModelKit {

@@ -34,8 +34,8 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
   private lastDelayMs: number | undefined;
   private accFallback = false;
   private fullScreen = false;
-  private pip = false;
   private backgroundPlayback = false;
+  private casting: 'off' | 'selecting' | 'on' = 'off';
 
   constructor(d: ParticipantDeps) {
     super(d, 'player', RULES);
@@ -120,11 +120,13 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
         return OK;
       }
       case 'exitPictureInPicture':
-        if (this.pip) {
-          this.pip = false;
-          this.soon(() => this.d.sink.emit({ type: 'leavepictureinpicture', detail: {} }));
-        }
+        this.leavePictureInPicture();
         return OK;
+      case 'startCasting':
+      case 'switchCasting':
+      case 'reconnectCasting':
+      case 'exitCasting':
+        return this.castingCall(method);
       case 'requestBackgroundPlayback':
         this.backgroundPlayback = true;
         return OK;
@@ -134,6 +136,44 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
       default:
         return OK;
     }
+  }
+
+  /**
+   * Casting to a TV (enable-casting, 2.32.0). The user picks a device
+   * (castinguserselect), then the session reports its state
+   * (castingstatechange {type, state}); `type` values are UNCONFIRMED: ours
+   * name the call. castinginterrupt comes from the device (rig.inject).
+   */
+  private castingCall(method: 'startCasting' | 'switchCasting' | 'reconnectCasting' | 'exitCasting'): CallResult {
+    if (!this.attrs.enableCasting) return fail('operateLivePlayer:fail enable-casting is not set');
+    const emit = (type: 'castinguserselect' | 'castingstatechange', detail: Record<string, unknown>): void =>
+      this.soon(() => this.d.sink.emit({ type, detail }));
+    switch (method) {
+      case 'startCasting':
+      case 'switchCasting':
+        this.casting = 'on';
+        emit('castinguserselect', { state: 'success' });
+        emit('castingstatechange', { type: method === 'startCasting' ? 'start' : 'switch', state: 'success' });
+        return OK;
+      case 'reconnectCasting':
+        if (this.casting === 'off') return fail('operateLivePlayer:fail not casting');
+        this.casting = 'on';
+        emit('castingstatechange', { type: 'reconnect', state: 'success' });
+        return OK;
+      default:
+        if (this.casting === 'off') return fail('operateLivePlayer:fail not casting');
+        this.casting = 'off';
+        emit('castingstatechange', { type: 'exit', state: 'success' });
+        return OK;
+    }
+  }
+
+  /** The TV side broke the casting off (castinginterrupt). */
+  interruptCasting(): boolean {
+    if (this.casting === 'off') return false;
+    this.casting = 'off';
+    this.d.sink.emit({ type: 'castinginterrupt', detail: {} });
+    return true;
   }
 
   /** Page navigated away / back (auto-pause-if-navigate). RTC pull carries on while the page is covered (Q10). */

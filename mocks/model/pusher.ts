@@ -86,6 +86,11 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     };
   }
 
+  /** The size the encoder pushes now (what createOffscreenCanvas gets). */
+  get pushSize(): [number, number] {
+    return this.captureSize();
+  }
+
   // ---------------------------------------------------------------- attributes
 
   protected afterInsert(): void {
@@ -201,6 +206,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
         return { ok: true, result: { zoom: this.zoomLevel } };
       }
       case 'exitPictureInPicture':
+        this.leavePictureInPicture();
         return OK;
       default:
         // Filters, stickers and makeup change pixels only; nothing a test can observe but the call.
