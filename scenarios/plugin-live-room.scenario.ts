@@ -16,7 +16,7 @@ export default defineScenario({
       'pusher#live-room-push 1001',
       'live-room-push#anchor plugin-event 1002',
       'live-room-play#viewer plugin-event 2004 within 3s',
-      'pusher#live-room-push call after 3s',
+      { source: 'pusher#live-room-push', kind: 'call', where: (d) => d.method === 'stop' },
     ],
     never: ['live-room-push#anchor plugin-event -1', 'player#live-room-play 2007'],
     page: { data: { pushStatus: 'stopped', playStatus: 'playing', error: '' } },

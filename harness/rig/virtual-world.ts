@@ -46,6 +46,7 @@ export class VirtualWorld implements World {
       random: opts.random,
       connectTimeoutMs: opts.params.connectTimeoutMs,
       readWriteTimeoutMs: opts.params.readWriteTimeoutMs,
+      flvEdgeLagMs: opts.params.flvEdgeLagMs,
       profile: opts.network,
       missingStream: opts.missingStream,
       onIncident: opts.onIncident,

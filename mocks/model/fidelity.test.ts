@@ -141,3 +141,22 @@ describe('model fidelity (issue 11)', () => {
     expect(attrs.minBitrate).toBe(300);
   });
 });
+
+describe('model fidelity (issue 11): FLV latency', () => {
+  it('plays RTMP-pushed HTTP-FLV 2–3 s behind in live mode with the default caches (components.md Q12: "RTMP push + FLV play normally 2–3 s")', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const kit = new ModelKit({ seed });
+      kit.advance(seed * 700);
+      kit.link.publishRemote('live/demo', REMOTE);
+      kit.advance(3000 + seed * 300);
+      kit.player('v').insert({ src: 'http://1234.liveplay.myqcloud.com/live/demo.flv', autoplay: true });
+      kit.advance(30_000);
+      const latencies = kit.events.filter((e) => e.type === 'metric' && e.detail.name === 'latency').map((e) => e.detail.ms as number);
+      expect(latencies.length).toBeGreaterThan(20);
+      for (const ms of latencies) {
+        expect(ms).toBeGreaterThanOrEqual(2000);
+        expect(ms).toBeLessThanOrEqual(3100);
+      }
+    }
+  });
+});

@@ -20,6 +20,11 @@ export interface ModelParams {
   netstatusIncludesCpu: boolean;
   /** RTC-mode playback latency target; docs say "under 500 ms" (Q11, Q12). */
   rtcTargetLatencyMs: number;
+  /**
+   * How far an HTTP-FLV edge runs behind the origin (CDN relay and remux), in virtual time; it is
+   * what makes RTMP push + FLV play "normally 2–3 s" with the default caches (Q12). Real media measures it.
+   */
+  flvEdgeLagMs: number;
   /** Whether RTC-mode players emit 2003/2004 at all; a community report saw none (Q15, UNCONFIRMED). */
   rtcEmitsFirstFrameCodes: boolean;
   /** How long `waiting-image` keeps the stream alive in the background (Q9: "about 3 minutes"). */
@@ -61,6 +66,7 @@ export const DEFAULT_PARAMS: Readonly<ModelParams> = Object.freeze({
   tickMs: 100,
   netstatusIncludesCpu: false,
   rtcTargetLatencyMs: 400,
+  flvEdgeLagMs: 1000,
   rtcEmitsFirstFrameCodes: true,
   waitingImageKeepAliveMs: 180_000,
   waitingImageBitrateKbps: 40,
