@@ -17,7 +17,7 @@ describe('rig fidelity (issue 11)', () => {
     await using rig = createRig({ miniprogramRoot: local });
     await rig.loadPage('odd-pushers/odd-pushers');
     expect(warningsOf(rig)).toContain(
-      '[live-harness] <live-pusher id="extra"> is a second pusher on odd-pushers/odd-pushers#1: pusher#main is already there. WeChat supports one <live-pusher> per page and its context binds to that one (Q8); remove one of them (wx:if does not make room for two).',
+      '[live-harness] <live-pusher id="extra"> is a second pusher on odd-pushers/odd-pushers#1: pusher#main is already there. WeChat supports one <live-pusher> per page and its context binds to that one; remove one of them (wx:if does not make room for two). See docs/quirks.md#q8.',
     );
   });
 

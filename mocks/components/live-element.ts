@@ -87,7 +87,7 @@ export function liveElementDefinition(kind: Kind, componentId: string, host: Ele
             source,
             kind: 'warning',
             detail: {
-              message: `[live-harness] <live-pusher id="${id}"> is a second pusher on ${where}: ${first.source} is already there. WeChat supports one <live-pusher> per page and its context binds to that one (Q8); remove one of them (wx:if does not make room for two).`,
+              message: `[live-harness] <live-pusher id="${id}"> is a second pusher on ${where}: ${first.source} is already there. WeChat supports one <live-pusher> per page and its context binds to that one; remove one of them (wx:if does not make room for two). See docs/quirks.md#q8.`,
             },
           });
         }
