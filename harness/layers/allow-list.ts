@@ -138,6 +138,8 @@ export const PROJECT_LAYERS: LayerRules = {
       types: ['harness/runner'],
       tests: ['harness/runner', 'node:*'],
     },
+    // Which items of the reference the mocks model and which test asserts each (docs/coverage.md): repository tooling.
+    'harness/coverage': { imports: ['mocks/codes'], tests: ['node:fs', 'node:path', 'scripts'] },
     // The layers checker itself: developer tooling, not published.
     'harness/layers': { imports: ['node:fs', 'node:module', 'node:path', 'typescript'], tests: ['node:*'] },
 
@@ -169,7 +171,7 @@ export const PROJECT_LAYERS: LayerRules = {
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
     'test-support': { imports: ['jest-runner', 'harness/media', 'node:fs', 'node:net'] },
     // Developer scripts (docs generators).
-    scripts: { imports: ['mocks/link', 'harness/runner', 'node:*'] },
+    scripts: { imports: ['mocks/link', 'harness/runner', 'harness/coverage', 'node:*'] },
     // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.
     bin: { imports: ['node:fs', 'node:path', 'tsx'], computed: 'it loads the compiled CLI from dist/ after checking that it was built' },
     // The package's public API.

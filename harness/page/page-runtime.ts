@@ -439,7 +439,8 @@ export class PageRuntime {
 
   private readonly getCurrentPages = (): unknown[] => this.stack.map((p) => p.instance);
 
-  private readonly requirePlugin = (name: string): unknown => {
+  /** requirePlugin(name) as page code calls it. */
+  readonly requirePlugin = (name: string): unknown => {
     const declared = this.declaredPlugins();
     if (!this.opts.plugins)
       throw new PageLoadError(`[live-harness] Failed to requirePlugin(${JSON.stringify(name)}): this page runtime has no plugins. Run the page through a rig.`);

@@ -72,6 +72,11 @@ export class PageSession {
     if (page && !this.components.handles.some((h) => h.owner === owner && h.model.inPictureInPicture)) rt.closePictureInPicture(page);
   }
 
+  /** What page code gets from requirePlugin(name). */
+  requirePlugin(name: string): unknown {
+    return this.pages.requirePlugin(name);
+  }
+
   /** The app left or returned to the foreground: App and top page onHide/onShow (no pages yet: nothing). */
   appVisible(visible: boolean): void {
     this.runtime?.appVisible(visible);

@@ -208,6 +208,12 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     return this.plugins.liveRooms;
   }
 
+  /** What page code gets from `requirePlugin(name)` (app.json "plugins" must declare it): to call a plugin's API from a test. */
+  requirePlugin(name: string): unknown {
+    this.assertLive();
+    return this.pages.requirePlugin(name);
+  }
+
   /** The cloud-live plugin (liveRoomPlugin): `rig.liveRoomPlugin.refuse(reason)` fails its whitelist check (code -1). */
   get liveRoomPlugin(): LiveRoomPluginControl {
     return this.plugins.liveRoomPlugin;

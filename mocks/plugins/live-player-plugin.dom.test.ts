@@ -112,4 +112,23 @@ describe('live-player-plugin', () => {
       '[live-harness] Failed to requirePlugin("live-player-plugin"): app.json declares no such plugin. Add "plugins": { "live-player-plugin": { "version": "…", "provider": "<appid>" } } to app.json, as the WeChat client requires.',
     );
   });
+
+  it('draws the subscribe button with its documented defaults: 120×41, font 17, white on #6467F0', async () => {
+    await using rig = createRig({ miniprogramRoot: sample });
+    const page = await rig.loadPage('pages/live-list/live-list');
+    const el = page.querySelector('#sub >>> .subscribe');
+    expect(el?.dom.getAttribute('style')).toBe('width:120px;height:41px;font-size:17px;color:#FFFFFF;background-color:#6467F0');
+    expect(el?.dom.getAttribute('data-custom-params')).toBe('');
+  });
+
+  it('records close_picture_in_picture_mode=1 with the room page navigation, and answers navigateTo', async () => {
+    await using rig = createRig({ miniprogramRoot: sample });
+    await rig.loadPage('pages/live-list/live-list');
+    const res = await (rig.wx.navigateTo as (o: object) => Promise<{ errMsg: string }>)({
+      url: 'plugin-private://wx2b03c6e691cd7370/pages/live-player-plugin?room_id=9&close_picture_in_picture_mode=1',
+    });
+    expect(res).toEqual({ errMsg: 'navigateTo:ok' });
+    const nav = rig.timeline.entries.find((e) => e.kind === 'navigate')?.detail;
+    expect(nav).toMatchObject({ room_id: 9, truncated: false, close_picture_in_picture_mode: true });
+  });
 });

@@ -266,7 +266,8 @@ export function subscribeDefinition(host: PluginHost, id: string, rooms: LiveRoo
   return {
     id,
     tagName: 'wx-subscribe',
-    template: '<view class="subscribe" style="width:{{width}}px;height:{{height}}px;font-size:{{fontSize}}px" bindtap="_tap">{{label}}</view>',
+    template:
+      '<view class="subscribe" data-custom-params="{{customParams}}" style="width:{{width}}px;height:{{height}}px;font-size:{{fontSize}}px;color:#{{color}};background-color:{{backgroundColor}}" bindtap="_tap">{{label}}</view>',
     properties: {
       roomId: { type: null, value: 0 },
       width: { type: null, value: 120 },
@@ -279,7 +280,7 @@ export function subscribeDefinition(host: PluginHost, id: string, rooms: LiveRoo
     },
     data: { label: '订阅' },
     methods: {
-      _tap(this: { data: Record<string, unknown>; setData(p: object): void; triggerEvent(n: string, d: unknown): void }) {
+      _tap(this: { data: Record<string, unknown>; setData(p: object): void; triggerEvent(n: string, d: unknown, o?: object): void }) {
         const roomId = Number(this.data.roomId);
         if (!Number.isFinite(roomId) || roomId <= 0) {
           warn(

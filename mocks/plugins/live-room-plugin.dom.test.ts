@@ -142,4 +142,77 @@ describe('liveRoomPlugin', () => {
       `[live-harness] pages/odd-plugin/odd-plugin.json uses "plugin://lotteryPlugin/lottery", but app.json declares no plugin "lotteryPlugin". The WeChat client refuses it; add "plugins": { "lotteryPlugin": { "version": "…", "provider": "<appid>" } } to app.json. ${supported}`,
     );
   });
+
+  it('maps every method of both components to the context of the tag inside, and forwards the BGM events', async () => {
+    await using rig = createRig({ miniprogramRoot: sample });
+    rig.streams.publish('live/plugin');
+    rig.network.resource('https://cdn.example.com/bgm.mp3', { ok: true, durationMs: 3000 });
+    await rig.loadPage('pages/live-room/live-room');
+    await rig.advance('4s');
+    const api = rig.requirePlugin('liveRoomPlugin') as { instance: { getLiveRoomInstance(): unknown; getLiveRoomPushInstance(): unknown } };
+    const plugin = { push: api.instance.getLiveRoomPushInstance(), play: api.instance.getLiveRoomInstance() } as Record<
+      string,
+      Record<string, (o?: unknown) => void>
+    >;
+    const answers: string[] = [];
+    const cb = (name: string) => ({ complete: (r: { errMsg: string }) => answers.push(`${name} ${r.errMsg.split(':')[1]}`) });
+    plugin.push.playBGM({ url: 'https://cdn.example.com/bgm.mp3', ...cb('playBGM') });
+    await rig.advance('1500ms');
+    for (const m of ['pauseBGM', 'resumeBGM', 'startPreview', 'toggleTorch']) plugin.push[m](cb(m));
+    plugin.push.setBGMVolume({ volume: '0.5', ...cb('setBGMVolume') });
+    plugin.push.snapshot(cb('snapshot'));
+    await rig.advance('3s');
+    plugin.push.stopBGM(cb('stopBGM'));
+    plugin.push.stop(cb('stop'));
+    plugin.push.stopPreview(cb('stopPreview'));
+    plugin.push.start(cb('start'));
+    for (const m of ['pause', 'resume', 'mute', 'stop', 'start']) plugin.play[m](cb(m));
+    await rig.advance(10);
+    expect(answers).toEqual([
+      'playBGM ok',
+      'pauseBGM ok',
+      'resumeBGM ok',
+      'startPreview ok',
+      // the front camera has no torch
+      'toggleTorch fail torch unavailable on the front camera or with the camera off',
+      'setBGMVolume ok',
+      'snapshot ok',
+      'stopBGM ok',
+      'stop ok',
+      'stopPreview ok',
+      'start ok',
+      'pause ok',
+      'resume ok',
+      'mute ok',
+      'stop ok',
+      'start ok',
+    ]);
+    const calls = (source: string) =>
+      rig.timeline.entries.filter((e) => e.source === source && e.kind === 'call').map((e) => (e.detail as { method: string }).method);
+    expect(calls('pusher#live-room-push')).toEqual([
+      'start',
+      'playBGM',
+      'pauseBGM',
+      'resumeBGM',
+      'startPreview',
+      'toggleTorch',
+      'setBGMVolume',
+      'snapshot',
+      'stopBGM',
+      'stop',
+      'stopPreview',
+      'start',
+    ]);
+    expect(calls('player#live-room-play')).toEqual(['play', 'pause', 'resume', 'mute', 'stop', 'play']);
+    const names = rig.timeline.entries
+      .filter((e) => e.source === 'live-room-push#anchor' && e.kind === 'plugin-event')
+      .map((e) => (e.detail as { name: string }).name);
+    expect(names).toEqual(expect.arrayContaining(['BgmStart', 'BgmProgress', 'BgmComplete']));
+  });
+
+  it('renders what the page puts in the slot over the picture (cover-view)', async () => {
+    await using rig = createRig({ miniprogramRoot: sample });
+    const page = await rig.loadPage('pages/live-room/live-room');
+    expect(page.text('#anchor #overlay')).toBe('LIVE');
+  });
 });
