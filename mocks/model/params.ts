@@ -20,10 +20,7 @@ export interface ModelParams {
   netstatusIncludesCpu: boolean;
   /** RTC-mode playback latency target; docs say "under 500 ms" (Q11, Q12). */
   rtcTargetLatencyMs: number;
-  /**
-   * How far an HTTP-FLV edge runs behind the origin (CDN relay and remux), in virtual time; it is
-   * what makes RTMP push + FLV play "normally 2–3 s" with the default caches (Q12). Real media measures it.
-   */
+  /** How far an HTTP-FLV edge runs behind the origin in virtual time (CDN relay): RTMP push + FLV play "normally 2–3 s" with the default caches. */
   flvEdgeLagMs: number;
   /** Whether RTC-mode players emit 2003/2004 at all; a community report saw none (Q15, UNCONFIRMED). */
   rtcEmitsFirstFrameCodes: boolean;
