@@ -1,6 +1,8 @@
 /** live-harness public API. */
 export { createRig, Rig, RigError, RigDisposedError, NoDomError } from './harness/rig';
 export { watchRigs, VIRTUAL_EPOCH_MS } from './harness/rig';
+export { LIVE_STATUS, LiveRoomsError, PluginError } from './harness/rig';
+export type { LiveRooms, LiveStatusName, RoomOptions, ShareEntry, LiveRoomPluginControl } from './harness/rig';
 export type {
   RigOptions,
   Duration,

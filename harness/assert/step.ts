@@ -44,6 +44,9 @@ export const KINDS: readonly EntryKind[] = [
   'fullscreenchange',
   'enterpictureinpicture',
   'leavepictureinpicture',
+  'castinguserselect',
+  'castingstatechange',
+  'castinginterrupt',
   'call',
   'lifecycle',
   'setData',
@@ -51,9 +54,12 @@ export const KINDS: readonly EntryKind[] = [
   'warning',
   'metric',
   'server',
+  'plugin-event',
+  'navigate',
+  'inject',
 ];
 
-const SOURCE_RE = /^(pusher#\S*|player#\S*|page|rig|server|network|device)$/;
+const SOURCE_RE = /^(pusher#\S*|player#\S*|live-room-(push|play)#\S*|subscribe#\S*|plugin:\S+|plugins|page|rig|server|network|device)$/;
 
 export class StepError extends Error {
   readonly code = 'LH_STEP';

@@ -60,6 +60,9 @@ export const PROJECT_LAYERS: LayerRules = {
       imports: ['mocks/model', 'miniprogram-simulate', 'j-component', 'node:module'],
       tests: ['harness/rig', 'node:path'],
     },
+    // Mini-program plugins (liveRoomPlugin, live-player-plugin) as thin components over the live tags, and their requirePlugin APIs.
+    // j-component: the plugin components register as the live tags do (required on first use, through node:module).
+    'mocks/plugins': { imports: ['mocks/components', 'j-component', 'node:module'], types: ['mocks/time'], tests: ['harness/rig', 'node:path'] },
     // ModelKit, for the model's own tests; not published (tsconfig.build.json, package.json "files"), and no source folder may import it.
     // design.md also permits mocks/codes.
     'mocks/testing': { imports: ['mocks/model', 'mocks/link', 'mocks/time'], tests: ['node:*'] },
@@ -89,6 +92,7 @@ export const PROJECT_LAYERS: LayerRules = {
         'mocks/link',
         'mocks/model',
         'mocks/components',
+        'mocks/plugins',
         'harness/media',
         'harness/page',
         'harness/record',
@@ -172,6 +176,8 @@ export const PROJECT_LAYERS: LayerRules = {
       types: ['harness/runner'],
       tests: ['harness/runner', 'node:*'],
     },
+    // Which items of the reference the mocks model and which test asserts each (docs/coverage.md): repository tooling.
+    'harness/coverage': { imports: ['mocks/codes'], tests: ['node:fs', 'node:path', 'scripts'] },
     // The layers checker itself: developer tooling, not published.
     'harness/layers': { imports: ['node:fs', 'node:module', 'node:path', 'typescript'], tests: ['node:*'] },
 
@@ -203,7 +209,7 @@ export const PROJECT_LAYERS: LayerRules = {
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
     'test-support': { imports: ['jest-runner', 'harness/media', 'node:fs', 'node:net'] },
     // Developer scripts (docs generators).
-    scripts: { imports: ['mocks/link', 'harness/runner', 'node:*'] },
+    scripts: { imports: ['mocks/link', 'harness/runner', 'harness/coverage', 'node:*'] },
     // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.
     bin: { imports: ['node:fs', 'node:path', 'tsx'], computed: 'it loads the compiled CLI from dist/ after checking that it was built' },
     // The package's public API.

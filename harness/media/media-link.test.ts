@@ -162,6 +162,8 @@ describe('MediaLink on real sockets', () => {
     off();
     expect(f.seen).toEqual(['failed:dns']);
     expect(events).toEqual([]);
+    // The rig turns this into the warning that says how to add the host.
+    expect(l.incidents).toEqual(['host-unknown']);
   }, 20_000);
 
   it('turns a reset, a kick and a lost network into the close reasons the model knows', async () => {

@@ -19,6 +19,7 @@ export class AppConfigError extends Error {
 interface SubpackageJson {
   readonly root?: unknown;
   readonly pages?: unknown;
+  readonly plugins?: unknown;
 }
 
 export interface AppConfig {
@@ -26,6 +27,8 @@ export interface AppConfig {
   readonly routes: ReadonlySet<string>;
   /** the routes of "tabBar"."list": switchTab opens only these, and they stay alive when another tab is shown */
   readonly tabs: ReadonlySet<string>;
+  /** "plugins" of app.json and of its subpackages: alias → { provider, version } */
+  readonly plugins: ReadonlyMap<string, { readonly provider?: string; readonly version?: string }>;
 }
 
 /** Read `<rootPath>/app.json`; `action` names what the caller was doing, for the error. */
@@ -47,12 +50,25 @@ export function readAppConfig(rootPath: string, action: string): AppConfig {
       `[live-harness] Failed to ${action}: ${file} has no "pages" list. Add "pages": ["pages/index/index", …] as the WeChat client requires.`,
     );
   const routes = new Set(o.pages.map(normalize));
+  const plugins = new Map<string, { provider?: string; version?: string }>();
+  const addPlugins = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    for (const [alias, d] of Object.entries(v as Record<string, unknown>)) {
+      const e = (d && typeof d === 'object' ? d : {}) as Record<string, unknown>;
+      plugins.set(alias, {
+        ...(typeof e.provider === 'string' ? { provider: e.provider } : {}),
+        ...(typeof e.version === 'string' ? { version: e.version } : {}),
+      });
+    }
+  };
+  addPlugins(o.plugins);
   // Both spellings are accepted by the client.
   const subpackages = (o.subpackages ?? o.subPackages ?? []) as unknown;
   if (Array.isArray(subpackages)) {
     for (const sp of subpackages as SubpackageJson[]) {
       if (!sp || typeof sp.root !== 'string' || !isStringArray(sp.pages)) continue;
       const root = normalize(sp.root);
+      addPlugins(sp.plugins);
       for (const p of sp.pages) routes.add(`${root}/${normalize(p)}`);
     }
   }
@@ -60,7 +76,7 @@ export function readAppConfig(rootPath: string, action: string): AppConfig {
   const tabs = new Set<string>();
   if (Array.isArray(tabBar.list))
     for (const item of tabBar.list as Array<{ pagePath?: unknown }>) if (item && typeof item.pagePath === 'string') tabs.add(normalize(item.pagePath));
-  return { routes, tabs };
+  return { routes, tabs, plugins };
 }
 
 function normalize(route: string): string {

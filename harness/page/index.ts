@@ -3,5 +3,5 @@ export { claimGlobals } from './globals';
 export { SelectorError, parseSelector } from './selector';
 export { AppConfigError } from './app-config';
 export type { ModuleScope } from './modules';
-export type { PageHooks, PageRuntimeOptions } from './page-runtime';
+export type { PageHooks, PageRuntimeOptions, PluginResolver, DeclaredPlugins } from './page-runtime';
 export type { PageElement } from './element-query';

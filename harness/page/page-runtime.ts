@@ -22,6 +22,12 @@ export interface PageHooks {
   onLifecycle?(page: LoadedPage, name: string, args: readonly unknown[]): void;
   onSetData?(page: LoadedPage, patch: Record<string, unknown>): void;
   onVisibility?(page: LoadedPage, visible: boolean): void;
+  /**
+   * The page is being left by navigateTo ('push') or navigateBack ('pop').
+   * True keeps it alive in a picture-in-picture window: on 'pop' it is hidden
+   * (onHide) instead of unloaded, until closePictureInPicture().
+   */
+  onLeave?(page: LoadedPage, how: 'push' | 'pop'): boolean;
 }
 
 export interface PageRuntimeOptions {
@@ -36,6 +42,18 @@ export interface PageRuntimeOptions {
    * (Page, Component, App, getApp, getCurrentPages, and miniprogram-simulate's `wx`).
    */
   readonly scope?: () => Readonly<Record<string, unknown>>;
+  /** Mini-program plugins: `plugin://` usingComponents and requirePlugin(); without it both fail as for an unknown plugin. */
+  readonly plugins?: PluginResolver;
+}
+
+/** app.json "plugins": alias → { provider, version } */
+export type DeclaredPlugins = AppConfig['plugins'];
+
+export interface PluginResolver {
+  /** The component id for a `plugin://alias/name` or `plugin-private://appid/…` path, or undefined (the resolver warns). */
+  resolveComponent(path: string, declared: DeclaredPlugins, from: string): string | undefined;
+  /** requirePlugin(name); throws for a plugin app.json does not declare. */
+  require(name: string, declared: DeclaredPlugins): unknown;
 }
 
 export class PageLoadError extends Error {
@@ -183,6 +201,8 @@ export class PageRuntime {
   /** tab pages switchTab hid: alive, off the stack, shown again when their tab is */
   private readonly parkedTabs = new Map<string, LoadedPage>();
   private readonly components: LoadedPage[] = [];
+  /** pages popped while in a picture-in-picture window: hidden, alive, off the stack */
+  private readonly floating: LoadedPage[] = [];
   private readonly byInstance = new WeakMap<object, LoadedPage>();
   private readonly loads = new Map<string, number>();
   private readonly rootPath: string;
@@ -238,6 +258,7 @@ export class PageRuntime {
       App: this.App,
       getApp: this.getApp,
       getCurrentPages: this.getCurrentPages,
+      requirePlugin: this.requirePlugin,
       ...(this.opts.scope?.() ?? {}),
     };
   }
@@ -290,7 +311,10 @@ export class PageRuntime {
     document.body.appendChild(parent);
     const page = new LoadedPage(route, q, this.label(route), comp, options, this, parent);
     this.adopt(page, options);
-    if (prev && prev.visible) prev.hide();
+    if (prev && prev.visible) {
+      this.opts.hooks?.onLeave?.(prev, 'push');
+      prev.hide();
+    }
     this.stack.push(page);
     page.instance.route = route;
     page.instance.__route__ = route;
@@ -326,11 +350,32 @@ export class PageRuntime {
 
   /**
    * navigateBack: unload the top `delta` pages, top first, and show the one
-   * below; the pages in between are never shown, as in WeChat.
+   * below; the pages in between are never shown, as in WeChat. A page left
+   * while in picture-in-picture is hidden and kept alive instead (§2).
    */
   async back(delta = 1): Promise<void> {
-    for (let i = 0; i < Math.max(1, Math.floor(delta)) && this.stack.length > 0; i++) this.drop(this.stack.pop() as LoadedPage);
+    for (let i = 0; i < Math.max(1, Math.floor(delta)) && this.stack.length > 0; i++) {
+      const top = this.stack.pop() as LoadedPage;
+      if (this.opts.hooks?.onLeave?.(top, 'pop')) {
+        top.hide();
+        this.floating.push(top);
+      } else this.drop(top);
+    }
     this.current?.show();
+  }
+
+  /** A picture-in-picture window closed: a page kept alive for it is unloaded now (§2: "closing PiP onUnloads the page"). */
+  closePictureInPicture(page: LoadedPage): void {
+    const i = this.floating.indexOf(page);
+    if (i < 0) return;
+    this.floating.splice(i, 1);
+    page.unload();
+    page.parent.remove();
+  }
+
+  /** Pages alive only in a picture-in-picture window. */
+  get floatingPages(): readonly LoadedPage[] {
+    return this.floating;
   }
 
   /** redirectTo: unload the current page and open another. */
@@ -410,9 +455,19 @@ export class PageRuntime {
     if (errors.length > 1) throw new AggregateError(errors, `[live-harness] Failed to unload the pages cleanly: ${errors.length} errors.`);
   }
 
+  /** The app went to the background (true: came back): App.onHide/onShow, then the top page's. */
+  appVisible(visible: boolean): void {
+    if (!this.appLoaded) return;
+    const fn = this.app?.[visible ? 'onShow' : 'onHide'];
+    if (typeof fn === 'function') (fn as Fn).call(this.app, {});
+    if (visible) this.current?.show();
+    else this.current?.hide();
+  }
+
   /** Unload everything, top first, and remove it from the document. */
   dispose(): void {
     const errors: unknown[] = [];
+    this.stack.unshift(...this.floating.splice(0));
     try {
       this.unloadAll();
     } catch (e) {
@@ -464,6 +519,20 @@ export class PageRuntime {
 
   private readonly getCurrentPages = (): unknown[] => this.stack.map((p) => p.instance);
 
+  /** requirePlugin(name) as page code calls it. */
+  readonly requirePlugin = (name: string): unknown => {
+    const declared = this.declaredPlugins();
+    if (!this.opts.plugins)
+      throw new PageLoadError(`[live-harness] Failed to requirePlugin(${JSON.stringify(name)}): this page runtime has no plugins. Run the page through a rig.`);
+    return this.opts.plugins.require(name, declared);
+  };
+
+  /** app.json's plugins, or none when there is no app.json (a component on its own). */
+  private declaredPlugins(): DeclaredPlugins {
+    if (!this.appConfig && existsSync(join(this.rootPath, 'app.json'))) this.appConfig = readAppConfig(this.rootPath, 'read the plugins');
+    return this.appConfig?.plugins ?? new Map();
+  }
+
   private readonly getApp = (): Record<string, unknown> => this.app ?? {};
 
   private readonly App = (options: Record<string, unknown>): void => {
@@ -508,7 +577,8 @@ export class PageRuntime {
     utils.readJson = (p) => {
       const json = previous.readJson(p) as Record<string, unknown> | null;
       if (!json || typeof json !== 'object') return json;
-      return { ...json, usingComponents: { ...((json.usingComponents as Record<string, string> | undefined) ?? {}), ...overrides } };
+      const using = this.pluginComponents((json.usingComponents as Record<string, string> | undefined) ?? {}, p);
+      return { ...json, usingComponents: { ...using, ...overrides } };
     };
     try {
       return sim.load(base, { rootPath: this.rootPath, compiler: 'official', usingComponents: { ...overrides } });
@@ -517,6 +587,21 @@ export class PageRuntime {
       utils.readJson = previous.readJson;
       compile.getWxml = previous.getWxml;
     }
+  }
+
+  /** usingComponents with plugin paths swapped for the plugin mocks; a path nothing models is dropped (the resolver warned). */
+  private pluginComponents(using: Record<string, string>, file: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [tag, path] of Object.entries(using)) {
+      if (typeof path !== 'string' || !/^plugin(-private)?:\/\//.test(path)) {
+        out[tag] = path;
+        continue;
+      }
+      const from = file.startsWith(this.rootPath) ? file.slice(this.rootPath.length + 1) : file;
+      const id = this.opts.plugins?.resolveComponent(path, this.declaredPlugins(), from);
+      if (id) out[tag] = id;
+    }
+    return out;
   }
 
   private adopt(page: LoadedPage, options: Record<string, unknown>): void {

@@ -13,13 +13,19 @@ export type EntryKind =
   | 'fullscreenchange'
   | 'enterpictureinpicture'
   | 'leavepictureinpicture'
+  | 'castinguserselect'
+  | 'castingstatechange'
+  | 'castinginterrupt'
   | 'call' // a context method the page called (detail: {method, args, result})
   | 'lifecycle' // page lifecycle: onLoad, onReady, onShow, onHide, onUnload
   | 'setData' // data the page set (detail: the patch)
   | 'action' // something the rig did to the world: network cut, device background …
   | 'warning' // a console warning the mock raised about bad input
   | 'metric' // a measurement not delivered to the page: latency, buffer …
-  | 'server'; // what the media server saw: publish/play begin and end
+  | 'server' // what the media server saw: publish/play begin and end
+  | 'plugin-event' // an event a plugin component sent the page (detail: {name, ...e.detail}): live-room-push PushEvent …
+  | 'navigate' // a navigation the rig answered itself: the live-player-plugin room page (detail: room_id, custom_params …)
+  | 'inject'; // a code the test injected into a component (rig.inject)
 
 export interface TimelineEntry {
   /** ms on the rig's clock */

@@ -26,6 +26,8 @@ export class DeviceControl {
   constructor(
     private readonly dev: Device,
     private readonly note: (action: string, detail: Record<string, unknown>) => void,
+    /** the app's pages hear it after the components did: onHide when it leaves, onShow when it returns */
+    private readonly app: (visible: boolean) => void = () => undefined,
   ) {}
 
   deny(what: 'camera' | 'microphone'): void {
@@ -42,11 +44,13 @@ export class DeviceControl {
   background(): void {
     this.note('background', {});
     this.dev.background();
+    this.app(false);
   }
 
   foreground(): void {
     this.note('foreground', {});
     this.dev.foreground();
+    this.app(true);
   }
 
   /** A phone or WeChat call interrupts (5001 on Android). */

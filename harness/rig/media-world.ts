@@ -19,6 +19,8 @@ export interface MediaWorldOptions {
   readonly media: MediaOptions;
   readonly params: ModelParams;
   readonly missingStream?: 'not-found' | 'wait';
+  /** the rig's host map, when media options give none */
+  readonly hosts?: readonly string[];
   readonly onIncident: (action: string, detail: Record<string, unknown>) => void;
   readonly onServerEvent: (event: string, key: string) => void;
   /** a problem of the world itself (an encoder that would not start …) */
@@ -40,7 +42,7 @@ export class MediaWorld implements World {
   constructor(opts: MediaWorldOptions) {
     // A bad lan option fails here, before anything is built.
     this.lanPrint = lanOptions(opts.media.lan);
-    const hosts = new HostMap(opts.media.hosts);
+    const hosts = new HostMap(opts.media.hosts ?? opts.hosts);
     this.session = new MediaSession(opts.media, {
       missingStream: opts.missingStream ?? 'not-found',
       onServerEvent: opts.onServerEvent,

@@ -4,7 +4,7 @@
  * the mini-program's modules see this rig's `wx`, timers and live tags.
  */
 import type { LiveComponents, LiveRuntime } from '../../mocks/components';
-import { cloneData, LoadedPage, PageRuntime } from '../page';
+import { cloneData, LoadedPage, PageRuntime, type PluginResolver } from '../page';
 
 export type LoadedPageHandle = LoadedPage;
 export type { PageElement } from '../page';
@@ -17,6 +17,7 @@ export class PageSession {
     private readonly components: LiveComponents,
     private readonly rootPath: string | undefined,
     private readonly scope: () => Readonly<Record<string, unknown>>,
+    private readonly plugins?: PluginResolver,
   ) {}
 
   /** miniprogram-simulate's `wx` API (storage, system info …), which the rig's `wx` extends. */
@@ -32,10 +33,16 @@ export class PageSession {
       rootPath: this.rootPath,
       usingComponents: this.components.tags,
       scope: this.scope,
+      plugins: this.plugins,
       hooks: {
         onLifecycle: (page, name, args) =>
           this.rt.record({ source: 'page', kind: 'lifecycle', detail: { route: page.route, name, ...(args.length ? { args: args as unknown[] } : {}) } }),
         onSetData: (page, patch) => this.rt.record({ source: 'page', kind: 'setData', detail: clonePatch(patch) }),
+        onLeave: (page, how) => {
+          let kept = false;
+          for (const h of this.components.handles) if (h.owner === page.instance && h.model.enterPictureInPicture(how)) kept = true;
+          return kept;
+        },
         onVisibility: (page, visible) => {
           // Players of a page that is covered pause when auto-pause-if-navigate says so.
           for (const h of this.components.handles) if (h.kind === 'player' && h.owner === page.instance) h.model.pageHidden(!visible);
@@ -84,6 +91,24 @@ export class PageSession {
 
   get tabRoutes(): ReadonlySet<string> {
     return this.pages.tabRoutes;
+  }
+
+  /** An element left its picture-in-picture window: the page it kept alive (popped) is unloaded. */
+  pictureInPictureClosed(owner: unknown): void {
+    const rt = this.runtime;
+    if (!rt) return;
+    const page = rt.floatingPages.find((p) => p.instance === owner);
+    if (page && !this.components.handles.some((h) => h.owner === owner && h.model.inPictureInPicture)) rt.closePictureInPicture(page);
+  }
+
+  /** What page code gets from requirePlugin(name). */
+  requirePlugin(name: string): unknown {
+    return this.pages.requirePlugin(name);
+  }
+
+  /** The app left or returned to the foreground: App and top page onHide/onShow (no pages yet: nothing). */
+  appVisible(visible: boolean): void {
+    this.runtime?.appVisible(visible);
   }
 
   /** Whether a user's tap is being handled (page.tap): WeChat lets openSetting run only then. */

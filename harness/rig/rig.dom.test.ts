@@ -34,9 +34,10 @@ describe('Rig', () => {
     for (const s of [11, 12, 13]) runs.push(await story(s));
     expect(new Set(runs.map((r) => r.json)).size).toBe(3);
     for (const r of runs) {
-      // live mode, min-cache 1 s / max-cache 3 s, 4g one-way delay
-      expect(r.latency?.p50).toBeGreaterThanOrEqual(1000);
-      expect(r.latency?.max).toBeLessThanOrEqual(3200);
+      // live mode over HTTP-FLV, min-cache 1 s / max-cache 3 s, 4g one-way delay, and the FLV edge's
+      // 1 s behind the origin (Q12: FLV normally 2–3 s); a 3 s stall fills the buffer past max-cache for a while.
+      expect(r.latency?.p50).toBeGreaterThanOrEqual(2000);
+      expect(r.latency?.max).toBeLessThanOrEqual(4200);
     }
   });
 

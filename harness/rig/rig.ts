@@ -33,6 +33,7 @@ import {
   resolveClient,
   resolveParams,
 } from '../../mocks/model';
+import { type LiveRoomPluginControl, type LiveRooms, MiniProgramPlugins } from '../../mocks/plugins';
 import { type Clock, Random } from '../../mocks/time';
 import { parseDuration } from '../assert';
 import { claimGlobals } from '../page';
@@ -82,6 +83,11 @@ export interface RigOptions {
    * server's bindings, console and skewed clock. `base` is the rig's scope.
    */
   readonly appScope?: (base: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
+  /**
+   * Hosts of page URLs that reach the rig's server, on both clocks (real media: `media.hosts` wins).
+   * Any other host fails as a DNS lookup does (3001). Default DEFAULT_HOSTS: *.livepush/liveplay.myqcloud.com, localhost, 127.0.0.1.
+   */
+  readonly hosts?: readonly string[];
 }
 
 export type { Duration, RemoteStreamOptions } from './controls';
@@ -101,6 +107,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   private readonly world: World;
   private readonly recorder: Recorder;
   private readonly components: LiveComponents;
+  private readonly plugins: MiniProgramPlugins;
   private readonly authorization: Authorization;
   private readonly appService: AppService;
   private readonly random: Random;
@@ -139,8 +146,11 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     this.params = resolveParams(opts.params);
     this.client = resolveClient(opts.client ?? DEFAULT_CLIENT);
     this.random = new Random(this.seed);
-    const onIncident = (action: string, detail: Record<string, unknown>): void =>
+    const warnedHosts = new Set<string>();
+    const onIncident = (action: string, detail: Record<string, unknown>): void => {
       this.record({ source: 'network', kind: 'action', detail: { action, ...detail } });
+      if (action === 'host-unknown') this.hostUnknown(String(detail.host), detail.hostMap as string[], warnedHosts, opts.media !== undefined);
+    };
     const onServerEvent = (event: string, key: string): void => this.record({ source: 'server', kind: 'server', detail: { event, key } });
     this.world =
       opts.media === undefined
@@ -149,6 +159,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
             params: this.params,
             network: opts.network,
             missingStream: opts.missingStream,
+            hosts: opts.hosts,
             virtualTimers: opts.virtualTimers,
             onIncident,
             onServerEvent,
@@ -157,23 +168,40 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
             media: typeof opts.media === 'object' ? opts.media : {},
             params: this.params,
             missingStream: opts.missingStream,
+            hosts: opts.hosts,
             onIncident,
             onServerEvent,
             onProblem: (e) => this.problem(e),
           });
     // Virtual stamps keep µs (they are exact); wall-clock stamps keep what a timer can honestly claim.
     this.recorder = new Recorder(() => this.world.clock.now(), this.world.kind === 'virtual' ? 3 : 1);
-    this.device = new DeviceControl(this.dev, (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }));
+    this.device = new DeviceControl(
+      this.dev,
+      (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }),
+      (visible) => this.pages.appVisible(visible),
+    );
     if (opts.live !== undefined && opts.live !== 'mock' && opts.live !== 'inert')
       throw new RigError(`[live-harness] Failed to create the rig: live ${JSON.stringify(opts.live)} is not available. Use 'mock' or 'inert'.`);
     this.live = opts.live ?? 'mock';
     this.components = new LiveComponents(this, undefined, { inert: this.live === 'inert' });
     this.components.register();
-    const appScope = opts.appScope;
-    this.pages = new PageSession(this, this.components, opts.miniprogramRoot, () => {
-      const base = { wx: this.wx, ...this.world.pageScope() };
-      return appScope ? { ...base, ...appScope(base) } : base;
+    this.plugins = new MiniProgramPlugins({
+      tags: this.components.tags,
+      wx: this.components.wx,
+      clock: this.world.clock,
+      record: (e) => this.record(e),
     });
+    const appScope = opts.appScope;
+    this.pages = new PageSession(
+      this,
+      this.components,
+      opts.miniprogramRoot,
+      () => {
+        const base = { wx: this.wx, ...this.world.pageScope() };
+        return appScope ? { ...base, ...appScope(base) } : base;
+      },
+      this.plugins,
+    );
     this.authorization = new Authorization({
       device: this.dev,
       client: this.client,
@@ -185,7 +213,11 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
       later: (ms, fn) => void this.world.clock.setTimer(ms, fn),
       record: (e) => this.record(e),
     });
-    this.wx = Object.assign(Object.create(this.pages.baseWx) as Record<string, unknown>, this.components.wx, this.authorization.wx, this.appService.wx);
+    const baseWx = this.pages.baseWx;
+    this.wx = Object.assign(Object.create(baseWx) as Record<string, unknown>, this.components.wx, this.authorization.wx, this.appService.wx, {
+      // The live-player-plugin's room page is a plugin-private:// route: recorded, then answered.
+      navigateTo: this.plugins.navigateTo(typeof baseWx.navigateTo === 'function' ? (baseWx.navigateTo as (o: Record<string, unknown>) => unknown) : undefined),
+    });
     // Test code reaches `wx` as a global: the newest rig holds it, and gives it back on dispose.
     this.releaseGlobals = claimGlobals({ wx: this.wx });
     rigOpened(this);
@@ -211,6 +243,22 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
    */
   get requests(): Pick<AppService, 'answer'> {
     return this.appService;
+  }
+
+  /** 小程序直播 rooms (live-player-plugin): `rig.liveRooms.set(roomId, 'paused')`; their status changes over time as the docs say. */
+  get liveRooms(): LiveRooms {
+    return this.plugins.liveRooms;
+  }
+
+  /** What page code gets from `requirePlugin(name)` (app.json "plugins" must declare it): to call a plugin's API from a test. */
+  requirePlugin(name: string): unknown {
+    this.assertLive();
+    return this.pages.requirePlugin(name);
+  }
+
+  /** The cloud-live plugin (liveRoomPlugin): `rig.liveRoomPlugin.refuse(reason)` fails its whitelist check (code -1). */
+  get liveRoomPlugin(): LiveRoomPluginControl {
+    return this.plugins.liveRoomPlugin;
   }
 
   /** Remote anchors: streams published from outside the phone. */
@@ -264,6 +312,52 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     this.changed = true;
     // Warnings stay on the timeline (rig.warnings): the jest preset lists a failed test's once.
     this.recorder.record(e);
+    if (e.kind === 'leavepictureinpicture') {
+      // The page kept alive by the small window is unloaded once its element has heard the event.
+      const owner = this.components.handles.find((h) => h.source === e.source)?.owner;
+      if (owner !== undefined) this.clock.setTimer(0, () => this.pages.pictureInPictureClosed(owner));
+    }
+  }
+
+  inUserGesture(): boolean {
+    return this.pages.inUserGesture;
+  }
+
+  /**
+   * Make `pusher#id` / `player#id` send a code the model never produces by
+   * itself, as a real device would: pusher 0, 2007, 2027, 2029, -1306 and
+   * binderror 10005/10012/10014; player 2027, 6000, 6002–6005 … (any code of
+   * the component's tables), or 'castinginterrupt' for a player that casts.
+   * So a page's handler for them (trtc-wx's PLAYER_WARNING …) can be tested.
+   */
+  inject(source: string, what: number | 'castinginterrupt', message?: string): void {
+    this.assertLive();
+    const model = this.models.get(source);
+    const live = this.components.handles.some((h) => h.source === source);
+    if (!model || !live) {
+      const known = this.components.handles.map((h) => h.source);
+      throw new RigError(
+        `[live-harness] Failed to inject ${String(what)} into ${source}: no such element is attached. ${known.length ? `Attached: ${known.join(', ')}.` : 'Load a page with a <live-pusher> or <live-player> first.'}`,
+      );
+    }
+    this.record({ source, kind: 'inject', ...(typeof what === 'number' ? { code: what } : {}), detail: { what } });
+    if (what === 'castinginterrupt') {
+      if (!(model instanceof PlayerModel) || !model.interruptCasting())
+        throw new RigError(
+          `[live-harness] Failed to inject castinginterrupt into ${source}: it is not a player that is casting. Call startCasting() in a tap first.`,
+        );
+      return;
+    }
+    const why = typeof what === 'number' && Number.isInteger(what) ? model.inject(what, message) : `${JSON.stringify(what)} is not a code`;
+    if (why)
+      throw new RigError(
+        `[live-harness] Failed to inject ${String(what)} into ${source}: ${why}. Inject a code of the reference (docs: mocks/codes), or 'castinginterrupt'.`,
+      );
+  }
+
+  /** The user closes every picture-in-picture window (the × of the small window): leavepictureinpicture, and a popped page is unloaded. */
+  closePictureInPicture(): void {
+    for (const h of this.components.handles) h.model.leavePictureInPicture();
   }
 
   isViewReady(scope: unknown): boolean {
@@ -276,6 +370,17 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
 
   topPage(): unknown {
     return this.pages.current?.instance;
+  }
+
+  /** A page URL's host is outside the host map: say so once per host, and how to add it. */
+  private hostUnknown(host: string, hostMap: readonly string[], warned: Set<string>, media: boolean): void {
+    if (warned.has(host)) return;
+    warned.add(host);
+    const add = `[${[...hostMap, host].map((h) => JSON.stringify(h)).join(', ')}]`;
+    const message =
+      `[live-harness] Failed to connect to ${host}: the host is outside the rig's host map (${hostMap.join(', ')}), so it fails as a DNS lookup does (3001) and nothing reaches the server. ` +
+      `Add it: createRig({ ${media ? `media: { hosts: ${add} }` : `hosts: ${add}`} }), or use a URL on a mapped host.`;
+    this.record({ source: 'network', kind: 'warning', detail: { message, host } });
   }
 
   private problem(e: Error): void {
@@ -476,6 +581,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     await attempt(() => this.pages.dispose());
     await attempt(() => this.world.dispose());
     await attempt(() => this.authorization.dispose());
+    await attempt(() => this.plugins.dispose());
     await attempt(() => this.releaseGlobals());
     rigClosed(this);
     if (errors.length === 1) throw errors[0];

@@ -3,7 +3,7 @@
  * Time moves only when the test advances it, event by event, with page code
  * run between events; a 60 s story takes milliseconds and replays exactly.
  */
-import { type NetworkProfile, VirtualLink } from '../../mocks/link';
+import { HostMap, type NetworkProfile, VirtualLink } from '../../mocks/link';
 import type { ModelParams } from '../../mocks/model';
 import { type Random, VirtualClock } from '../../mocks/time';
 import { parseDuration } from '../assert';
@@ -19,6 +19,8 @@ export interface VirtualWorldOptions {
   readonly params: ModelParams;
   readonly network?: NetworkProfile | string;
   readonly missingStream?: 'not-found' | 'wait';
+  /** hosts of page URLs that resolve, as on real media (default DEFAULT_HOSTS) */
+  readonly hosts?: readonly string[];
   /** route page timers and Date through the virtual clock (default true) */
   readonly virtualTimers?: boolean;
   /** the world's own events (incidents, the server's publish/play) for the timeline */
@@ -44,9 +46,11 @@ export class VirtualWorld implements World {
       random: opts.random,
       connectTimeoutMs: opts.params.connectTimeoutMs,
       readWriteTimeoutMs: opts.params.readWriteTimeoutMs,
+      flvEdgeLagMs: opts.params.flvEdgeLagMs,
       profile: opts.network,
       missingStream: opts.missingStream,
       onIncident: opts.onIncident,
+      hosts: new HostMap(opts.hosts),
     });
     this.link.server.listen({
       onPublish: (key) => opts.onServerEvent('publish', key),

@@ -10,4 +10,9 @@ export const PUSHER_ERROR_ROWS = {
     '等待画面资源（waiting-image）加载失败 (waiting image failed to load)',
     'waiting-image resource load failed.',
   ],
+  // Observed on WeChat Android 7.0.21 (community report, §1.3); meaning and errMsg UNCONFIRMED. The model never
+  // produces them by itself: a test injects them (rig.inject('pusher#p', 10005)).
+  OBSERVED_10005: [10005, 'ERR_OBSERVED_10005', '未公开 (undocumented, observed on WeChat Android 7.0.21)', 'undocumented error 10005'],
+  OBSERVED_10012: [10012, 'ERR_OBSERVED_10012', '未公开 (undocumented, observed on WeChat Android 7.0.21)', 'undocumented error 10012'],
+  OBSERVED_10014: [10014, 'ERR_OBSERVED_10014', '未公开 (undocumented, observed on WeChat Android 7.0.21)', 'undocumented error 10014'],
 } as const;

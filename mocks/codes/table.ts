@@ -45,8 +45,9 @@ const ERROR_TABLE: readonly CodeEntry[] = Object.freeze(
       meaning,
       component: 'pusher' as const,
       kind: 'error' as const,
-      source: 'wechat' as const,
-      confirmed: true,
+      // 10005/10012/10014 were seen on a device, never documented (§1.3).
+      source: name.includes('OBSERVED') ? ('observed' as const) : ('wechat' as const),
+      confirmed: !name.includes('OBSERVED'),
       note: 'binderror errCode',
     }),
   ),
@@ -98,9 +99,14 @@ export function defaultMessage(component: Component, code: number, _platform?: '
   return e.meaning.replace(/\s*\([^)]*\)\s*$/, '');
 }
 
-/** Name a timeline source's code for reports: 'pusher#p' → pusher table. */
+/** Name a timeline source's code for reports: 'pusher#p' (or the cloud-live plugin's 'live-room-push#p') → pusher table. */
 export function nameForSource(source: string, code: number): string {
-  const component: Component | undefined = source.startsWith('pusher') ? 'pusher' : source.startsWith('player') ? 'player' : undefined;
+  const component: Component | undefined =
+    source.startsWith('pusher') || source.startsWith('live-room-push')
+      ? 'pusher'
+      : source.startsWith('player') || source.startsWith('live-room-play')
+        ? 'player'
+        : undefined;
   if (!component) {
     const p = describeCode('pusher', code);
     const q = describeCode('player', code);

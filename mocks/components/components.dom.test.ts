@@ -43,7 +43,7 @@ describe('live components', () => {
 
   it('ignore attributes newer than the base library and say so', async () => {
     await using rig = createRig({ miniprogramRoot: local, client: { baseLibrary: '2.10.0' } });
-    await rig.loadComponent('live-card/live-card', { src: 'http://h.example.com/live/x.flv' });
+    await rig.loadComponent('live-card/live-card', { src: 'http://1234.liveplay.myqcloud.com/live/x.flv' });
     const warnings = rig.timeline.entries.filter((e) => e.kind === 'warning').map((e) => (e.detail as { message: string }).message);
     expect(warnings).toEqual([
       `[live-harness] <live-player id="card"> picture-in-picture-mode=["push"] needs base library 2.10.3, the client profile has 2.10.0. The real client ignores it; raise the client profile's baseLibrary or drop the attribute.`,
@@ -53,7 +53,7 @@ describe('live components', () => {
   it('deliver events to a custom component that wraps the player, and fullscreen/PiP events', async () => {
     await using rig = createRig({ miniprogramRoot: local, client: { baseLibrary: '3.0.0' } });
     rig.streams.publish('live/x');
-    const card = await rig.loadComponent('live-card/live-card', { src: 'rtmp://h.example.com/live/x?txSecret=a&txTime=b' });
+    const card = await rig.loadComponent('live-card/live-card', { src: 'rtmp://1234.liveplay.myqcloud.com/live/x?txSecret=a&txTime=b' });
     await rig.advance('3s');
     expect(card.data.state).toBe('2032');
     const ctx = card.instance.ctx as Record<string, (o?: object) => void>;

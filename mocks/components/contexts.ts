@@ -6,7 +6,7 @@
  * never on another page of the stack. A call made before that element exists
  * (from onLoad, Q4) fails.
  */
-import { type CallResult, PLAYER_METHODS, PUSHER_METHODS, supports } from '../model';
+import { type CallResult, PLAYER_METHODS, PUSHER_METHODS, supports, TAP_ONLY_METHODS } from '../model';
 import { handleOf, type ElementRegistry, type LiveHandle } from './registry';
 import type { LiveRuntime } from './runtime';
 
@@ -109,6 +109,9 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
           const message = `[live-harness] ${kind === 'pusher' ? 'LivePusherContext' : 'LivePlayerContext'}.${method}() did nothing: ${why}.${early ? ' See docs/quirks.md#q4.' : ''}`;
           rt.record({ source, kind: 'warning', detail: { message } });
         }
+      } else if (TAP_ONLY_METHODS.has(method) && !rt.inUserGesture?.()) {
+        // "仅支持在 tap 事件回调内调用" (§2.4).
+        result = { ok: false, errMsg: `${prefix}:fail ${method} can only be invoked by user TAP gesture.` };
       } else {
         result = handle.model.call(method, args);
       }
@@ -121,6 +124,10 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
     if (supports(rt.client, '2.29.0')) {
       ctx.onCustomRendererEvent = () => undefined;
       ctx.offCustomRendererEvent = () => undefined;
+      ctx.createOffscreenCanvas = (options: Record<string, unknown> = {}) => {
+        const handle = resolve();
+        return offscreenCanvas(host, handle, handle?.source ?? `${kind}#${id ?? '?'}`, options);
+      };
     }
   }
   return ctx;
@@ -132,4 +139,42 @@ function inertContext(rt: ContextHost['runtime'], kind: 'pusher' | 'player'): Re
   for (const [method, since] of Object.entries(kind === 'pusher' ? PUSHER_METHODS : PLAYER_METHODS))
     if (supports(rt.client, since)) ctx[method] = () => undefined;
   return ctx;
+}
+
+/**
+ * LivePusherContext.createOffscreenCanvas (2.29.0): a canvas the capture
+ * texture is drawn into, sized as the push. The harness has no camera texture
+ * and no GPU: the canvas has the push's size and type, getContext() answers
+ * null and says why once. Without a pusher it returns undefined, as a context
+ * bound to nothing does nothing.
+ */
+function offscreenCanvas(
+  host: ContextHost,
+  handle: LiveHandle | undefined,
+  source: string,
+  options: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const rt = host.runtime;
+  rt.record({ source, kind: 'call', detail: { method: 'createOffscreenCanvas', args: stripFunctions(options), ok: handle !== undefined } });
+  if (!handle || handle.kind !== 'pusher') return undefined;
+  const [width, height] = handle.model.pushSize;
+  let warned = false;
+  return {
+    type: typeof options.type === 'string' ? options.type : 'webgl',
+    width,
+    height,
+    getContext(kind: string) {
+      if (!warned) {
+        warned = true;
+        rt.record({
+          source,
+          kind: 'warning',
+          detail: {
+            message: `[live-harness] The offscreen canvas of ${source} has no ${String(kind)} context here: the harness has no camera texture and no GPU. Test custom rendering on a device; test the rest with the canvas's size (${width}×${height}).`,
+          },
+        });
+      }
+      return null;
+    },
+  };
 }

@@ -31,7 +31,8 @@ export interface ElementHost {
 function propertyType(spec: AttrSpec): unknown {
   switch (spec.type) {
     case 'number':
-      return Number;
+      // Taken as given: a Number property would turn max-bitrate="abc" into 0 before the model could say it is not a number.
+      return null;
     case 'boolean':
       return Boolean;
     case 'string':
@@ -82,6 +83,17 @@ export function liveElementDefinition(kind: Kind, componentId: string, host: Ele
         const id = this.id || host.registry.anonymousId(kind);
         const owner = typeof this.selectOwnerComponent === 'function' ? this.selectOwnerComponent() : undefined;
         const source = sourceFor(host, kind, id, owner);
+        const first = kind === 'pusher' ? host.registry.handles().find((h) => h.kind === 'pusher' && h.owner === owner) : undefined;
+        if (first) {
+          const where = host.runtime.describeScope(owner) ?? 'the same page';
+          rt.record({
+            source,
+            kind: 'warning',
+            detail: {
+              message: `[live-harness] <live-pusher id="${id}"> is a second pusher on ${where}: ${first.source} is already there. WeChat supports one <live-pusher> per page and its context binds to that one; remove one of them (wx:if does not make room for two). See docs/quirks.md#q8.`,
+            },
+          });
+        }
         const el: LiveElementRef = { source, elementId: id, triggerEvent: (name, detail) => this.triggerEvent(name, detail) };
         const sink = makeSink(host, el);
         const raw: Record<string, unknown> = {};

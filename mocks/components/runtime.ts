@@ -25,4 +25,6 @@ export interface LiveRuntime {
   topPage?(): unknown;
   /** A name for the page or component instance `scope` (`pages/push/push#2`), to tell two instances of one page apart. */
   describeScope(scope: unknown): string | undefined;
+  /** Whether a user's tap is being handled (casting methods run only then); absent: never. */
+  inUserGesture?(): boolean;
 }

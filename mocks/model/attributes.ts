@@ -22,6 +22,8 @@ export interface AttrSpec {
   readonly default: unknown;
   readonly values?: readonly string[];
   readonly range?: readonly [number, number];
+  /** numbers inside the range that are not values (voice-changer-type has no 5) */
+  readonly excluded?: readonly number[];
   readonly since: string;
   readonly apply: ApplyRule | ((p: ModelParams) => ApplyRule);
   readonly note?: string;
@@ -113,13 +115,18 @@ export const PUSHER_ATTRS = {
     emptyIsDefault: true,
   },
   pictureInPictureMode: list('picture-in-picture-mode', ['push', 'pop'], '2.25.0'),
-  voiceChangerType: num('voice-changer-type', 0, '2.31.0', [0, 11]),
+  // 0–11 without 5 (§1.1: "no 5").
+  voiceChangerType: { ...num('voice-changer-type', 0, '2.31.0', [0, 11]), excluded: [5] },
   customEffect: bool('custom-effect', false, '2.29.1', 'insert'),
   skinWhiteness: num('skin-whiteness', 0, '2.29.1', [0, 1]),
   skinSmoothness: num('skin-smoothness', 0, '2.29.1', [0, 1]),
   faceThinness: num('face-thinness', 0, '2.29.1', [0, 1]),
   eyeBigness: num('eye-bigness', 0, '2.29.1', [0, 1]),
   fps: num('fps', 15, '2.31.0', [1, 30]),
+  // Not in WeChat's table (§1.1 "Undocumented-by-WeChat"): trtc-wx sets enable-ear-monitor, Tencent's table lists debug.
+  // Semantics UNCONFIRMED: ear monitoring plays the mic back to headphones (nothing leaves the phone); debug shows a log overlay.
+  enableEarMonitor: bool('enable-ear-monitor', false, '2.10.0'),
+  debug: bool('debug', false, '1.7.0'),
 } satisfies Record<string, AttrSpec>;
 
 export const PLAYER_ATTRS = {
@@ -146,6 +153,8 @@ export const PLAYER_ATTRS = {
   // video or audio or not. Modelled as not receiving it: its bitrate, picture and volume go to 0 (UNCONFIRMED).
   muteAudio: bool('mute-audio', false, '2.10.0'),
   muteVideo: bool('mute-video', false, '2.10.0'),
+  // Tencent's table lists debug (a log overlay on the picture); UNCONFIRMED semantics, nothing a test can see but the value.
+  debug: bool('debug', false, '1.7.0'),
 } satisfies Record<string, AttrSpec>;
 
 export type PusherAttrName = keyof typeof PUSHER_ATTRS;

@@ -199,7 +199,7 @@ function roomRecipes(): Record<number, [Recipe]> {
 }
 
 const PUSHER_NOT_PRODUCED: Record<number, string> = {
-  [PushCode.NONE]: 'WeChat documents 0 as "no error"; no client sends it as an event (trtc-wx ignores it).',
+  [PushCode.NONE]: 'WeChat documents 0 as "no error"; no client sends it as an event (trtc-wx ignores it); a test injects it with rig.inject',
   [PushCode.SCREEN_CAPTURE_SUCC]: 'screen capture does not exist in mini-programs',
   [PushCode.CAMERA_REMOVED]: 'Windows-only LiteAV event',
   [PushCode.CAMERA_AVAILABLE]: 'Windows-only LiteAV event',
@@ -209,10 +209,12 @@ const PUSHER_NOT_PRODUCED: Record<number, string> = {
   [PushCode.SW_ENCODER_START_SUCC]: 'LiteAV header only; the WeChat component does not surface it',
   [PushCode.LOCAL_RECORD_RESULT]: 'LiteAV local recording; no mini-program API records locally',
   [PushCode.LOCAL_RECORD_PROGRESS]: 'LiteAV local recording; no mini-program API records locally',
-  [PushCode.LOCAL_PLAY_LOADING]: 'observed on real pushers with no known cause (UNCONFIRMED); only a real device produces it',
-  [PushCode.OBSERVED_2027]: 'undocumented, seen once on WeChat Android 7.0.21; only a real device produces it',
-  [PushCode.OBSERVED_2029]: 'undocumented, seen once on WeChat Android 7.0.21; only a real device produces it',
-  [PushCode.ERR_UNSUPPORTED_SAMPLERATE]: 'audio-quality admits only 48 kHz/16 kHz, both supported; only a broken device audio stack produces it',
+  [PushCode.LOCAL_PLAY_LOADING]:
+    'observed on real pushers with no known cause (UNCONFIRMED); only a real device produces it, and a test injects it with rig.inject',
+  [PushCode.OBSERVED_2027]: 'undocumented, seen once on WeChat Android 7.0.21; only a real device produces it, and a test injects it with rig.inject',
+  [PushCode.OBSERVED_2029]: 'undocumented, seen once on WeChat Android 7.0.21; only a real device produces it, and a test injects it with rig.inject',
+  [PushCode.ERR_UNSUPPORTED_SAMPLERATE]:
+    'audio-quality admits only 48 kHz/16 kHz, both supported; only a broken device audio stack produces it; a test injects it with rig.inject',
   [PushCode.ERR_SCREEN_CAPTURE_START_FAILED]: 'screen capture does not exist in mini-programs',
   [PushCode.ERR_SCREEN_CAPTURE_UNSURPORT]: 'screen capture does not exist in mini-programs',
   [PushCode.ERR_SCREEN_CAPTURE_DISTURBED]: 'screen capture does not exist in mini-programs',
@@ -283,8 +285,9 @@ const PLAYER_RECIPES: Record<number, [Recipe, Opts?]> = {
   [PlayCode.WARNING_RECV_DATA_LAG]: [playStory({}, (k) => (k.link.set({ downKbps: 500 }), k.advance(10_000)))],
   [PlayCode.WARNING_HW_ACCELERATION_FAIL]: [playStory({}, undefined, ['hw-decoder-fail'])],
   [PlayCode.WARNING_FIRST_IDR_HW_DECODE_FAIL]: [playStory({}, undefined, ['first-idr-hw-decode-fail'])],
-  [PlayCode.WARNING_DNS_FAIL]: [playStory({}, cut)],
-  [PlayCode.WARNING_SEVER_CONN_FAIL]: [playStory({}, (k) => (k.link.refuse(), k.link.reset(), k.advance(20_000)))],
+  // 3001/3002 are RTMP warnings: sent for rtmp:// only (§3.2).
+  [PlayCode.WARNING_DNS_FAIL]: [playStory({ src: RTMP }, cut)],
+  [PlayCode.WARNING_SEVER_CONN_FAIL]: [playStory({ src: RTMP }, (k) => (k.link.refuse(), k.link.reset(), k.advance(20_000)))],
   [PlayCode.WARNING_SHAKE_FAIL]: [playStory({ src: RTMP }, (k) => (k.link.failHandshake(), k.link.reset(), k.advance(20_000)))],
   // Over HTTP-FLV a server hang-up is only the end of the response (Q2); RTMP has a session to close.
   [PlayCode.WARNING_SERVER_DISCONNECT]: [playStory({ src: RTMP }, (k) => (k.link.serverClose(), k.advance(2000)))],
@@ -301,14 +304,14 @@ const PLAYER_NOT_PRODUCED: Record<number, string> = {
   [PlayCode.VOD_LOADING_END]: 'LiteAV VOD only; a live player never sends it',
   [PlayCode.STREAM_SWITCH_SUCC]: 'LiteAV stream switching; no mini-program API switches streams',
   [PlayCode.RCV_FIRST_AUDIO_FRAME]: 'LiteAV header; the WeChat component does not surface it',
-  [PlayCode.OBSERVED_2027]: 'undocumented, observed once; only a real device produces it',
+  [PlayCode.OBSERVED_2027]: 'undocumented, observed once; only a real device produces it, and a test injects it with rig.inject',
   [PlayCode.GET_METADATA]: 'LiteAV header; the WeChat component does not surface it',
   [PlayCode.GET_FLVSESSIONKEY]: 'LiteAV header; the WeChat component does not surface it',
-  [PlayCode.OBSERVED_6000]: 'undocumented iOS code (community report); only a real device produces it',
-  [PlayCode.OBSERVED_6002]: 'undocumented (trtc-wx maps it to PLAYER_WARNING); only a real device produces it',
-  [PlayCode.OBSERVED_6003]: 'undocumented (trtc-wx maps it to PLAYER_WARNING); only a real device produces it',
-  [PlayCode.OBSERVED_6004]: 'undocumented (trtc-wx maps it to PLAYER_WARNING); only a real device produces it',
-  [PlayCode.OBSERVED_6005]: 'undocumented (trtc-wx maps it to PLAYER_WARNING); only a real device produces it',
+  [PlayCode.OBSERVED_6000]: 'undocumented iOS code (community report); only a real device produces it, and a test injects it with rig.inject',
+  [PlayCode.OBSERVED_6002]: 'undocumented (trtc-wx maps it to PLAYER_WARNING); only a real device produces it, and a test injects it with rig.inject',
+  [PlayCode.OBSERVED_6003]: 'undocumented (trtc-wx maps it to PLAYER_WARNING); only a real device produces it, and a test injects it with rig.inject',
+  [PlayCode.OBSERVED_6004]: 'undocumented (trtc-wx maps it to PLAYER_WARNING); only a real device produces it, and a test injects it with rig.inject',
+  [PlayCode.OBSERVED_6005]: 'undocumented (trtc-wx maps it to PLAYER_WARNING); only a real device produces it, and a test injects it with rig.inject',
   [PlayCode.ERR_FILE_NOT_FOUND]: 'LiteAV VOD only; a live player never sends it',
   [PlayCode.ERR_HEVC_DECODE_FAIL]: 'LiteAV only; the mini-program player does not play HEVC',
   [PlayCode.ERR_HLS_KEY]: 'LiteAV HLS only; the mini-program player does not play HLS',
@@ -329,6 +332,17 @@ const ERROR_RECIPES: Record<number, Recipe> = {
     k.link.defineResource('https://cdn.example.com/wait.png', { ok: false });
     pushStory({ waitingImage: 'https://cdn.example.com/wait.png' }, (kk) => (kk.device.background(), kk.advance(2000)))(k);
   },
+  // Observed on a device only (§1.3): the model sends them when a test injects them (rig.inject).
+  ...Object.fromEntries(
+    [10005, 10012, 10014].map((code) => [
+      code,
+      (k: ModelKit) => {
+        const p = k.pusher('p');
+        p.insert({ url: PUSH });
+        expect(p.inject(code)).toBeUndefined();
+      },
+    ]),
+  ),
 };
 
 function run(recipe: Recipe, o: Opts = {}): ModelKit {
@@ -359,6 +373,22 @@ describe('the code table walk', () => {
       }
     });
   }
+
+  it('sends each code only a device produces when a test injects it, as bindstatechange with its message', () => {
+    for (const [component, excuses] of [
+      ['pusher', PUSHER_NOT_PRODUCED],
+      ['player', PLAYER_NOT_PRODUCED],
+    ] as const) {
+      const injectable = Object.entries(excuses)
+        .filter(([, why]) => why.includes('rig.inject'))
+        .map(([code]) => Number(code));
+      expect(injectable.length).toBeGreaterThanOrEqual(component === 'pusher' ? 5 : 6);
+      const kit = new ModelKit();
+      const m = component === 'pusher' ? kit.pusher('p') : kit.player('v');
+      for (const code of injectable) expect(m.inject(code)).toBeUndefined();
+      expect(kit.codes()).toEqual(injectable);
+    }
+  });
 
   for (const entry of errorCodes()) {
     it(`produces binderror ${entry.code} ${entry.name}`, () => {

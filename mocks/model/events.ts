@@ -9,7 +9,10 @@ export type ModelEventType =
   | 'audiovolumenotify'
   | 'fullscreenchange'
   | 'enterpictureinpicture'
-  | 'leavepictureinpicture';
+  | 'leavepictureinpicture'
+  | 'castinguserselect'
+  | 'castingstatechange'
+  | 'castinginterrupt';
 
 export interface ModelEvent {
   readonly type: ModelEventType;

@@ -12,4 +12,4 @@ export type { ModelEvent, ModelEventType, ModelSink, CallResult } from './events
 export type { ParticipantDeps } from './participant';
 export { PusherModel } from './pusher';
 export { PlayerModel } from './player';
-export { PUSHER_METHODS, PLAYER_METHODS, RESULT_METHODS } from './methods';
+export { PUSHER_METHODS, PLAYER_METHODS, RESULT_METHODS, TAP_ONLY_METHODS } from './methods';

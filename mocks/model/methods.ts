@@ -48,7 +48,15 @@ export const PLAYER_METHODS: Readonly<Record<string, string>> = {
   requestPictureInPicture: '2.15.0',
   requestBackgroundPlayback: '2.14.3',
   exitBackgroundPlayback: '2.14.3',
+  // "仅支持在 tap 事件回调内调用" (§2.4): the context refuses them outside a tap.
+  startCasting: '2.32.0',
+  switchCasting: '2.32.0',
+  reconnectCasting: '2.32.0',
+  exitCasting: '2.32.0',
 };
+
+/** Methods the client runs only inside a tap handler. */
+export const TAP_ONLY_METHODS = new Set(['startCasting', 'switchCasting', 'reconnectCasting', 'exitCasting']);
 
 /** Methods that answer with data rather than a bare errMsg. */
 export const RESULT_METHODS = new Set(['snapshot', 'setZoom', 'getMaxZoom']);

@@ -20,6 +20,8 @@ export interface ModelParams {
   netstatusIncludesCpu: boolean;
   /** RTC-mode playback latency target; docs say "under 500 ms" (Q11, Q12). */
   rtcTargetLatencyMs: number;
+  /** How far an HTTP-FLV edge runs behind the origin in virtual time (CDN relay): RTMP push + FLV play "normally 2–3 s" with the default caches. */
+  flvEdgeLagMs: number;
   /** Whether RTC-mode players emit 2003/2004 at all; a community report saw none (Q15, UNCONFIRMED). */
   rtcEmitsFirstFrameCodes: boolean;
   /** After -1307 a TRTC (room://) pusher keeps trying and re-enters once the network is back ("恢复网络后,会自行恢复上行推流"); how often is UNCONFIRMED. */
@@ -63,6 +65,7 @@ export const DEFAULT_PARAMS: Readonly<ModelParams> = Object.freeze({
   tickMs: 100,
   netstatusIncludesCpu: false,
   rtcTargetLatencyMs: 400,
+  flvEdgeLagMs: 1000,
   rtcEmitsFirstFrameCodes: true,
   roomRecoveryProbeMs: 3000,
   waitingImageKeepAliveMs: 180_000,

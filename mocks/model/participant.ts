@@ -5,7 +5,7 @@
  * set them, statechange events and the device subscription. A model adds what
  * it does with media and how it connects.
  */
-import { type Component, defaultMessage, PlayCode, PushCode } from '../codes';
+import { type Component, defaultMessage, describeCode, errorCodes, PlayCode, PushCode } from '../codes';
 import type { ConnectFailure, Link, StreamTarget } from '../link/types';
 import type { Clock, Random, TimerHandle } from '../time';
 import { type AttrSpec, applyRule, defaultsOf, PLAYER_ATTRS, type PlayerAttrs, PUSHER_ATTRS, type PusherAttrs } from './attributes';
@@ -310,6 +310,53 @@ export abstract class Participant<K extends Component, C extends { close(): void
     if (!this.d.params.netstatusIncludesCpu) return;
     info.appCpu = round(this.d.random.between(appPct[0], appPct[1]), 1);
     info.systemCpu = round(this.d.random.between(systemPct[0], systemPct[1]), 1);
+  }
+
+  // ---------------------------------------------------------------- injection
+
+  /**
+   * Send a code the model never produces by itself, as the component would
+   * (an undocumented code a real device sends: pusher 2027, player 6003 …):
+   * binderror for a pusher errCode (10005 …), bindstatechange otherwise.
+   * Returns why it cannot, for a code neither table of the component has.
+   */
+  inject(code: number, message?: string): string | undefined {
+    const asError = this.component === 'pusher' && errorCodes().some((e) => e.code === code) && code > 10004;
+    if (!describeCode(this.component, code) && !asError) return `${code} is not a code of the ${this.component} tables`;
+    if (asError) this.d.sink.emit({ type: 'error', detail: { errCode: code, errMsg: message ?? defaultMessage('pusher', code) } });
+    else this.status(code, message);
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- picture-in-picture
+
+  protected pip = false;
+
+  /**
+   * The page the element is on is navigated away from (`push`: navigateTo)
+   * or back from (`pop`: navigateBack) while picture-in-picture-mode lists
+   * that trigger and a session runs: the element goes to a small window.
+   * Returns whether it did (then the page stays alive, §2 "entering PiP puts
+   * the page in onHide, not destroyed").
+   */
+  enterPictureInPicture(trigger: 'push' | 'pop'): boolean {
+    const modes = (this.attrs as { pictureInPictureMode?: unknown }).pictureInPictureMode;
+    if (this.pip || !Array.isArray(modes) || !modes.includes(trigger) || !this.inSession) return false;
+    this.pip = true;
+    this.d.clock.setTimer(0, () => this.d.sink.emit({ type: 'enterpictureinpicture', detail: {} }));
+    return true;
+  }
+
+  /** The small window closes (exitPictureInPicture, or the user's ×). */
+  leavePictureInPicture(): boolean {
+    if (!this.pip) return false;
+    this.pip = false;
+    this.d.clock.setTimer(0, () => this.d.sink.emit({ type: 'leavepictureinpicture', detail: {} }));
+    return true;
+  }
+
+  get inPictureInPicture(): boolean {
+    return this.pip;
   }
 
   // ---------------------------------------------------------------- events

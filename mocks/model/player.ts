@@ -6,7 +6,7 @@
  * stream end (2006 on RTMP only, Q2) all fall out of the buffer and the link.
  */
 import { PlayCode } from '../codes';
-import type { CloseReason, PlayConnection, PlayObserver, StreamInfo, StreamTarget } from '../link/types';
+import type { CloseReason, ConnectFailure, PlayConnection, PlayObserver, StreamInfo, StreamTarget } from '../link/types';
 import { parseStreamUrl } from '../link/target';
 import type { PlayerAttrName, PlayerAttrs } from './attributes';
 import type { DeviceChange } from './device';
@@ -34,8 +34,8 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
   private lastDelayMs: number | undefined;
   private accFallback = false;
   private fullScreen = false;
-  private pip = false;
   private backgroundPlayback = false;
+  private casting: 'off' | 'selecting' | 'on' = 'off';
 
   constructor(d: ParticipantDeps) {
     super(d, 'player', RULES);
@@ -58,6 +58,18 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
 
   protected insertOnlyRemedy(k: PlayerAttrName): string {
     return k === 'autoplay' ? 'Call play() instead.' : '';
+  }
+
+  /** With autoplay, a src that arrives after insertion (setData in onLoad/onReady) starts playing; a src changed mid-play waits (Q3). */
+  protected override applyDynamic(k: PlayerAttrName, value: unknown): void {
+    super.applyDynamic(k, value);
+    if (k === 'src' && this.attrs.autoplay && value && this.phase === 'idle') this.play();
+  }
+
+  /** 3001/3002/3003 are RTMP warnings: LiteAV sends them for rtmp:// only; HTTP-FLV and room:// just retry (2103). */
+  protected override connectFailed(f: ConnectFailure): void {
+    if (parseStreamUrl(this.attrs.src)?.protocol === 'rtmp') return super.connectFailed(f);
+    this.lost(undefined);
   }
 
   // ---------------------------------------------------------------- context methods
@@ -108,11 +120,13 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
         return OK;
       }
       case 'exitPictureInPicture':
-        if (this.pip) {
-          this.pip = false;
-          this.soon(() => this.d.sink.emit({ type: 'leavepictureinpicture', detail: {} }));
-        }
+        this.leavePictureInPicture();
         return OK;
+      case 'startCasting':
+      case 'switchCasting':
+      case 'reconnectCasting':
+      case 'exitCasting':
+        return this.castingCall(method);
       case 'requestBackgroundPlayback':
         this.backgroundPlayback = true;
         return OK;
@@ -124,9 +138,55 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
     }
   }
 
-  /** Page navigated away / back (auto-pause-if-navigate). */
+  /**
+   * Casting to a TV (enable-casting, 2.32.0). The user picks a device
+   * (castinguserselect), then the session reports its state
+   * (castingstatechange {type, state}); `type` values are UNCONFIRMED: ours
+   * name the call. castinginterrupt comes from the device (rig.inject).
+   */
+  private castingCall(method: 'startCasting' | 'switchCasting' | 'reconnectCasting' | 'exitCasting'): CallResult {
+    if (!this.attrs.enableCasting) return fail('operateLivePlayer:fail enable-casting is not set');
+    const emit = (type: 'castinguserselect' | 'castingstatechange', detail: Record<string, unknown>): void =>
+      this.soon(() => this.d.sink.emit({ type, detail }));
+    switch (method) {
+      case 'startCasting':
+      case 'switchCasting':
+        this.casting = 'on';
+        emit('castinguserselect', { state: 'success' });
+        emit('castingstatechange', { type: method === 'startCasting' ? 'start' : 'switch', state: 'success' });
+        return OK;
+      case 'reconnectCasting':
+        if (this.casting === 'off') return fail('operateLivePlayer:fail not casting');
+        this.casting = 'on';
+        emit('castingstatechange', { type: 'reconnect', state: 'success' });
+        return OK;
+      default:
+        if (this.casting === 'off') return fail('operateLivePlayer:fail not casting');
+        this.casting = 'off';
+        emit('castingstatechange', { type: 'exit', state: 'success' });
+        return OK;
+    }
+  }
+
+  /** The TV side broke the casting off (castinginterrupt). */
+  interruptCasting(): boolean {
+    if (this.casting === 'off') return false;
+    this.casting = 'off';
+    this.d.sink.emit({ type: 'castinginterrupt', detail: {} });
+    return true;
+  }
+
+  /** Page navigated away / back (auto-pause-if-navigate). RTC pull carries on while the page is covered (Q10). */
   pageHidden(hidden: boolean): void {
-    if (hidden && this.attrs.autoPauseIfNavigate && !this.pip && this.phase !== 'idle' && !this.paused) {
+    if (
+      hidden &&
+      this.attrs.autoPauseIfNavigate &&
+      !this.pip &&
+      !this.backgroundPlayback &&
+      this.attrs.mode !== 'RTC' &&
+      this.phase !== 'idle' &&
+      !this.paused
+    ) {
       this.paused = true;
       this.pausedBy = 'navigate';
     } else if (!hidden && this.pausedBy === 'navigate') {
@@ -311,7 +371,9 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
    */
   private playbackSpeed(): number {
     if (this.rtc) {
-      const targetBuf = Math.max(80, this.d.params.rtcTargetLatencyMs - (this.lastDelayMs ?? 0));
+      // A one-way delay above the target cannot be bought back from the buffer: keep at least
+      // the start threshold so that steady arrivals never run it dry (only jitter or loss stall).
+      const targetBuf = Math.max(this.startThresholdMs(), this.d.params.rtcTargetLatencyMs - (this.lastDelayMs ?? 0));
       if (this.bufferMs > targetBuf * 1.5) return 1.5;
       if (this.bufferMs > targetBuf) return 1.1;
       return this.bufferMs < targetBuf * 0.5 ? 0.9 : 1;

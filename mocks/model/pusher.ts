@@ -24,6 +24,20 @@ const MODE_SIZE: Record<string, readonly [number, number]> = {
   FHD: [720, 1280],
 };
 
+/**
+ * Encoder bitrate range per mode, kbps. min-bitrate/max-bitrate apply in RTC
+ * mode only (liveRoomPlugin: "仅在 mode 为 RTC 时生效"); the other modes keep
+ * the range of the docs' parameter table, which is why FHD pushes ~1800 kbps
+ * whatever max-bitrate says (Q14). QVGA/HVGA ranges are UNCONFIRMED.
+ */
+export const MODE_KBPS: Readonly<Record<string, readonly [number, number]>> = {
+  QVGA: [150, 350],
+  HVGA: [250, 500],
+  SD: [300, 800],
+  HD: [600, 1200],
+  FHD: [600, 1800],
+};
+
 const AUDIO_KBPS = { high: 64, low: 24 } as const;
 const MAX_PIXELS = 1920 * 1080;
 
@@ -74,6 +88,11 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     };
   }
 
+  /** The size the encoder pushes now (what createOffscreenCanvas gets). */
+  get pushSize(): [number, number] {
+    return this.captureSize();
+  }
+
   // ---------------------------------------------------------------- attributes
 
   protected afterInsert(): void {
@@ -92,6 +111,8 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
   protected override applyDynamic(k: PusherAttrName, value: unknown): void {
     const before = this.attrs[k];
     super.applyDynamic(k, value);
+    // With autopush, a url that arrives after insertion (setData in onLoad/onReady) starts the push.
+    if (k === 'url' && this.attrs.autopush && value && !this.started) this.start();
     // iOS reports mic and mute toggles as status codes with an empty message.
     if (this.d.client.platform === 'ios' && before !== value) {
       if (k === 'enableMic') this.status(PushCode.MIC_TOGGLED_IOS, '');
@@ -101,7 +122,14 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
 
   /** Bitrate bounds are a pair: re-clamp the encoder after either side moved. */
   protected override pairChanged(): void {
-    if (this.targetKbps > 0) this.targetKbps = clamp(this.targetKbps, this.attrs.minBitrate, this.attrs.maxBitrate);
+    const [lo, hi] = this.bitrateRange();
+    if (this.targetKbps > 0) this.targetKbps = clamp(this.targetKbps, lo, hi);
+  }
+
+  /** The encoder's range: min/max-bitrate in RTC mode, the mode's own range otherwise (Q14). */
+  bitrateRange(): readonly [number, number] {
+    const a = this.attrs;
+    return a.mode === 'RTC' ? [a.minBitrate, a.maxBitrate] : (MODE_KBPS[a.mode] ?? MODE_KBPS.SD);
   }
 
   // ---------------------------------------------------------------- context methods
@@ -180,6 +208,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
         return { ok: true, result: { zoom: this.zoomLevel } };
       }
       case 'exitPictureInPicture':
+        this.leavePictureInPicture();
         return OK;
       case 'startDumpAudio':
       case 'stopDumpAudio':
@@ -245,7 +274,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
       this.status(PushCode.START_VIDEO_ENCODER);
       this.encoderFaults(gen);
     });
-    this.targetKbps = this.attrs.maxBitrate;
+    this.targetKbps = this.bitrateRange()[1];
     this.capture?.close();
     this.capture = this.d.link.capture?.(this.captureSettings());
     this.after(t + 1, () => this.connect());
@@ -422,7 +451,8 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
   private captureSize(): [number, number] {
     const a = this.attrs;
     let [w, h] = a.mode === 'RTC' ? [a.videoWidth, a.videoHeight] : (MODE_SIZE[a.mode] ?? MODE_SIZE.SD);
-    if (a.aspect === '3:4' && a.mode !== 'RTC') h = Math.round((w * 4) / 3);
+    // 3:4 takes effect only in RTC (多人连麦) mode, per Tencent's FAQ [S12].
+    if (a.aspect === '3:4' && a.mode === 'RTC') h = Math.round((w * 4) / 3);
     if (this.lowRes) [w, h] = [Math.round(w / 2 / 2) * 2, Math.round(h / 2 / 2) * 2];
     return a.orientation === 'horizontal' ? [h, w] : [w, h];
   }
@@ -460,7 +490,8 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
       hasVideo: video,
       hasAudio: audio,
       videoKbps: video ? (waiting ? this.d.params.waitingImageBitrateKbps : this.targetKbps) : 0,
-      audioKbps: audio ? (AUDIO_KBPS[a.audioQuality as 'high' | 'low'] ?? AUDIO_KBPS.high) : 0,
+      // muted sends no audio (the deprecated twin of enable-mic): nothing to encode.
+      audioKbps: audio && !a.muted ? (AUDIO_KBPS[a.audioQuality as 'high' | 'low'] ?? AUDIO_KBPS.high) : 0,
       fps: video ? fps : 0,
       gopSeconds: this.d.params.encoderGopSeconds,
       width: video ? w : 0,
@@ -565,24 +596,25 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
   /** Keep the encoder between min- and max-bitrate, following the uplink. */
   private adapt(capacityKbps: number, queuedMs: number, info: StreamInfo): void {
     const a = this.attrs;
+    const [lo, hi] = this.bitrateRange();
     const { params, clock } = this.d;
     const audio = info.audioKbps;
     const usable = Math.max(0, capacityKbps * 0.85 - audio);
     const before = this.targetKbps;
     let next = before;
-    if (queuedMs > 300 || usable < before) next = clamp(usable, a.minBitrate, a.maxBitrate);
-    else if (usable > before * 1.2) next = clamp(before * 1.15, a.minBitrate, a.maxBitrate);
+    if (queuedMs > 300 || usable < before) next = clamp(usable, lo, hi);
+    else if (usable > before * 1.2) next = clamp(before * 1.15, lo, hi);
     this.targetKbps = Math.round(next);
     if (before > 0 && Math.abs(this.targetKbps - before) / before >= params.bitrateChangeEventRatio) this.status(PushCode.CHANGE_BITRATE);
     // Live modes trade resolution for smoothness when the bitrate sinks far.
     if (a.mode !== 'RTC') {
-      const wantLow = this.targetKbps < a.maxBitrate * 0.5;
+      const wantLow = this.targetKbps < hi * 0.5;
       if (wantLow !== this.lowRes) {
         this.lowRes = wantLow;
         this.status(PushCode.CHANGE_RESOLUTION);
       }
     }
-    const busy = capacityKbps - audio < a.minBitrate * params.netBusyRatio;
+    const busy = capacityKbps - audio < lo * params.netBusyRatio;
     if (busy && clock.now() - this.lastBusyWarnAt >= 5000) {
       this.lastBusyWarnAt = clock.now();
       this.status(PushCode.WARNING_NET_BUSY);

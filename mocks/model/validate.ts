@@ -106,16 +106,24 @@ function checkCommon<T extends Record<string, unknown>>(
       }
     }
     if (spec.type === 'number') {
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
+      // WXML gives attribute text: "1000" is a number, "abc" is not (never 0, as a Number cast would make it).
+      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      if (typeof n !== 'number' || !Number.isFinite(n)) {
         warnings.push(warn(tag, id, spec, v, 'is not a number', `The component uses the default ${String(spec.default)}.`));
         continue;
       }
-      if (spec.range && (v < spec.range[0] || v > spec.range[1])) {
-        const clamped = Math.min(spec.range[1], Math.max(spec.range[0], v));
+      if (spec.range && (n < spec.range[0] || n > spec.range[1])) {
+        const clamped = Math.min(spec.range[1], Math.max(spec.range[0], n));
         warnings.push(warn(tag, id, spec, v, `is outside ${spec.range[0]}–${spec.range[1]}`, `The component clamps it to ${clamped}.`));
         out[name] = clamped;
         continue;
       }
+      if (spec.excluded?.includes(n)) {
+        warnings.push(warn(tag, id, spec, v, `is not one of its values (there is no ${n})`, `The component uses the default ${String(spec.default)}.`));
+        continue;
+      }
+      out[name] = n;
+      continue;
     }
     if (spec.type === 'string-or-array') {
       const list = Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : [];

@@ -53,6 +53,7 @@ export class ModelKit {
       random: this.random.fork('network'),
       connectTimeoutMs: this.params.connectTimeoutMs,
       readWriteTimeoutMs: this.params.readWriteTimeoutMs,
+      flvEdgeLagMs: this.params.flvEdgeLagMs,
       profile: opts.network,
       missingStream: opts.missingStream,
     });

@@ -90,6 +90,11 @@ type Conn = MediaPublishConn | MediaPlayConn;
 
 export class MediaLink implements Link, FaultInterpreter {
   private readonly hosts: HostMap;
+
+  /** @internal the host map, for a connection that explains its DNS failure */
+  get hostMap(): HostMap {
+    return this.hosts;
+  }
   private readonly conns = new Set<Conn>();
   private readonly resources = new Map<string, { ok: boolean; durationMs?: number }>();
   private cutOff = false;
@@ -272,6 +277,8 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
       return false;
     }
     if (this.link.unreachable(this.target.host)) {
+      const hosts = this.link.hostMap;
+      if (!hosts.resolves(this.target.host)) this.link.note('host-unknown', { host: this.target.host, hostMap: [...hosts.patterns] });
       this.schedule(1, () => this.fail('dns'));
       return false;
     }

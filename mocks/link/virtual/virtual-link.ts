@@ -40,8 +40,15 @@ export interface VirtualLinkOptions {
   readonly missingStream?: 'not-found' | 'wait';
   /** The anchor's send queue drops its oldest media beyond this (frame skipping). */
   readonly maxSendQueueMs?: number;
+  /** How far an HTTP-FLV edge runs behind the origin (CDN relay, Q12); default 0. */
+  readonly flvEdgeLagMs?: number;
   /** Told of every incident, so the rig can put it on the timeline. */
   readonly onIncident?: (kind: string, detail: Record<string, unknown>) => void;
+  /**
+   * Which hosts resolve (the rig's host map, as on real media); absent, every host does.
+   * A host that does not fails as a DNS lookup does, never reaching the server.
+   */
+  readonly hosts?: { resolves(host: string): boolean; readonly patterns: readonly string[] };
 }
 
 export interface Resource {
@@ -322,6 +329,10 @@ export class VirtualLink implements Link, FaultInterpreter {
     return this.opts.readWriteTimeoutMs;
   }
 
+  /** @internal */ get flvEdgeLagMs(): number {
+    return this.opts.flvEdgeLagMs ?? 0;
+  }
+
   /** @internal */ get maxSendQueueMs(): number {
     return this.opts.maxSendQueueMs ?? 3000;
   }
@@ -338,6 +349,11 @@ export class VirtualLink implements Link, FaultInterpreter {
     const rtt = this.rtt();
     const fail = (after: number, f: ConnectFailure): void => c.schedule(after, () => c.fail(f));
     if (this.flags.cut || this.dnsFails(c.target.host)) return fail(Math.max(rtt, 20), 'dns');
+    const hosts = this.opts.hosts;
+    if (hosts && c.target.protocol !== 'room' && !hosts.resolves(c.target.host)) {
+      this.note('host-unknown', { host: c.target.host, hostMap: [...hosts.patterns] });
+      return fail(Math.max(rtt, 20), 'dns');
+    }
     if (this.flags.stall) return fail(this.opts.connectTimeoutMs, 'timeout');
     if (this.flags.refuse) return fail(rtt, 'refused');
     if (this.flags.handshakeFail && c.target.protocol === 'rtmp') return fail(rtt * 1.5, 'handshake');
@@ -581,7 +597,7 @@ class PlayConn extends BaseConn implements PlayConnection {
       return this.schedule(100, () => this.ready());
     }
     this.stream = s;
-    const edge = this.link.server.edge(s);
+    const edge = this.edge(s);
     // Servers keep the last GOP and send it first, so a viewer starts at a key frame behind the edge.
     const gopMs = Math.max(1, s.info.gopSeconds * 1000);
     const sinceStart = Math.max(0, edge - s.publishStartMs);
@@ -608,7 +624,7 @@ class PlayConn extends BaseConn implements PlayConnection {
     // Media the anchor never sent (it froze) is skipped, not waited for.
     for (const k of s.skips) if (this.receivedUpToMs >= k.fromMs && this.receivedUpToMs < k.toMs) this.receivedUpToMs = k.toMs;
     const capacityMs = (dtMs * capacityKbps) / streamKbps;
-    const edge = this.link.server.edge(s);
+    const edge = this.edge(s);
     const backlog = Math.max(0, edge - this.receivedUpToMs);
     const got = Math.min(backlog, capacityMs);
     this.receivedUpToMs += got;
@@ -632,6 +648,12 @@ class PlayConn extends BaseConn implements PlayConnection {
       arrivalDelayMs: this.keyFrameSeen ? now - this.receivedUpToMs + this.link.conditions().rttMs / 2 : undefined,
       stream: info,
     };
+  }
+
+  /** The newest media this player can get: an HTTP-FLV edge serves the origin's a CDN lag late (Q12). */
+  private edge(s: ServerStream): number {
+    const edge = this.link.server.edge(s);
+    return this.target.protocol === 'http-flv' ? Math.max(s.publishStartMs, edge - this.link.flvEdgeLagMs) : edge;
   }
 
   protected end(reason: CloseReason): void {

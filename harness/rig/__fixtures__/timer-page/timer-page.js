@@ -1,6 +1,6 @@
 // A page with its own timers: a retry after 2 s and a clock that ticks every second.
 Page({
-  data: { src: 'http://h.example.com/live/t.flv', elapsed: 0, retried: false, startedAt: 0 },
+  data: { src: 'http://1234.liveplay.myqcloud.com/live/t.flv', elapsed: 0, retried: false, startedAt: 0 },
   onLoad() {
     this.setData({ startedAt: Date.now() });
     this.timer = setInterval(() => this.setData({ elapsed: Math.round((Date.now() - this.data.startedAt) / 1000) }), 1000);

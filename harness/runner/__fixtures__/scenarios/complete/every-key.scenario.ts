@@ -19,6 +19,7 @@ export default {
     tickMs: 100,
     netstatusIncludesCpu: false,
     rtcTargetLatencyMs: 400,
+    flvEdgeLagMs: 1000,
     rtcEmitsFirstFrameCodes: true,
     waitingImageKeepAliveMs: 180_000,
     waitingImageBitrateKbps: 40,
