@@ -415,7 +415,7 @@ add('§4 quirks', [
   ['Q1 three reconnects (2103), then -2301 (player)', true, PLAY_RECONNECT],
   ['Q2 2006 or -2301 as the end of a live; no 2006 over HTTP-FLV', true, t('mocks/model/player.test.ts', 'sees 2006 when an RTMP stream ends, and only the disconnect (no 2006) over HTTP-FLV')],
   ['Q3 with autoplay a new src needs stop()+play()', true, t('mocks/model/player.test.ts', 'does not switch to a new src with autoplay until stop()+play() (Q3)')],
-  ['Q4 a context made in onLoad does nothing', true, t('scenarios/context-onload-vs-onready.scenario.ts', 'a context made in onLoad does nothing; one made in onReady works')],
+  ['Q4 a context made in onLoad does nothing', true, t('scenarios/context-onload-vs-onready.scenario.ts', 'a context called in onLoad does nothing; called from onReady on it works')],
   ['Q5 enable-camera needs stop()+start()', true, t('scenarios/push-enable-camera.scenario.ts', 'enable-camera needs stop and start')],
   ['Q6 device-position, auto-focus, custom-effect init only', true, t('scenarios/push-device-position.scenario.ts', 'device-position after insert is ignored')],
   ['Q7 mode change needs stop/play (UNCONFIRMED)', true, t('scenarios/play-mode-change.scenario.ts', 'a live-player mode change needs stop() and play()')],

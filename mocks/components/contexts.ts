@@ -57,6 +57,10 @@ function findHandle(
   return all[0];
 }
 
+function inPictureInPicture(host: ContextHost, kind: 'pusher' | 'player'): LiveHandle | undefined {
+  return host.registry.handles().find((h) => h.kind === kind && h.model.inPictureInPicture);
+}
+
 function stripFunctions(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) if (typeof v !== 'function') out[k] = v;
@@ -95,7 +99,8 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
     if (!supports(rt.client, since)) continue;
     ctx[method] = (obj: Record<string, unknown> = {}) => {
       const args = stripFunctions(obj ?? {});
-      const handle = resolve();
+      // exitPictureInPicture is "callable from any page" (§1.1/§1.2 method tables): the small window's element, wherever it is.
+      const handle = (method === 'exitPictureInPicture' ? inPictureInPicture(host, kind) : undefined) ?? resolve();
       const source = handle?.source ?? `${kind}#${id ?? '?'}`;
       let result: CallResult;
       if (!handle) {
