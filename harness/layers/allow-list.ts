@@ -33,6 +33,8 @@ export const PROJECT_LAYERS: LayerRules = {
     // The link's contract: what a link is, and how a stream URL names a stream.
     // The model takes these without loading the two link implementations the index exports.
     'mocks/link': ['types.ts', 'target.ts'],
+    // issue 9: the LiveHarness domain's wire shapes, which the client companion (harness/automator) reads as types.
+    'harness/automator-sim': ['live-harness-domain.ts'],
   },
   folders: {
     // ── mocks/: the product, below the harness; none of it may name harness/.
@@ -127,7 +129,19 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     // issue 7: a Target says what it can do and opens a Session; it knows the rig, and the runner's types only.
     // It names the link's profiles, the model's client and params, and the timeline, as types only.
-    'harness/targets': { imports: ['harness/rig'], types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'] },
+    // issue 9: the automator-sim target opens an AutomatorSim and drives it through the real miniprogram-automator client and the companion.
+    'harness/targets': {
+      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator'],
+      types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'],
+    },
+    // issue 9: the server side of automator-sim; its LiveHarness domain (live-harness-domain.ts) reads the rig, the fault vocabulary and durations.
+    'harness/automator-sim': { imports: ['harness/rig', 'harness/assert', 'mocks/link', 'mocks/model'], types: ['harness/record'] },
+    // issue 9: the client companion (attachHarness): a timeline mirror over the real client's connection, faults from the vocabulary.
+    'harness/automator': {
+      imports: ['harness/record', 'mocks/link'],
+      types: ['harness/automator-sim', 'harness/rig', 'mocks/model'],
+      tests: ['harness/automator-sim', 'harness/assert', 'harness/rig', 'miniprogram-automator', 'node:*'],
+    },
     // issue 7: reporters (JSON, console), fed by the runner, whose types they take.
     'harness/report': {
       imports: ['harness/assert', 'harness/record', 'node:fs', 'node:path'],
