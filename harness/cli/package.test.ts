@@ -256,7 +256,7 @@ describe('the package', () => {
     expect(missing.out).toContain('nope.scenario.js: it does not exist. Check the path.');
     expect(node([join(root, 'bin/live-harness.js'), 'codes', 'player']).out).toMatch(/-2301\s+error\s+PLAY_ERR_NET_DISCONNECT/);
     expect(node([join(root, 'bin/live-harness.js'), 'run', '--target', 'phone']).out).toContain(
-      '[live-harness] Failed to read the command line: --target "phone" is not a target. Use auto, virtual, media.',
+      '[live-harness] Failed to read the command line: --target "phone" is not a target. Use simulate, automator-sim (or a clock: auto, virtual, media).',
     );
   });
 });

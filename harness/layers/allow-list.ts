@@ -123,15 +123,41 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     'harness/cli': {
       // tsx: .ts scenario files load through it when the user has it installed; the CLI says so when not.
-      imports: ['harness/runner', 'harness/media', 'mocks/codes', 'node:fs', 'node:net', 'node:path', 'tsx', 'harness/report', 'harness/targets'],
+      // issue 9: --target picks a target by name, and a misspelt one gets the nearest (mocks/model's nearest).
+      imports: [
+        'harness/runner',
+        'harness/media',
+        'mocks/codes',
+        'mocks/model',
+        'node:fs',
+        'node:net',
+        'node:path',
+        'tsx',
+        'harness/report',
+        'harness/targets',
+      ],
       computed: 'it loads the scenario files named on the command line',
       tests: ['node:*'],
     },
     // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
     // harness/runner: only the launched executable's entry (launch-cli.ts) takes its installDom; the index never loads it.
+    // Its LiveHarness domain (live-harness-domain.ts) reads the fault vocabulary (mocks/link) and durations (harness/assert), and names timeline entries.
     'harness/automator-sim': {
-      imports: ['harness/rig', 'harness/page', 'harness/runner', 'mocks/model', 'harness', 'ws', 'node:module', 'node:net', 'node:path', 'node:fs'],
-      types: ['mocks/link'],
+      imports: [
+        'harness/rig',
+        'harness/page',
+        'harness/runner',
+        'mocks/model',
+        'harness',
+        'ws',
+        'node:module',
+        'node:net',
+        'node:path',
+        'node:fs',
+        'harness/assert',
+        'mocks/link',
+      ],
+      types: ['harness/record'],
       tests: ['miniprogram-automator', 'test-support', 'node:*'],
     },
     // issue 7: a Target says what it can do and opens a Session; it knows the rig, and the runner's types only.
@@ -141,8 +167,6 @@ export const PROJECT_LAYERS: LayerRules = {
       imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator'],
       types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'],
     },
-    // issue 9: the server side of automator-sim; its LiveHarness domain (live-harness-domain.ts) reads the rig, the fault vocabulary and durations.
-    'harness/automator-sim': { imports: ['harness/rig', 'harness/assert', 'mocks/link', 'mocks/model'], types: ['harness/record'] },
     // issue 9: the client companion (attachHarness): a timeline mirror over the real client's connection, faults from the vocabulary.
     'harness/automator': {
       imports: ['harness/record', 'mocks/link'],
@@ -182,7 +206,11 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'the suites load every *.scenario.ts by path',
     },
     // Benchmarks: may use any layer's index; these are the ones used.
-    bench: { imports: ['harness/runner', 'harness/rig', 'harness/media', 'node:*'], computed: 'it loads every scenario file by path' },
+    // issue 9: bench:automator drives automator-sim with the real client, and runs a scenario on both targets.
+    bench: {
+      imports: ['harness/runner', 'harness/rig', 'harness/media', 'harness/automator-sim', 'harness/targets', 'miniprogram-automator', 'node:*'],
+      computed: 'it loads every scenario file by path',
+    },
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
     'test-support': { imports: ['jest-runner', 'harness/media', 'node:fs', 'node:net'] },
     // Developer scripts (docs generators).
