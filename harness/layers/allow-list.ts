@@ -164,8 +164,11 @@ export const PROJECT_LAYERS: LayerRules = {
     // It names the link's profiles, the model's client and params, and the timeline, as types only.
     // issue 9: the automator-sim target opens an AutomatorSim and drives it through the real miniprogram-automator client and the companion.
     'harness/targets': {
-      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator'],
-      types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'],
+      // A remote session keeps its own Timeline (harness/record): the story from the moment it was opened.
+      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record'],
+      types: ['harness/runner', 'mocks/link', 'mocks/model'],
+      // The parity tests run every scenario on both targets through the runner.
+      tests: ['harness/runner', 'harness/assert', 'node:*'],
     },
     // issue 9: the client companion (attachHarness): a timeline mirror over the real client's connection, faults from the vocabulary.
     'harness/automator': {
