@@ -1,5 +1,6 @@
 export { simulate } from './simulate';
-export { automatorSim, AutomatorSimSession, openAutomatorSimSession } from './automator-sim';
+export { automatorSim } from './automator-sim';
+export type { AutomatorSimSession } from './automator-sim-session';
 export { TARGETS } from './registry';
 export { CAPABILITIES, TargetError } from './target';
 export { RigSession } from './rig-session';
