@@ -1,16 +1,13 @@
 /**
  * The `automator-sim` target: scenarios driven through the real
  * miniprogram-automator client against AutomatorSim (page steps over
- * Page.* / Element.* / App.*, the world over LiveHarness.*). The client, the
- * server and ws load when a session opens, not with the package.
+ * Page.* / Element.* / App.*, the world over LiveHarness.*).
  */
-import type { Session, SessionOptions, Target } from './target';
+import { openAutomatorSimSession } from './automator-sim-session';
+import type { Target } from './target';
 
 export const automatorSim: Target = {
   name: 'automator-sim',
   capabilities: ['virtual-time', 'real-media'],
-  async open(o: SessionOptions): Promise<Session> {
-    const { openAutomatorSimSession } = await import('./automator-sim-session');
-    return openAutomatorSimSession(o);
-  },
+  open: openAutomatorSimSession,
 };
