@@ -264,7 +264,6 @@ export class AutomatorSim implements AsyncDisposable {
       wxMethods: this.wxMethods as WxMethods,
       emit: (m, p) => this.emit(m, p),
       reportException: (e) => this.reportException(e),
-      afterToolClose: () => undefined,
       remoteDebug: remote === false ? false : { connectAfterMs: remote?.connectAfterMs ?? 0 },
     };
   }
