@@ -234,6 +234,9 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 7: reporters and targets are public
         'harness/report',
         'harness/targets',
+        // issue 9: the companion (attachHarness) and the LiveHarness domain (its surface file) are public
+        'harness/automator',
+        'harness/automator-sim',
       ],
     },
     // Tool configuration: jest, its preset, eslint.
