@@ -168,7 +168,7 @@ export const PROJECT_LAYERS: LayerRules = {
       imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record'],
       types: ['harness/runner', 'mocks/link', 'mocks/model'],
       // The parity tests run every scenario on both targets through the runner.
-      tests: ['harness/runner', 'harness/assert', 'node:*'],
+      tests: ['harness/runner', 'harness/assert', 'test-support', 'node:*'],
     },
     // issue 9: the client companion (attachHarness): a timeline mirror over the real client's connection, faults from the vocabulary.
     'harness/automator': {

@@ -188,6 +188,7 @@ export class AutomatorSimSession implements Session {
     const state = await this.harness.sync();
     this.lastMetrics = await this.harness.metricsSince(this.start);
     this.lastProblems = state.problems;
+    this.media = state.opened;
   }
 
   /** The last state is kept (the runner reads it after), then the client, then the server and everything its rig opened. */
