@@ -29,6 +29,7 @@ const REAL_MEDIA = [
   'scenarios/media.test.ts',
   'harness/targets/target-parity-media.dom.test.ts',
   'harness/targets/automator-sim-teardown.dom.test.ts',
+  'harness/automator-sim/launch-media.test.ts',
 ];
 const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');
 const glob = (p: string): string => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import automator from 'miniprogram-automator';
 import { WebSocket } from 'ws';
 import { refused } from '../../test-support/processes';
-import { VIRTUAL_EPOCH_MS } from '../rig';
+import { VIRTUAL_EPOCH_MS, watchRigs } from '../rig';
 import { AutomatorSim, type AutomatorSimOptions } from '.';
 
 const LIVE = join(__dirname, '../../fixtures/miniprogram');
@@ -129,6 +129,15 @@ describe('automator-sim, through the real miniprogram-automator client', () => {
     });
   });
 
+  it("lets page code navigate with wx, callbacks and promise alike, with WeChat's answers", async () => {
+    await session({ miniprogramRoot: TABS, entryPage: 'pages/detail/detail' }, async (mp) => {
+      const detail = await current(mp);
+      expect(await detail.callMethod('goNowhere')).toBe('navigateTo:fail page "pages/detail/nowhere/nowhere" is not found');
+      expect(await detail.callMethod('goMe')).toBe('switchTab:ok');
+      expect((await mp.pageStack()).map((p) => p.path)).toEqual(['pages/me/me']);
+    });
+  });
+
   it('never hands out a pageId or elementId twice, across navigation', async () => {
     await session({ miniprogramRoot: TABS }, async (mp) => {
       const pageIds = new Set<number>();
@@ -201,6 +210,9 @@ describe('automator-sim, through the real miniprogram-automator client', () => {
       await counter.setData({ count: 10 });
       expect(await counter.data()).toMatchObject({ count: 10, step: 2 });
       expect(await counter.wxml()).toBe('<view class="count">10</view>');
+      // Selecting inside a custom component looks in its own template.
+      const inner = await (counter as unknown as { $(s: string): Promise<{ text(): Promise<string> } | null> }).$('.count');
+      expect(await inner!.text()).toBe('10');
       const go = (await page.$('#go')) as unknown as { nodeId: string | null };
       expect(go.nodeId).toBeNull();
     });
@@ -264,6 +276,10 @@ describe('automator-sim, through the real miniprogram-automator client', () => {
       }
       expect(exceptions[0].message).toBe('boom in a handler');
       expect(exceptions[0].stack).toContain('detail.js');
+      // A timer of page code that throws (virtual time): reported, and the clock goes on.
+      await page.callMethod('boomLater');
+      await sim.rig.advance('2s');
+      expect(exceptions.map((e) => e.message)).toEqual(['boom in a handler', 'boom in a timer']);
     });
   });
 
@@ -286,6 +302,29 @@ describe('automator-sim, through the real miniprogram-automator client', () => {
       sim.emit('Extra.tick', { n: 1 });
       expect(await got).toEqual({ n: 1 });
     });
+  });
+
+  it('selects inside an element', async () => {
+    await session({ miniprogramRoot: TABS, entryPage: 'pages/detail/detail' }, async (mp) => {
+      const list = (await (await current(mp)).$('#list'))!;
+      const items = await list.$$('.item');
+      expect(await Promise.all(items.map((i: { text(): Promise<string> }) => i.text()))).toEqual(['a', 'b']);
+      expect(await list.$('.nope')).toBeNull();
+    });
+  });
+
+  it('closes everything it opened when it cannot start: a port in use leaves no rig and no server', async () => {
+    await using first = await AutomatorSim.start({ miniprogramRoot: TABS });
+    const open = new Set<unknown>();
+    const stopWatching = watchRigs({ opened: (r) => open.add(r), closed: (r) => open.delete(r) });
+    try {
+      await expect(AutomatorSim.start({ miniprogramRoot: TABS, port: first.port })).rejects.toThrow(
+        `[live-harness] Failed to start automator-sim on 127.0.0.1:${first.port}: listen EADDRINUSE`,
+      );
+      expect(open.size).toBe(0);
+    } finally {
+      stopWatching();
+    }
   });
 
   it('closes everything it opened when the mini-program cannot start', async () => {

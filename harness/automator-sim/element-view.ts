@@ -25,6 +25,7 @@ export interface ExNode {
   readonly textContent?: string;
   readonly _vt?: { readonly tagName?: string; readonly attrs?: ReadonlyArray<{ name: string; value: unknown }> };
   readonly childNodes?: readonly ExNode[];
+  readonly parentNode?: ExNode | null;
   /** the children as rendered (what slots into a component included), as j-component serialises them */
   readonly __wxSlotChildren?: readonly ExNode[];
   readonly shadowRoot?: ExNode;

@@ -2,12 +2,14 @@
  * The process `automator.launch({ cliPath })` starts in place of the WeChat
  * DevTools CLI: automator-sim on 127.0.0.1:<--auto-port>, serving the project.
  * It lives as long as the session: Tool.close (the client's close()), SIGTERM,
- * SIGINT, or the death of the process that launched it stop the server and
- * the rig, and the process exits. launch() ignores stdio, so nothing here
+ * SIGINT, or the death of the process that launched it stop the server, the
+ * rig and (real media) the media server, and the process exits: 0, or the
+ * signal's code (143 for SIGTERM, 130 for SIGINT). launch() ignores stdio, so nothing here
  * relies on it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { onInterrupt, stopSharedMediaServer } from '../media';
 import { installDom } from '../runner';
 import { AutomatorSim } from './automator-sim';
 import { parseLaunchArgs } from './launch-args';
@@ -44,21 +46,24 @@ export async function main(argv: readonly string[]): Promise<number> {
   let resolveDone: (code: number) => void = () => undefined;
   const done = new Promise<number>((r) => (resolveDone = r));
   const parent = process.ppid;
-  const exit = (code: number): Promise<void> =>
+  /** Stop the session; then return from main with `code`, unless a signal's hook asked (the signal handling then exits with its own code). */
+  const exit = (code: number, returnFromMain = true): Promise<void> =>
     (exiting ??= (async () => {
       clearInterval(watch);
-      try {
-        await sim?.stop();
-      } catch (e) {
-        console.error((e as Error).message);
-        code = code || 1;
+      for (const step of [() => sim?.stop(), () => (args.clock === 'real-media' ? stopSharedMediaServer() : undefined)]) {
+        try {
+          await step();
+        } catch (e) {
+          console.error((e as Error).message);
+          code = code || 1;
+        }
       }
       removeDom();
-      resolveDone(code);
+      if (returnFromMain) resolveDone(code);
     })());
-  const onSignal = (): void => void exit(0);
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  // SIGTERM/SIGINT: the one signal handling of the package (harness/media), which also kills any child left
+  // (ffmpeg, the media server) and exits with the signal's code once this hook has stopped the session.
+  const offInterrupt = onInterrupt(() => exit(0, false));
   // launch() may die without a word (a crashed test run): an orphan is re-parented, so a changed ppid means we are alone.
   const watch = setInterval(() => {
     if (process.ppid !== parent) void exit(0);
@@ -81,7 +86,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     await exit(1);
   }
   const code = await done;
-  process.off('SIGTERM', onSignal);
-  process.off('SIGINT', onSignal);
+  offInterrupt();
   return code;
 }

@@ -75,12 +75,12 @@ describe('the automator.launch() drop-in', () => {
     expect(await eventually(() => [...seen].every((pid) => !alive(pid)), 5000)).toBe(true);
   }, 90_000);
 
-  it('stops on SIGTERM: the process exits and the port is refused', async () => {
+  it("stops on SIGTERM: the process exits with the signal's code and the port is refused", async () => {
     const port = await freePort();
     const sim = run('node', [BIN, 'auto', '--project', PROJECT, '--auto-port', String(port)]);
     expect(await eventuallyAsync(async () => !(await refused(port)), 30_000)).toBe(true);
     sim.child.kill('SIGTERM');
-    expect(await sim.exited).toBe(0);
+    expect(await sim.exited).toBe(143);
     expect(await refused(port)).toBe(true);
   }, 60_000);
 

@@ -140,13 +140,15 @@ export const PROJECT_LAYERS: LayerRules = {
       tests: ['node:*'],
     },
     // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
-    // harness/runner: only the launched executable's entry (launch-cli.ts) takes its installDom; the index never loads it.
+    // harness/runner and harness/media: only the launched executable's entry (launch-cli.ts) takes installDom, the signal
+    // hooks and the shared media server's stop; the index never loads it.
     // Its LiveHarness domain (live-harness-domain.ts) reads the fault vocabulary (mocks/link) and durations (harness/assert), and names timeline entries.
     'harness/automator-sim': {
       imports: [
         'harness/rig',
         'harness/page',
         'harness/runner',
+        'harness/media',
         'mocks/model',
         'harness',
         'ws',
@@ -234,7 +236,7 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 7: reporters and targets are public
         'harness/report',
         'harness/targets',
-        // issue 9: the companion (attachHarness) and the LiveHarness domain (its surface file) are public
+        // issue 9: AutomatorSim; the companion (attachHarness) and the LiveHarness domain (its surface file)
         'harness/automator',
         'harness/automator-sim',
       ],

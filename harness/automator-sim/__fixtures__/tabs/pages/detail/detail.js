@@ -38,6 +38,18 @@ Page({
   onBoom() {
     throw new Error('boom in a handler');
   },
+  boomLater() {
+    setTimeout(() => {
+      throw new Error('boom in a timer');
+    }, 1000);
+  },
+  goMe() {
+    // Page code navigates with the same wx the protocol reaches; the promise form answers too.
+    return wx.switchTab({ url: '/pages/me/me' }).then((res) => res.errMsg);
+  },
+  goNowhere() {
+    return new Promise((resolve) => wx.navigateTo({ url: 'nowhere/nowhere', fail: (e) => resolve(e.errMsg) }));
+  },
   today() {
     return new Date().getTime();
   },
