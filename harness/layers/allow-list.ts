@@ -167,7 +167,8 @@ export const PROJECT_LAYERS: LayerRules = {
     // issue 9: the automator-sim target opens an AutomatorSim and drives it through the real miniprogram-automator client and the companion.
     'harness/targets': {
       // A remote session keeps its own Timeline (harness/record): the story from the moment it was opened.
-      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record'],
+      // node:module: the client is required when a session opens (createRequire), not when the package loads.
+      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record', 'node:module'],
       types: ['harness/runner', 'mocks/link', 'mocks/model'],
       // The parity tests run every scenario on both targets through the runner.
       tests: ['harness/runner', 'harness/assert', 'test-support', 'node:*'],
