@@ -29,6 +29,8 @@ const REAL_MEDIA = [
   'jest/preset-teardown.test.ts',
   'jest/preset-output.test.ts',
   'scenarios/media.test.ts',
+  'harness/targets/target-parity-media.dom.test.ts',
+  'harness/targets/automator-sim-teardown.dom.test.ts',
   'harness/automator-sim/launch-media.test.ts',
 ];
 const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');

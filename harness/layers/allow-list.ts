@@ -33,6 +33,8 @@ export const PROJECT_LAYERS: LayerRules = {
     // The link's contract: what a link is, and how a stream URL names a stream.
     // The model takes these without loading the two link implementations the index exports.
     'mocks/link': ['types.ts', 'target.ts'],
+    // issue 9: the LiveHarness domain's wire shapes, which the client companion (harness/automator) reads as types.
+    'harness/automator-sim': ['live-harness-domain.ts'],
   },
   folders: {
     // ── mocks/: the product, below the harness; none of it may name harness/.
@@ -126,7 +128,7 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     'harness/cli': {
       // tsx: .ts scenario files load through it when the user has it installed; the CLI says so when not.
-      // mocks/model: "Did you mean" for an option (nearest()). node:os, node:module: doctor reads the interfaces and resolves the automator client.
+      // mocks/model: "Did you mean" for an option or a target (nearest()). node:os, node:module: doctor reads the interfaces and resolves the automator client.
       // harness/automator-sim and miniprogram-automator: doctor's round trip with the real client.
       imports: [
         'harness/runner',
@@ -150,6 +152,7 @@ export const PROJECT_LAYERS: LayerRules = {
     // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
     // harness/runner and harness/media: only the launched executable's entry (launch-cli.ts) takes installDom, the signal
     // hooks and the shared media server's stop; the index never loads it.
+    // Its LiveHarness domain (live-harness-domain.ts) reads the fault vocabulary (mocks/link) and durations (harness/assert), and names timeline entries.
     'harness/automator-sim': {
       imports: [
         'harness/rig',
@@ -163,13 +166,29 @@ export const PROJECT_LAYERS: LayerRules = {
         'node:net',
         'node:path',
         'node:fs',
+        'harness/assert',
+        'mocks/link',
       ],
-      types: ['mocks/link'],
+      types: ['harness/record'],
       tests: ['miniprogram-automator', 'test-support', 'node:*'],
     },
     // issue 7: a Target says what it can do and opens a Session; it knows the rig, and the runner's types only.
     // It names the link's profiles, the model's client and params, and the timeline, as types only.
-    'harness/targets': { imports: ['harness/rig'], types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'] },
+    // issue 9: the automator-sim target opens an AutomatorSim and drives it through the real miniprogram-automator client and the companion.
+    'harness/targets': {
+      // A remote session keeps its own Timeline (harness/record): the story from the moment it was opened.
+      // node:module: the client is required when a session opens (createRequire), not when the package loads.
+      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record', 'node:module'],
+      types: ['harness/runner', 'mocks/link', 'mocks/model'],
+      // The parity tests run every scenario on both targets through the runner.
+      tests: ['harness/runner', 'harness/assert', 'test-support', 'node:*'],
+    },
+    // issue 9: the client companion (attachHarness): a timeline mirror over the real client's connection, faults from the vocabulary.
+    'harness/automator': {
+      imports: ['harness/record', 'mocks/link'],
+      types: ['harness/automator-sim', 'harness/rig', 'mocks/model'],
+      tests: ['harness/automator-sim', 'harness/assert', 'harness/rig', 'miniprogram-automator', 'node:*'],
+    },
     // issue 7: reporters (JSON, console), fed by the runner, whose types they take.
     'harness/report': {
       imports: ['harness/assert', 'harness/record', 'node:fs', 'node:path'],
@@ -205,7 +224,11 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'the suites load every *.scenario.ts by path',
     },
     // Benchmarks: may use any layer's index; these are the ones used.
-    bench: { imports: ['harness/runner', 'harness/rig', 'harness/media', 'node:*'], computed: 'it loads every scenario file by path' },
+    // issue 9: bench:automator drives automator-sim with the real client, and runs a scenario on both targets.
+    bench: {
+      imports: ['harness/runner', 'harness/rig', 'harness/media', 'harness/automator-sim', 'harness/targets', 'miniprogram-automator', 'node:*'],
+      computed: 'it loads every scenario file by path',
+    },
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
     'test-support': { imports: ['jest-runner', 'harness/media', 'node:fs', 'node:net'] },
     // Developer scripts (docs generators).
@@ -226,7 +249,8 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 7: reporters and targets are public
         'harness/report',
         'harness/targets',
-        // issue 9: AutomatorSim
+        // issue 9: AutomatorSim; the companion (attachHarness) and the LiveHarness domain (its surface file)
+        'harness/automator',
         'harness/automator-sim',
       ],
     },
