@@ -25,6 +25,7 @@ import type { SimHost } from './sim-host';
 import { toolDomain } from './tool-domain';
 import { WxMethods } from './wx-methods';
 import { exparserErrors } from './exparser-errors';
+import { installLiveHarness, type LiveHarnessDomain } from './live-harness-domain';
 
 export interface AutomatorSimOptions {
   /** the mini-program (the folder with app.json) */
@@ -50,6 +51,8 @@ export interface AutomatorSimOptions {
   readonly remoteDebug?: false | { readonly connectAfterMs?: number };
   /** the page open at start; default the first page of app.json, as DevTools opens it */
   readonly entryPage?: string;
+  /** serve the `LiveHarness.*` domain (timeline, metrics, virtual time, faults: docs/automator-harness.md); default true */
+  readonly liveHarness?: boolean;
   /** virtual time only: 'manual' (default) moves only when told (rig.advance); 'realtime' follows the wall clock, for scripts that just wait */
   readonly virtualPace?: 'manual' | 'realtime';
   /** what Tool.close does after its reply: nothing (default; DevTools keeps running), or the launched process's exit */
@@ -94,6 +97,7 @@ export class AutomatorSim implements AsyncDisposable {
   private stopping: Promise<void> | undefined;
   private endpoint = '';
   private readonly ids = new IdTable();
+  private liveHarnessDomain: LiveHarnessDomain | undefined;
 
   private constructor(private readonly options: AutomatorSimOptions) {}
 
@@ -178,13 +182,22 @@ export class AutomatorSim implements AsyncDisposable {
     this.rigInstance = rig;
     this.wxMethods = new WxMethods(rig.wx, (source) => rig.compileInAppService(source));
     const navigation = new Navigation(rig, (e) => this.reportException(e));
-    Object.assign(rig.wx, navigation.functions());
+    const routes = navigation.functions();
+    // A plugin-private:// page (the live-player-plugin's room) is not ours to open: the rig's own
+    // navigateTo records it and answers as the plugin does.
+    const ownNavigateTo = rig.wx.navigateTo as ((o?: unknown) => unknown) | undefined;
+    const navigateTo = routes.navigateTo;
+    routes.navigateTo = (o?: unknown) =>
+      ownNavigateTo && /^plugin-private:\/\//.test(String((o as { url?: unknown } | undefined)?.url ?? '')) ? ownNavigateTo(o) : navigateTo(o);
+    Object.assign(rig.wx, routes);
     this.releaseErrors = exparserErrors((e) => this.reportException(e));
     const host = this.host();
     this.domains.set('Tool', toolDomain(host));
     this.domains.set('App', appDomain(host));
     this.domains.set('Page', pageDomain(host));
     this.domains.set('Element', elementDomain(host));
+    // What makes this more than DevTools: a script's attachHarness(miniProgram) reads the live timeline through it.
+    if (o.liveHarness !== false) this.liveHarnessDomain = installLiveHarness(this);
     const entry = o.entryPage ?? [...rig.routes][0];
     if (!entry)
       throw new AutomatorSimError(`[live-harness] Failed to start automator-sim: app.json under ${o.miniprogramRoot} lists no page. Add one to "pages".`);
@@ -312,6 +325,7 @@ export class AutomatorSim implements AsyncDisposable {
       }
     };
     if (this.paceTimer) clearInterval(this.paceTimer);
+    await attempt(() => this.liveHarnessDomain?.dispose());
     await attempt(() => {
       for (const ws of this.sockets) ws.terminate();
       this.sockets.clear();

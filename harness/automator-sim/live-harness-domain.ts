@@ -244,6 +244,14 @@ export class LiveHarnessDomain {
       this.rig.context(page, str('callContext', 'source', p.source), str('callContext', 'method', p.method), { ...(args as Record<string, unknown>) });
       return {};
     },
+    /**
+     * Close the rig's pages and world now, before the socket goes: what their teardown records
+     * (onUnload, detached, a room's 1019 …) is pushed to the client before this answers.
+     */
+    close: async () => {
+      await this.rig.dispose();
+      return {};
+    },
     getWarnings: () => ({ warnings: [...this.rig.warnings], problems: [...this.rig.problems] }),
     getMediaInfo: () => {
       const rig = this.rig;

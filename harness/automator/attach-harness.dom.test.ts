@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import automator from 'miniprogram-automator';
 import type { SequenceStep } from '../assert';
 import { AutomatorSim } from '../automator-sim';
-import { installLiveHarness } from '../automator-sim/live-harness-domain';
 import type { TimelineEntry } from '../record';
 import { createRig } from '../rig';
 import { attachHarness } from '.';
@@ -36,7 +35,6 @@ const codes = (entries: readonly TimelineEntry[]): string[] => entries.filter((e
 
 async function onSim(entryPage: string) {
   const sim = await AutomatorSim.start({ miniprogramRoot: root, entryPage });
-  installLiveHarness(sim);
   const mp = await automator.connect({ wsEndpoint: sim.wsEndpoint });
   const harness = await attachHarness(mp);
   return {

@@ -212,6 +212,12 @@ export class AutomatorSimSession implements Session {
       // The mirror keeps what reached it; a server that stopped answering is torn down below all the same.
     }
     this.closedAtMs = this.harness.lastNow();
+    try {
+      // The pages' teardown records entries too (onUnload → exitRoom → 1019): as a simulate session's story, this one ends with them.
+      await within(CLOSING_SYNC_MS, this.harness.send('close'), 'close the pages');
+    } catch {
+      // As above: what reached the mirror stays.
+    }
     this.miniProgram.disconnect();
     await this.sim.stop();
   }
