@@ -13,6 +13,11 @@ module.exports = {
   // Virtual-time tests finish in milliseconds: the cap only matters for a hung
   // one. A testTimeout of your own, or a test's third argument, wins.
   testTimeout: 60_000,
+  // jsdom's environment resolves packages' "browser" exports by default, so
+  // miniprogram-automator's ws would get its browser stub and never connect to
+  // automator-sim. A mini-program's app service is no browser either: node's
+  // exports are what a script driving a session needs.
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
 };
 
 // TypeScript and modern JavaScript in a user's tests, with no set-up of their
