@@ -128,6 +128,8 @@ export const PROJECT_LAYERS: LayerRules = {
     // issue 7: a Target says what it can do and opens a Session; it knows the rig, and the runner's types only.
     // It names the link's profiles, the model's client and params, and the timeline, as types only.
     'harness/targets': { imports: ['harness/rig'], types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'] },
+    // Traces of real runs (a phone's events, calls, the server's view): the format, and replay against the model on a ModelHost.
+    'harness/trace': { imports: ['harness/rig', 'mocks/model', 'mocks/link', 'node:fs'], types: ['harness/record'], tests: ['node:*'] },
     // issue 7: reporters (JSON, console), fed by the runner, whose types they take.
     'harness/report': {
       imports: ['harness/assert', 'harness/record', 'node:fs', 'node:path'],

@@ -11,3 +11,5 @@ export type { LoadedPageHandle, PageElement } from './page-session';
 export { VIRTUAL_EPOCH_MS } from './page-timers';
 export { watchRigs } from './rig-watch';
 export type { RigWatcher } from './rig-watch';
+export { ModelHost } from './model-host';
+export type { ModelHostOptions } from './model-host';
