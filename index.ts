@@ -17,7 +17,7 @@ export type {
   RigWatcher,
 } from './harness/rig';
 export { simulate, TargetError, CAPABILITIES } from './harness/targets';
-export type { Target, Session, SessionOptions, PageHandle, Capability } from './harness/targets';
+export type { Target, Session, SessionOptions, SessionNetwork, SessionDevice, SessionStreams, PageHandle, Capability } from './harness/targets';
 export {
   MediaServer,
   sharedMediaServer,

@@ -11,16 +11,16 @@ export async function perform(rig: Session, page: PageHandle, a: Action): Promis
   if (faults) {
     if ('issue' in faults)
       throw new Error(`[live-harness] Failed to perform ${JSON.stringify(a)}: ${faults.issue.path.slice(1)} ${faults.issue.reason}. ${faults.issue.remedy}`);
-    for (const f of faults.faults) rig.network.apply(f);
+    for (const f of faults.faults) await rig.network.apply(f);
     return;
   }
   if (typeof a === 'string') {
     switch (a) {
       case 'background':
-        page.hide();
+        await page.hide();
         return rig.device.background();
       case 'foreground':
-        rig.device.foreground();
+        await rig.device.foreground();
         return page.show();
       case 'phone-call':
         return rig.device.call();
@@ -36,12 +36,12 @@ export async function perform(rig: Session, page: PageHandle, a: Action): Promis
     return;
   }
   if ('device' in a) {
-    if (a.device.fault) rig.device.fault(a.device.fault);
-    if (a.device.audioRoute) rig.device.audioRoute(a.device.audioRoute);
+    if (a.device.fault) await rig.device.fault(a.device.fault);
+    if (a.device.audioRoute) await rig.device.audioRoute(a.device.audioRoute);
     return;
   }
   if ('page' in a) {
-    page.call(a.page, ...(a.args ?? []));
+    await page.call(a.page, ...(a.args ?? []));
     return;
   }
   if ('setData' in a) return page.setData({ ...a.setData });

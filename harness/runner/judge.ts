@@ -1,5 +1,6 @@
 /**
- * The judgement of a played scenario: every expectation checked, each result
+ * The judgement of a played scenario (after the session's sync(), so a
+ * remote target's mirrored timeline and metrics are complete): every expectation checked, each result
  * kept as data (expected, observed, and for sequences the aligned timeline),
  * passed or not; none thrown.
  */
@@ -13,7 +14,7 @@ import type { Bounds, EveryExpectation, PageExpectation, Scenario } from './scen
 /** How many matching entries a never/count result carries (the count is exact). */
 const LISTED_MATCHES = 10;
 
-export function judge(s: Scenario, rig: Session, page: PageHandle): ExpectationResult[] {
+export async function judge(s: Scenario, rig: Session, page: PageHandle): Promise<ExpectationResult[]> {
   const results: ExpectationResult[] = [];
   const entries = rig.timeline.entries;
   const e = s.expect;
@@ -36,7 +37,7 @@ export function judge(s: Scenario, rig: Session, page: PageHandle): ExpectationR
     const failure = everyFailure(ev, measure);
     results.push(everyResult(ev, i, failure ? [failure] : [], measure));
   }
-  if (e.page) results.push(...checkPage(page, e.page, 'at the end', 'expect.page'));
+  if (e.page) results.push(...(await checkPage(page, e.page, 'at the end', 'expect.page')));
   const metrics = rig.metrics;
   for (const [source, m] of Object.entries(e.metrics ?? {})) {
     const got = metrics[source];
@@ -77,10 +78,11 @@ export function judge(s: Scenario, rig: Session, page: PageHandle): ExpectationR
   return results;
 }
 
-export function checkPage(page: PageHandle, exp: PageExpectation, when: string, path: string): PageResult[] {
+export async function checkPage(page: PageHandle, exp: PageExpectation, when: string, path: string): Promise<PageResult[]> {
   const out: PageResult[] = [];
+  const data = exp.data ? await page.getData() : {};
   for (const [field, want] of Object.entries(exp.data ?? {})) {
-    const got = field.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), page.data);
+    const got = field.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
     out.push({
       kind: 'page',
       path: `${path}.data[${JSON.stringify(field)}]`,
@@ -90,7 +92,7 @@ export function checkPage(page: PageHandle, exp: PageExpectation, when: string, 
     });
   }
   for (const [sel, want] of Object.entries(exp.text ?? {})) {
-    const got = page.text(sel);
+    const got = await page.text(sel);
     out.push({
       kind: 'page',
       path: `${path}.text[${JSON.stringify(sel)}]`,

@@ -111,7 +111,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const results: ExpectationResult[] = [];
   let rig: Session;
   try {
-    rig = target.open({
+    rig = await target.open({
       clock: wanted,
       seed: opts.seed ?? scenario.seed ?? 1,
       params: scenario.params,
@@ -159,6 +159,8 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     clearTimeout(timer);
     if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
     try {
+      // A remote target's mirror is completed before the session goes away (the judge synced already unless the run stopped early).
+      await rig.sync().catch(() => undefined);
       await rig.dispose();
     } catch (e) {
       results.push(rigFailure('teardown', e instanceof Error ? e.message : String(e)));
@@ -191,19 +193,20 @@ function rigFailure(phase: 'create' | 'run' | 'teardown', error: string): Expect
 /** The story itself: setup, timeline, then judgement. Results are collected, not thrown. */
 async function play(scenario: Scenario, rig: Session, results: ExpectationResult[], observer: RunObserver | undefined): Promise<void> {
   await rig.ready();
-  for (const p of scenario.setup.deny ?? []) rig.device.deny(p);
+  for (const p of scenario.setup.deny ?? []) await rig.device.deny(p);
   for (const s of scenario.setup.streams ?? []) await rig.streams.publish(s.key, s);
-  for (const [url, r] of Object.entries(scenario.setup.resources ?? {})) rig.network.resource(url, r);
+  for (const [url, r] of Object.entries(scenario.setup.resources ?? {})) await rig.network.resource(url, r);
   const page = await rig.loadPage(scenario.setup.page, scenario.setup.query ? { ...scenario.setup.query } : undefined);
   const steps = [...(scenario.timeline ?? [])].map((s, index) => ({ ...s, index, atMs: parseDuration(s.at) })).sort((a, b) => a.atMs - b.atMs);
   for (const step of steps) {
     await rig.advance(Math.max(0, step.atMs - rig.now()));
     const actions = step.do === undefined ? [] : Array.isArray(step.do) ? (step.do as Action[]) : [step.do as Action];
     for (const a of actions) await perform(rig, page, a);
-    const checkpoint = step.expect ? checkPage(page, step.expect, `at ${step.at}`, `timeline[${step.index}].expect`) : [];
+    const checkpoint = step.expect ? await checkPage(page, step.expect, `at ${step.at}`, `timeline[${step.index}].expect`) : [];
     results.push(...checkpoint);
     await observer?.onStep?.(scenario, { index: step.index, at: step.at, tMs: rig.now(), actions, checkpoint });
   }
   await rig.advance(Math.max(0, parseDuration(scenario.duration) - rig.now()));
-  results.push(...judge(scenario, rig, page));
+  await rig.sync();
+  results.push(...(await judge(scenario, rig, page)));
 }

@@ -1,3 +1,4 @@
 export { simulate } from './simulate';
 export { CAPABILITIES, TargetError } from './target';
-export type { Capability, PageHandle, Session, SessionOptions, Target } from './target';
+export { RigSession } from './rig-session';
+export type { Capability, PageHandle, Session, SessionDevice, SessionNetwork, SessionOptions, SessionStreams, Target } from './target';

@@ -1,8 +1,10 @@
 /**
  * The in-process target: pages on miniprogram-simulate with the mock live
- * components, in virtual time or on real media. A session is a Rig.
+ * components, in virtual time or on real media. A session is a Rig,
+ * seen through RigSession.
  */
 import { createRig } from '../rig';
+import { RigSession } from './rig-session';
 import { TargetError, type Session, type SessionOptions, type Target } from './target';
 
 export const simulate: Target = {
@@ -11,7 +13,7 @@ export const simulate: Target = {
   open(o: SessionOptions): Session {
     if (o.clock !== 'virtual-time' && o.clock !== 'real-media')
       throw new TargetError(`[live-harness] Failed to open a simulate session: clock ${JSON.stringify(o.clock)} is not 'virtual-time' or 'real-media'.`);
-    return createRig({
+    const rig = createRig({
       seed: o.seed,
       params: o.params,
       client: o.client,
@@ -19,5 +21,6 @@ export const simulate: Target = {
       miniprogramRoot: o.miniprogramRoot,
       ...(o.clock === 'real-media' ? { media: o.media ?? 'local' } : {}),
     });
+    return new RigSession(rig);
   },
 };
