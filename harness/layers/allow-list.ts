@@ -125,6 +125,13 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'it loads the scenario files named on the command line',
       tests: ['node:*'],
     },
+    // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
+    // harness/runner: only the launched executable's entry (launch-cli.ts) takes its installDom; the index never loads it.
+    'harness/automator-sim': {
+      imports: ['harness/rig', 'harness/page', 'harness/runner', 'mocks/model', 'harness', 'ws', 'node:module', 'node:net', 'node:path', 'node:fs'],
+      types: ['mocks/link'],
+      tests: ['miniprogram-automator', 'test-support', 'node:*'],
+    },
     // issue 7: a Target says what it can do and opens a Session; it knows the rig, and the runner's types only.
     // It names the link's profiles, the model's client and params, and the timeline, as types only.
     'harness/targets': { imports: ['harness/rig'], types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'] },

@@ -24,6 +24,8 @@ interface SubpackageJson {
 export interface AppConfig {
   /** every route the client can open: main package pages, then subpackage pages with their root */
   readonly routes: ReadonlySet<string>;
+  /** the routes of "tabBar"."list": switchTab opens only these, and they stay alive when another tab is shown */
+  readonly tabs: ReadonlySet<string>;
 }
 
 /** Read `<rootPath>/app.json`; `action` names what the caller was doing, for the error. */
@@ -54,7 +56,11 @@ export function readAppConfig(rootPath: string, action: string): AppConfig {
       for (const p of sp.pages) routes.add(`${root}/${normalize(p)}`);
     }
   }
-  return { routes };
+  const tabBar = (o.tabBar && typeof o.tabBar === 'object' ? o.tabBar : {}) as { list?: unknown };
+  const tabs = new Set<string>();
+  if (Array.isArray(tabBar.list))
+    for (const item of tabBar.list as Array<{ pagePath?: unknown }>) if (item && typeof item.pagePath === 'string') tabs.add(normalize(item.pagePath));
+  return { routes, tabs };
 }
 
 function normalize(route: string): string {

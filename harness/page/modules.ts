@@ -25,6 +25,18 @@ export class MiniProgramModules {
     this.execute(file, { exports: {} });
   }
 
+  /**
+   * The value of an expression (a function's source, as an automation client
+   * sends it) compiled with the app service's globals in scope, as code the
+   * mini-program itself holds would see them.
+   */
+  compile(expression: string): unknown {
+    const scope = this.scope();
+    const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+    const fn = new Function(...names, `return (${expression}\n);`) as (...a: unknown[]) => unknown;
+    return fn(...names.map((n) => scope[n]));
+  }
+
   /** `require()` as a mini-program module sees it: app files share one instance each, per runtime. */
   private requireFrom(parent: string): NodeJS.Require {
     const nodeRequire = createRequire(parent);

@@ -137,6 +137,11 @@ export class LoadedPage {
     await this.host.userGesture(() => el.dispatchEvent('tap'));
   }
 
+  /** Tap an element this page selected, as a user would; resolves once the handler has run. */
+  async tapElement(el: PageElement): Promise<void> {
+    await this.host.userGesture(() => el.dispatchEvent('tap'));
+  }
+
   /** The app went to the background (or another page covered this one). */
   hide(): void {
     if (!this.visible || this.unloaded) return;
@@ -175,6 +180,8 @@ export class LoadedPage {
 
 export class PageRuntime {
   private readonly stack: LoadedPage[] = [];
+  /** tab pages switchTab hid: alive, off the stack, shown again when their tab is */
+  private readonly parkedTabs = new Map<string, LoadedPage>();
   private readonly components: LoadedPage[] = [];
   private readonly byInstance = new WeakMap<object, LoadedPage>();
   private readonly loads = new Map<string, number>();
@@ -233,6 +240,13 @@ export class PageRuntime {
       getCurrentPages: this.getCurrentPages,
       ...(this.opts.scope?.() ?? {}),
     };
+  }
+
+  /** An expression compiled in the app service (the scope every module of the mini-program sees). */
+  compile(expression: string): unknown {
+    this.ensureGlobals();
+    this.loadApp();
+    return this.modules.compile(expression);
   }
 
   /** navigateTo: the current page is hidden and stays on the stack. */
@@ -310,34 +324,99 @@ export class PageRuntime {
     return c;
   }
 
-  /** navigateBack: unload the top page, show the one below. */
-  async back(): Promise<void> {
-    const top = this.stack.pop();
-    if (!top) return;
-    top.unload();
-    top.parent.remove();
+  /**
+   * navigateBack: unload the top `delta` pages, top first, and show the one
+   * below; the pages in between are never shown, as in WeChat.
+   */
+  async back(delta = 1): Promise<void> {
+    for (let i = 0; i < Math.max(1, Math.floor(delta)) && this.stack.length > 0; i++) this.drop(this.stack.pop() as LoadedPage);
     this.current?.show();
   }
 
   /** redirectTo: unload the current page and open another. */
   async redirect(route: string, query?: Record<string, string>): Promise<LoadedPage> {
     const top = this.stack.pop();
-    top?.unload();
-    top?.parent.remove();
+    if (top) this.drop(top);
     return this.open(route, query);
+  }
+
+  /** reLaunch: unload every page (kept tab pages too), top first, and open `route`. */
+  async reLaunch(route: string, query?: Record<string, string>): Promise<LoadedPage> {
+    this.unloadAll();
+    return this.open(route, query);
+  }
+
+  /**
+   * switchTab: every page that is not a tab is unloaded (top first); tab
+   * pages are hidden and kept alive, and the target tab is shown again if it
+   * was loaded before, or loaded now. Only routes of app.json's tabBar list.
+   */
+  async switchTab(routeWithQuery: string): Promise<LoadedPage> {
+    const { route } = splitRoute(routeWithQuery, {});
+    this.appConfig ??= readAppConfig(this.rootPath, `switch to tab "${route}"`);
+    if (!this.appConfig.tabs.has(route))
+      throw new PageLoadError(
+        `[live-harness] Failed to switch to tab "${route}": it is not in app.json "tabBar" "list" (tabs: ${[...this.appConfig.tabs].join(', ') || 'none'}). Use navigateTo for other pages, or add it to the tabBar.`,
+      );
+    while (this.stack.length > 0) {
+      const p = this.stack.pop() as LoadedPage;
+      if (this.appConfig.tabs.has(p.route)) {
+        p.hide();
+        this.parkedTabs.set(p.route, p);
+      } else this.drop(p);
+    }
+    const kept = this.parkedTabs.get(route);
+    if (kept) {
+      this.parkedTabs.delete(route);
+      this.stack.push(kept);
+      kept.show();
+      return kept;
+    }
+    return this.open(route);
+  }
+
+  /** Every route app.json lists (main package and subpackages). */
+  get routes(): ReadonlySet<string> {
+    this.appConfig ??= readAppConfig(this.rootPath, 'read the routes');
+    return this.appConfig.routes;
+  }
+
+  /** The tab routes of app.json (empty when it has no tabBar). */
+  get tabRoutes(): ReadonlySet<string> {
+    this.appConfig ??= readAppConfig(this.rootPath, 'read the tabBar');
+    return this.appConfig.tabs;
+  }
+
+  private drop(p: LoadedPage): void {
+    try {
+      p.unload();
+    } finally {
+      p.parent.remove();
+    }
+  }
+
+  private unloadAll(): void {
+    const errors: unknown[] = [];
+    const pending = [...this.stack.splice(0).reverse(), ...[...this.parkedTabs.values()].reverse()];
+    this.parkedTabs.clear();
+    for (const p of pending) {
+      try {
+        this.drop(p);
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, `[live-harness] Failed to unload the pages cleanly: ${errors.length} errors.`);
   }
 
   /** Unload everything, top first, and remove it from the document. */
   dispose(): void {
     const errors: unknown[] = [];
-    while (this.stack.length > 0) {
-      const p = this.stack.pop() as LoadedPage;
-      try {
-        p.unload();
-      } catch (e) {
-        errors.push(e);
-      }
-      p.parent.remove();
+    try {
+      this.unloadAll();
+    } catch (e) {
+      errors.push(...(e instanceof AggregateError ? e.errors : [e]));
     }
     for (const c of this.components.splice(0)) {
       try {

@@ -53,8 +53,37 @@ export class PageSession {
     return this.pages.component(path, props);
   }
 
-  back(): Promise<void> {
-    return this.pages.back();
+  back(delta?: number): Promise<void> {
+    return this.pages.back(delta);
+  }
+
+  redirect(route: string): Promise<LoadedPage> {
+    return this.pages.redirect(route);
+  }
+
+  reLaunch(route: string): Promise<LoadedPage> {
+    return this.pages.reLaunch(route);
+  }
+
+  switchTab(route: string): Promise<LoadedPage> {
+    return this.pages.switchTab(route);
+  }
+
+  compile(expression: string): unknown {
+    return this.pages.compile(expression);
+  }
+
+  /** The page stack, bottom first (getCurrentPages()). */
+  get stack(): readonly LoadedPage[] {
+    return this.runtime?.pages ?? [];
+  }
+
+  get routes(): ReadonlySet<string> {
+    return this.pages.routes;
+  }
+
+  get tabRoutes(): ReadonlySet<string> {
+    return this.pages.tabRoutes;
   }
 
   /** Whether a user's tap is being handled (page.tap): WeChat lets openSetting run only then. */

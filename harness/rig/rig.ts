@@ -69,6 +69,18 @@ export interface RigOptions {
   readonly virtualTimers?: boolean;
   /** What a CDN does for a key nobody publishes. Default 'not-found'. */
   readonly missingStream?: 'not-found' | 'wait';
+  /**
+   * 'mock' (default): the live tags run the behaviour model. 'inert': they
+   * render and keep their attributes but emit nothing, and their contexts do
+   * nothing, as in WeChat DevTools (a driver then delivers the events).
+   */
+  readonly live?: 'mock' | 'inert';
+  /**
+   * More globals of the app service, over the rig's own (`wx`, timers, `Date`),
+   * seen by every module of the mini-program loaded after: an automation
+   * server's bindings, console and skewed clock. `base` is the rig's scope.
+   */
+  readonly appScope?: (base: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
 }
 
 export type { Duration, RemoteStreamOptions } from './controls';
@@ -79,6 +91,8 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   readonly params: ModelParams;
   readonly client: ClientProfile;
   readonly device: DeviceControl;
+  /** whether the live tags run the model ('mock') or only render ('inert') */
+  readonly live: 'mock' | 'inert';
   /** Problems of the rig itself (an encoder that would not start …): a scenario with any fails. */
   readonly problems: string[] = [];
   /** The rig's `wx`: miniprogram-simulate's API plus the live contexts of this rig's elements and authorization over its device. */
@@ -148,9 +162,16 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     // Virtual stamps keep µs (they are exact); wall-clock stamps keep what a timer can honestly claim.
     this.recorder = new Recorder(() => this.world.clock.now(), this.world.kind === 'virtual' ? 3 : 1);
     this.device = new DeviceControl(this.dev, (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }));
-    this.components = new LiveComponents(this);
+    if (opts.live !== undefined && opts.live !== 'mock' && opts.live !== 'inert')
+      throw new RigError(`[live-harness] Failed to create the rig: live ${JSON.stringify(opts.live)} is not available. Use 'mock' or 'inert'.`);
+    this.live = opts.live ?? 'mock';
+    this.components = new LiveComponents(this, undefined, { inert: this.live === 'inert' });
     this.components.register();
-    this.pages = new PageSession(this, this.components, opts.miniprogramRoot, () => ({ wx: this.wx, ...this.world.pageScope() }));
+    const appScope = opts.appScope;
+    this.pages = new PageSession(this, this.components, opts.miniprogramRoot, () => {
+      const base = { wx: this.wx, ...this.world.pageScope() };
+      return appScope ? { ...base, ...appScope(base) } : base;
+    });
     this.authorization = new Authorization({
       device: this.dev,
       client: this.client,
@@ -268,10 +289,62 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     return c;
   }
 
-  /** Navigate back (unload the top page). */
-  async back(): Promise<void> {
-    await this.pages.back();
+  /** Navigate back: unload the top page (or the top `delta` pages) and show the one below. */
+  async back(delta?: number): Promise<void> {
+    await this.pages.back(delta);
     await this.settle();
+  }
+
+  /** redirectTo: unload the current page (onUnload) and open `route` in its place. */
+  async redirectTo(route: string): Promise<LoadedPageHandle> {
+    assertDom(`redirect to "${route}"`);
+    await this.ready();
+    const page = await this.pages.redirect(route);
+    await this.settle();
+    return page;
+  }
+
+  /** reLaunch: unload every page, top first, and open `route`. */
+  async reLaunch(route: string): Promise<LoadedPageHandle> {
+    assertDom(`relaunch "${route}"`);
+    await this.ready();
+    const page = await this.pages.reLaunch(route);
+    await this.settle();
+    return page;
+  }
+
+  /** switchTab: unload the pages that are not tabs, keep tab pages alive, and show the tab `route` (app.json tabBar). */
+  async switchTab(route: string): Promise<LoadedPageHandle> {
+    assertDom(`switch to tab "${route}"`);
+    await this.ready();
+    const page = await this.pages.switchTab(route);
+    await this.settle();
+    return page;
+  }
+
+  /** The page stack, bottom first: what getCurrentPages() returns, as handles. */
+  get pageStack(): readonly LoadedPageHandle[] {
+    return this.pages.stack;
+  }
+
+  /**
+   * The value of `expression` (a function's source, as an automation client
+   * sends it) compiled in the mini-program's app service: it sees this rig's
+   * `wx`, `getApp`, `getCurrentPages`, timers and `Date`, as page code does.
+   */
+  compileInAppService(expression: string): unknown {
+    this.assertLive();
+    return this.pages.compile(expression);
+  }
+
+  /** Every route of app.json (main package and subpackages). */
+  get routes(): ReadonlySet<string> {
+    return this.pages.routes;
+  }
+
+  /** The routes of app.json's tabBar. */
+  get tabRoutes(): ReadonlySet<string> {
+    return this.pages.tabRoutes;
   }
 
   /** The page on top of the stack. */

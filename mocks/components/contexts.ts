@@ -18,6 +18,8 @@ export interface ContextScope {
 export interface ContextHost {
   readonly runtime: LiveRuntime;
   readonly registry: ElementRegistry;
+  /** contexts of inert tags (WeChat DevTools): every method exists and does nothing, not even its callbacks */
+  readonly inert?: boolean;
 }
 
 function findHandle(host: ContextHost, kind: 'pusher' | 'player', id: string | undefined, scope: ContextScope | undefined): LiveHandle | undefined {
@@ -49,6 +51,7 @@ function deliver(prefix: string, method: string, result: CallResult, cb: Callbac
 
 export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: string | undefined, scope: ContextScope | undefined): Record<string, unknown> {
   const rt = host.runtime;
+  if (host.inert) return inertContext(rt, kind);
   const prefix = kind === 'pusher' ? 'operateLivePusher' : 'operateLivePlayer';
   const tag = kind === 'pusher' ? 'live-pusher' : 'live-player';
   const early = rt.params.contextBeforeReadyIsUnbound && scope !== undefined && !rt.isViewReady(scope);
@@ -87,5 +90,13 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
       ctx.offCustomRendererEvent = () => undefined;
     }
   }
+  return ctx;
+}
+
+/** What DevTools hands page code: the methods of the client's base library, none of which does anything. */
+function inertContext(rt: ContextHost['runtime'], kind: 'pusher' | 'player'): Record<string, unknown> {
+  const ctx: Record<string, unknown> = {};
+  for (const [method, since] of Object.entries(kind === 'pusher' ? PUSHER_METHODS : PLAYER_METHODS))
+    if (supports(rt.client, since)) ctx[method] = () => undefined;
   return ctx;
 }

@@ -29,10 +29,15 @@ export class LiveComponents {
   readonly tags: Readonly<Record<'live-pusher' | 'live-player', string>>;
   readonly wx: LiveWx;
 
+  /** DevTools' live tags: they render and keep their attributes, run no model, emit nothing; their contexts do nothing. */
+  readonly inert: boolean;
+
   constructor(
     readonly runtime: LiveRuntime,
     readonly port: EventPort = localEventPort,
+    options: { readonly inert?: boolean } = {},
   ) {
+    this.inert = options.inert ?? false;
     const n = ++instances;
     this.tags = { 'live-pusher': `live-harness-pusher-${n}`, 'live-player': `live-harness-player-${n}` };
     this.wx = {

@@ -24,6 +24,8 @@ export interface ElementHost {
   readonly runtime: LiveRuntime;
   readonly registry: ElementRegistry;
   readonly port: EventPort;
+  /** render only: no model, no events (WeChat DevTools' live tags) */
+  readonly inert?: boolean;
 }
 
 function propertyType(spec: AttrSpec): unknown {
@@ -75,6 +77,7 @@ export function liveElementDefinition(kind: Kind, componentId: string, host: Ele
     options: { multipleSlots: true },
     lifetimes: {
       attached(this: Caller) {
+        if (host.inert) return;
         const rt = host.runtime;
         const id = this.id || host.registry.anonymousId(kind);
         const owner = typeof this.selectOwnerComponent === 'function' ? this.selectOwnerComponent() : undefined;
