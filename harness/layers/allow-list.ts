@@ -134,7 +134,19 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     // issue 7: a Target says what it can do and opens a Session; it knows the rig, and the runner's types only.
     // It names the link's profiles, the model's client and params, and the timeline, as types only.
-    'harness/targets': { imports: ['harness/rig'], types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'] },
+    // issue 9: devtools and device sessions over the drivers (harness/assert: durations).
+    'harness/targets': {
+      imports: ['harness/rig', 'harness/drivers', 'harness/assert'],
+      types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'],
+      tests: ['harness/automator-sim', 'harness/runner', 'harness/trace', 'miniprogram-automator', 'node:*'],
+    },
+    // issue 9: the devtools and device drivers: the real miniprogram-automator client (loaded on first use, through createRequire),
+    // a ModelHost for DevTools' missing live behaviour, the timeline and the trace a device run saves.
+    'harness/drivers': {
+      imports: ['harness/rig', 'harness/record', 'harness/trace', 'mocks/model', 'node:module'],
+      types: ['mocks/components'],
+      tests: ['harness/automator-sim', 'miniprogram-automator', 'harness/trace', 'node:*'],
+    },
     // Traces of real runs (a phone's events, calls, the server's view): the format, and replay against the model on a ModelHost.
     'harness/trace': { imports: ['harness/rig', 'mocks/model', 'mocks/link', 'node:fs'], types: ['harness/record'], tests: ['node:*'] },
     // issue 7: reporters (JSON, console), fed by the runner, whose types they take.
