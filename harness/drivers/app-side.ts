@@ -20,7 +20,19 @@ const LIVE_EVENTS = [
   'leavepictureinpicture',
 ];
 
-const LIFECYCLES = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onPullDownRefresh', 'onReachBottom', 'onShareAppMessage', 'onPageScroll', 'onResize', 'onTabItemTap'];
+const LIFECYCLES = [
+  'onLoad',
+  'onShow',
+  'onReady',
+  'onHide',
+  'onUnload',
+  'onPullDownRefresh',
+  'onReachBottom',
+  'onShareAppMessage',
+  'onPageScroll',
+  'onResize',
+  'onTabItemTap',
+];
 
 /** The framework's own instance methods: never handlers, and some are called by the framework itself. */
 const FRAMEWORK = [
@@ -93,13 +105,15 @@ export function resolveCallbackSource(store: string): string {
 }
 
 /**
- * A phone: `wx.createLive{Pusher,Player}Context` gives the real context,
- * wrapped so that every method call, and its answer, is reported with the
+ * A phone: `wx.createLive{Pusher,Player}Context` gives the real context
+ * (and wraps the handlers of the page that asked, see below), wrapped so that every method call, and its answer, is reported with the
  * phone's own time (`Date.now()` there) before the real method runs.
  */
-export function captureContextSource(kind: 'pusher' | 'player', binding: string): string {
+export function captureContextSource(kind: 'pusher' | 'player', binding: string, mark: string): string {
   return `function () {
   var args = Array.prototype.slice.call(arguments);
+  // The page that makes a context is about to receive its events: wrap its handlers now, before the first can fire.
+  (${wrapPageSource(binding, mark)})(typeof args[0] === "string" ? args[1] : args[0]);
   var real = this.origin.apply(null, args);
   var id = typeof args[0] === "string" ? args[0] : undefined;
   if (!real || typeof real !== "object") return real;
@@ -130,31 +144,44 @@ export function captureContextSource(kind: 'pusher' | 'player', binding: string)
  * looks a bound handler up by name when the event fires, so the wrapper is
  * what runs. Pages wrapped once are marked and skipped.
  */
-export function captureHandlersSource(binding: string, mark: string): string {
-  return `function () {
+function wrapPageSource(binding: string, mark: string): string {
+  return `function (p) {
   var LIVE = ${JSON.stringify(Object.fromEntries(LIVE_EVENTS.map((e) => [e, 1])))};
   var SKIP = ${JSON.stringify(Object.fromEntries([...LIFECYCLES, ...FRAMEWORK].map((e) => [e, 1])))};
-  var pages = getCurrentPages();
+  if (!p || typeof p !== "object" || p[${JSON.stringify(mark)}]) return 0;
+  p[${JSON.stringify(mark)}] = true;
+  var names = [];
   var wrapped = 0;
-  pages.forEach(function (p) {
-    if (!p || p[${JSON.stringify(mark)}]) return;
-    p[${JSON.stringify(mark)}] = true;
-    var names = [];
-    for (var k in p) names.push(k);
-    names.forEach(function (name) {
-      var fn = p[name];
-      if (typeof fn !== "function" || SKIP[name] || name.charAt(0) === "_") return;
-      p[name] = function (e) {
-        if (e && typeof e === "object" && LIVE[e.type] && e.detail && typeof e.detail === "object") {
-          var t = e.currentTarget || e.target || {};
-          ${binding}({ op: "event", type: e.type, id: t.id, route: p.route, handler: name, detail: e.detail, t: Date.now() });
-        }
-        return fn.apply(this, arguments);
-      };
-      wrapped++;
-    });
+  for (var k in p) names.push(k);
+  names.forEach(function (name) {
+    var fn = p[name];
+    if (typeof fn !== "function" || SKIP[name] || name.charAt(0) === "_") return;
+    p[name] = function (e) {
+      if (e && typeof e === "object" && LIVE[e.type] && e.detail && typeof e.detail === "object") {
+        var t = e.currentTarget || e.target || {};
+        ${binding}({ op: "event", type: e.type, id: t.id, route: p.route, handler: name, detail: e.detail, t: Date.now() });
+      }
+      return fn.apply(this, arguments);
+    };
+    wrapped++;
   });
   return wrapped;
+}`;
+}
+
+/**
+ * A phone: wrap every method of every page on the stack, so that a call
+ * whose argument is a live element's event (statechange, netstatus …) is
+ * reported with the phone's time before the page's handler runs. WeChat
+ * looks a bound handler up by name when the event fires, so the wrapper is
+ * what runs. Pages wrapped once are marked and skipped.
+ */
+export function captureHandlersSource(binding: string, mark: string): string {
+  return `function () {
+  var wrap = ${wrapPageSource(binding, mark)};
+  var n = 0;
+  getCurrentPages().forEach(function (p) { n += wrap(p); });
+  return n;
 }`;
 }
 

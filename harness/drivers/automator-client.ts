@@ -49,6 +49,20 @@ export async function readProperties(el: AutomatorElement, names: readonly strin
   return out;
 }
 
+/**
+ * `remote()` without its race: the client starts listening for
+ * Tool.onRemoteDebugConnected only after the enableRemoteDebug reply (and
+ * after printing the QR code), so a runtime that connects at once (the phone
+ * was already attached, or a stand-in) can fire the event before anyone
+ * listens, and `remote()` then waits forever. Listening first, on the
+ * connection itself, and taking whichever comes first avoids that.
+ */
+export async function remoteConnected(mp: AutomatorMiniProgram, auto = false): Promise<void> {
+  const connection = (mp as unknown as { connection: { once(event: string, fn: () => void): void } }).connection;
+  const connected = new Promise<void>((resolve) => connection.once('Tool.onRemoteDebugConnected', () => resolve()));
+  await Promise.race([mp.remote(auto), connected]);
+}
+
 /** The client, loaded when first needed: the package is a dependency, but only automator targets use it. */
 export function automatorClient(): { connect(o: { wsEndpoint: string }): Promise<AutomatorMiniProgram> } {
   const load = createRequire(__filename);

@@ -13,7 +13,7 @@ import { Timeline, type TimelineEntry } from '../record';
 import type { Trace, TraceElement, TraceEntry } from '../trace';
 import { TRACE_FORMAT, TRACE_VERSION } from '../trace';
 import type { AutomatorMiniProgram } from './automator-client';
-import { uniqueName } from './automator-client';
+import { remoteConnected, uniqueName } from './automator-client';
 import { BARRIER_SOURCE, captureContextSource, captureHandlersSource, PHONE_NOW_SOURCE } from './app-side';
 import { hostEpochMs, measureClockOffset, type ClockOffset } from './clock-offset';
 import { RemoteElements, type LiveKind } from './remote-elements';
@@ -73,7 +73,7 @@ export class DeviceDriver implements AsyncDisposable {
   async start(): Promise<void> {
     if (this.installed) return;
     this.installed = true;
-    if (this.options.remote !== false) await this.mp.remote();
+    if (this.options.remote !== false) await remoteConnected(this.mp);
     this.clock = await measureClockOffset(async () => Number(await this.mp.evaluate(PHONE_NOW_SOURCE)), this.options.roundTrips ?? 9);
     // The session clock starts once the phone's clock is known: every time after this maps onto it.
     this.startEpochMs = hostEpochMs();
@@ -81,10 +81,16 @@ export class DeviceDriver implements AsyncDisposable {
       t: 0,
       source: 'rig',
       kind: 'action',
-      detail: { action: 'clock-offset', offsetMs: this.clock.offsetMs, uncertaintyMs: this.clock.uncertaintyMs, bestRoundTripMs: this.clock.bestRoundTripMs, samples: this.clock.samples },
+      detail: {
+        action: 'clock-offset',
+        offsetMs: this.clock.offsetMs,
+        uncertaintyMs: this.clock.uncertaintyMs,
+        bestRoundTripMs: this.clock.bestRoundTripMs,
+        samples: this.clock.samples,
+      },
     });
     await this.mp.exposeFunction(this.binding, ((r: Report) => this.enqueue(() => this.onReport(r))) as never);
-    for (const kind of ['pusher', 'player'] as const) await this.mp.mockWxMethod(CONTEXT_METHODS[kind], captureContextSource(kind, this.binding));
+    for (const kind of ['pusher', 'player'] as const) await this.mp.mockWxMethod(CONTEXT_METHODS[kind], captureContextSource(kind, this.binding, this.mark));
     await this.capturePages();
   }
 
@@ -127,7 +133,8 @@ export class DeviceDriver implements AsyncDisposable {
   private async learnElements(): Promise<void> {
     for (const r of await this.remote.read()) {
       const source = `${r.kind}#${r.id}`;
-      if (!this.elements.has(source)) this.elements.set(source, { source, kind: r.kind, id: r.id, insertedAtMs: Math.round(this.now() * 1000) / 1000, attributes: { ...r.attributes } });
+      if (!this.elements.has(source))
+        this.elements.set(source, { source, kind: r.kind, id: r.id, insertedAtMs: Math.round(this.now() * 1000) / 1000, attributes: { ...r.attributes } });
     }
   }
 
@@ -166,7 +173,12 @@ export class DeviceDriver implements AsyncDisposable {
     if (i < 0) return;
     const [call] = this.waitingAnswers.splice(i, 1);
     const errMsg = r.res && typeof r.res === 'object' ? (r.res as { errMsg?: unknown }).errMsg : undefined;
-    call.detail = { ...call.detail, ok: r.ok, ...(!r.ok && typeof errMsg === 'string' ? { errMsg } : {}), answeredAfterMs: Math.round((t - call.t) * 1000) / 1000 };
+    call.detail = {
+      ...call.detail,
+      ok: r.ok,
+      ...(!r.ok && typeof errMsg === 'string' ? { errMsg } : {}),
+      answeredAfterMs: Math.round((t - call.t) * 1000) / 1000,
+    };
   }
 
   private push(e: CapturedEntry): void {

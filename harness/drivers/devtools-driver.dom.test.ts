@@ -43,9 +43,9 @@ describe('the devtools driver, against automator-sim standing in for WeChat DevT
     await s.driver.advance(5000);
     const t = s.driver.host.timeline;
     // The page's own ctx.start() in onReady crossed the binding and ran on the model.
-    expect(t.filter((e) => e.kind === 'call').map((e) => [e.source, (e.detail as { method: string; ok: boolean }).method, (e.detail as { ok: boolean }).ok])).toEqual([
-      ['pusher#pusher', 'start', true],
-    ]);
+    expect(
+      t.filter((e) => e.kind === 'call').map((e) => [e.source, (e.detail as { method: string; ok: boolean }).method, (e.detail as { ok: boolean }).ok]),
+    ).toEqual([['pusher#pusher', 'start', true]]);
     expect(t).toHaveSequence(['pusher#pusher 1001', 'pusher#pusher 1002']);
     // The page's bindstatechange handler ran in the runtime with the model's events.
     expect(await data(s.mp)).toMatchObject({ status: 'pushing', lastCode: 1002 });
@@ -63,7 +63,9 @@ describe('the devtools driver, against automator-sim standing in for WeChat DevT
     }`);
     await s.driver.settle();
     expect((await data(s.mp)).errorText).toBe('operateLivePlayer:fail no <live-player id="absent"> was on the page when the context was created');
-    expect(s.driver.host.timeline.filter((e) => e.kind === 'call' && e.source === 'player#absent').map((e) => (e.detail as { ok: boolean }).ok)).toEqual([false]);
+    expect(s.driver.host.timeline.filter((e) => e.kind === 'call' && e.source === 'player#absent').map((e) => (e.detail as { ok: boolean }).ok)).toEqual([
+      false,
+    ]);
   });
 
   it("reads the live tag's attributes through the protocol, at insert and on every change", async () => {
@@ -71,7 +73,12 @@ describe('the devtools driver, against automator-sim standing in for WeChat DevT
     await open(s, '/pages/push/push?mode=HD');
     const [handle] = s.driver.host.components.registry.handles();
     expect(handle.source).toBe('pusher#pusher');
-    expect(handle.model.attrs).toMatchObject({ url: 'rtmp://1234.livepush.myqcloud.com/live/demo?txSecret=abc&txTime=FFFFFFFF', mode: 'HD', minBitrate: 300, maxBitrate: 800 });
+    expect(handle.model.attrs).toMatchObject({
+      url: 'rtmp://1234.livepush.myqcloud.com/live/demo?txSecret=abc&txTime=FFFFFFFF',
+      mode: 'HD',
+      minBitrate: 300,
+      maxBitrate: 800,
+    });
     // device-position applies only at insert (Q6): the model warns, as it does on simulate, once the change is read.
     await (await s.mp.currentPage())!.setData({ devicePosition: 'back' });
     await s.driver.sync();
@@ -88,7 +95,12 @@ describe('the devtools driver, against automator-sim standing in for WeChat DevT
     const t = s.driver.host.timeline;
     expect(t).toHaveSequence(['pusher#pusher 1102', 'pusher#pusher -1307']);
     const afterGiveUp = t.entries.slice(t.entries.findIndex((e) => e.code === -1307));
-    expect(afterGiveUp.filter((e) => e.kind === 'call').map((e) => (e.detail as { method: string }).method).slice(0, 2)).toEqual(['stop', 'start']);
+    expect(
+      afterGiveUp
+        .filter((e) => e.kind === 'call')
+        .map((e) => (e.detail as { method: string }).method)
+        .slice(0, 2),
+    ).toEqual(['stop', 'start']);
     expect((await data(s.mp)).restarts).toBeGreaterThanOrEqual(1);
     expect(s.driver.problems).toEqual([]);
   });

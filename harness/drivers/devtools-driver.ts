@@ -135,17 +135,19 @@ export class DevtoolsDriver implements AsyncDisposable {
       await this.work;
       if (!this.host.dirty && this.pending === 0 && !this.rescan) return;
     }
-    this.problems.push('[live-harness] The page kept reacting to live events for 50 rounds without settling; a handler may be looping (setData → event → setData).');
+    this.problems.push(
+      '[live-harness] The page kept reacting to live events for 50 rounds without settling; a handler may be looping (setData → event → setData).',
+    );
   }
 
   /** Move the model's time (virtual: instantly, event by event; real media: by waiting), delivering as it goes. */
   async advance(ms: number): Promise<void> {
-    const self = this;
+    const dirty = (): boolean => this.host.dirty || this.pending > 0;
     await this.host.advance(ms, {
       get dirty() {
-        return self.host.dirty || self.pending > 0;
+        return dirty();
       },
-      settle: () => self.settle(),
+      settle: () => this.settle(),
     });
   }
 

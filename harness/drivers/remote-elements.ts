@@ -47,14 +47,25 @@ export class RemoteElements {
   async readPage(page: AutomatorPage): Promise<RemoteLiveElement[]> {
     const out: RemoteLiveElement[] = [];
     for (const kind of ['pusher', 'player'] as const) {
-      for (const element of await page.$$(TAGS[kind])) {
-        let id = this.ids.get(element);
-        if (id === undefined) {
-          id = (await element.attribute('id')) || `${kind}-${++this.anonymous}`;
-          this.ids.set(element, id);
+      let elements: AutomatorElement[];
+      try {
+        elements = await page.$$(TAGS[kind]);
+      } catch {
+        // The page left the stack while it was read (a navigation under way): it shows nothing any more.
+        return [];
+      }
+      for (const element of elements) {
+        try {
+          let id = this.ids.get(element);
+          if (id === undefined) {
+            id = (await element.attribute('id')) || `${kind}-${++this.anonymous}`;
+            this.ids.set(element, id);
+          }
+          const attributes = await readProperties(element, NAMES[kind]);
+          out.push({ kind, id, pageId: pageIdOf(page), route: page.path, element, attributes });
+        } catch {
+          // Gone between the listing and the read (its page was unloaded): not on a page any more.
         }
-        const attributes = await readProperties(element, NAMES[kind]);
-        out.push({ kind, id, pageId: pageIdOf(page), route: page.path, element, attributes });
       }
     }
     return out;

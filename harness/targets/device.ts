@@ -14,7 +14,16 @@ import type { Timeline } from '../record';
 import { computeMetrics, type Duration, type OpenedResources, type ParticipantMetrics } from '../rig';
 import { connectTo, type AutomatorEndpoint } from './devtools';
 import { CONTEXT_CALL_SOURCE, parseSource, ProtocolPage, relaunch } from './protocol-page';
-import { TargetError, type PageHandle, type Session, type SessionDevice, type SessionNetwork, type SessionOptions, type SessionStreams, type Target } from './target';
+import {
+  TargetError,
+  type PageHandle,
+  type Session,
+  type SessionDevice,
+  type SessionNetwork,
+  type SessionOptions,
+  type SessionStreams,
+  type Target,
+} from './target';
 import type { AutomatorMiniProgram } from '../drivers';
 
 const NO_RESOURCES: OpenedResources = Object.freeze({ server: undefined, pids: [], ports: [] });
@@ -82,7 +91,10 @@ export class DeviceSession implements Session {
   async context(_page: PageHandle, source: string, method: string, args: Record<string, unknown> = {}): Promise<void> {
     const { kind, id } = parseSource(source, method);
     const r = await this.miniProgram.evaluate(CONTEXT_CALL_SOURCE, kind, id, method, args);
-    if (r === 'missing') throw new TargetError(`[live-harness] Failed to call ${source}.${method}(): the phone's context has no such method. Check the name against the WeChat docs.`);
+    if (r === 'missing')
+      throw new TargetError(
+        `[live-harness] Failed to call ${source}.${method}(): the phone's context has no such method. Check the name against the WeChat docs.`,
+      );
     await this.driver.sync();
   }
 
@@ -124,7 +136,9 @@ export function device(endpoint: AutomatorEndpoint & DeviceDriverOptions): Targe
     capabilities: ['real-media', 'device'],
     async open(o: SessionOptions): Promise<Session> {
       if (o.clock !== 'real-media')
-        throw new TargetError(`[live-harness] Failed to open a device session: a phone runs on the wall clock (clock 'real-media'), not ${JSON.stringify(o.clock)}.`);
+        throw new TargetError(
+          `[live-harness] Failed to open a device session: a phone runs on the wall clock (clock 'real-media'), not ${JSON.stringify(o.clock)}.`,
+        );
       const { mp, owned } = await connectTo(endpoint, 'device');
       const driver = new DeviceDriver(mp, { remote: endpoint.remote, roundTrips: endpoint.roundTrips });
       try {

@@ -11,7 +11,16 @@ import { automatorClient, DevtoolsDriver, type AutomatorMiniProgram } from '../d
 import type { Timeline } from '../record';
 import type { Duration, OpenedResources, ParticipantMetrics, RemoteStreamOptions } from '../rig';
 import { CONTEXT_CALL_SOURCE, parseSource, ProtocolPage, relaunch } from './protocol-page';
-import { TargetError, type PageHandle, type Session, type SessionDevice, type SessionNetwork, type SessionOptions, type SessionStreams, type Target } from './target';
+import {
+  TargetError,
+  type PageHandle,
+  type Session,
+  type SessionDevice,
+  type SessionNetwork,
+  type SessionOptions,
+  type SessionStreams,
+  type Target,
+} from './target';
 
 /** Where the runtime is: an endpoint to connect to, or a function that connects (e.g. `automator.launch`). */
 export interface AutomatorEndpoint {
@@ -97,7 +106,8 @@ export class DevtoolsSession implements Session {
   async context(_page: PageHandle, source: string, method: string, args: Record<string, unknown> = {}): Promise<void> {
     const { kind, id } = parseSource(source, method);
     const r = await this.miniProgram.evaluate(CONTEXT_CALL_SOURCE, kind, id, method, args);
-    if (r === 'missing') throw new TargetError(`[live-harness] Failed to call ${source}.${method}(): the context has no such method. Check the name against the WeChat docs.`);
+    if (r === 'missing')
+      throw new TargetError(`[live-harness] Failed to call ${source}.${method}(): the context has no such method. Check the name against the WeChat docs.`);
     await this.driver.settle();
   }
 
@@ -155,4 +165,3 @@ export function devtools(endpoint: AutomatorEndpoint): Target {
     },
   };
 }
-

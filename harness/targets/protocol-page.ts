@@ -54,7 +54,9 @@ export class ProtocolPage implements PageHandle {
     // page.$() answers null for every failure, even a dropped connection: $$ reports errors.
     const [el] = await this.page.$$(selector);
     if (!el)
-      throw new TargetError(`[live-harness] Failed to tap ${JSON.stringify(selector)} on ${this.route}: no element matches. Check the selector against the page's WXML.`);
+      throw new TargetError(
+        `[live-harness] Failed to tap ${JSON.stringify(selector)} on ${this.route}: no element matches. Check the selector against the page's WXML.`,
+      );
     await el.tap();
     await this.settle();
   }
