@@ -61,17 +61,56 @@ const STORE = (name: string): string => `(wx[${JSON.stringify(name)}] || (wx[${J
 const SCOPE_ROUTE = 'function (s) { return s && typeof s === "object" ? (s.route || s.__route__ || s.is) : undefined; }';
 
 /**
+ * DevTools: report what a page does that the timeline keeps (`page` entries,
+ * as a rig records them): every setData with its patch, and the lifecycles
+ * that come after a page is first seen (onShow, onHide, onUnload). A page is
+ * wrapped once, when the driver first sees it (after its onLoad and onReady,
+ * which no protocol method can observe).
+ */
+function pageReportSource(binding: string, mark: string): string {
+  return `function (p) {
+  if (!p || typeof p !== "object" || p[${JSON.stringify(mark)}] || typeof p.setData !== "function") return 0;
+  p[${JSON.stringify(mark)}] = true;
+  var setData = p.setData;
+  p.setData = function (patch, cb) {
+    ${binding}({ op: "setData", route: this.route, patch: patch });
+    return setData.apply(this, arguments);
+  };
+  ["onShow", "onHide", "onUnload"].forEach(function (name) {
+    var fn = p[name];
+    p[name] = function () {
+      ${binding}({ op: "lifecycle", route: p.route, name: name });
+      if (typeof fn === "function") return fn.apply(this, arguments);
+    };
+  });
+  return 1;
+}`;
+}
+
+/** Wrap every page on the stack not wrapped yet (see pageReportSource). */
+export function reportPagesSource(binding: string, mark: string): string {
+  return `function () {
+  var wrap = ${pageReportSource(binding, mark)};
+  var n = 0;
+  getCurrentPages().forEach(function (p) { n += wrap(p); });
+  return n;
+}`;
+}
+
+/**
  * DevTools: `wx.createLive{Pusher,Player}Context` answers a context whose
  * every method goes to Node (`{op:'call'}`), with its callbacks kept here
  * until Node answers through `resolveCallback`. Creation is told too
  * (`{op:'create'}`), so Node binds the context to the element as WeChat does.
  */
-export function interceptContextSource(kind: 'pusher' | 'player', binding: string, store: string, methods: readonly string[]): string {
+export function interceptContextSource(kind: 'pusher' | 'player', binding: string, store: string, methods: readonly string[], mark: string): string {
   return `function () {
   var args = Array.prototype.slice.call(arguments);
   var st = ${STORE(store)};
   var id = typeof args[0] === "string" ? args[0] : undefined;
   var scope = typeof args[0] === "string" ? args[1] : args[0];
+  // The page that makes a context is about to react to its events: report its setData from now on.
+  (${pageReportSource(binding, mark)})(scope);
   var route = (${SCOPE_ROUTE})(scope);
   var ctxId = ++st.n;
   ${binding}({ op: "create", ctx: ctxId, kind: ${JSON.stringify(kind)}, id: id, route: route });

@@ -86,8 +86,8 @@ describe('the device driver, against automator-sim standing in for a phone', () 
             label: label(p.mine),
             errorMs: 'within',
           });
-        // The call, as saved for the trace, carries the phone's answer (the timeline keeps it as made: it is frozen when recorded).
-        expect(driver.captured.find((e) => e.kind === 'call')?.detail).toMatchObject({ method: 'start', ok: true });
+        // The call goes on the timeline once answered, at the time it was made, with the phone's answer, as a rig records it.
+        expect(captured.find((e) => e.kind === 'call')?.detail).toMatchObject({ method: 'start', args: {}, ok: true });
 
         // The run saves as a valid trace, which replays against the model.
         const trace = validateTrace(JSON.parse(JSON.stringify(driver.toTrace({ by: 'automator-sim (device test)' }))));

@@ -121,13 +121,14 @@ export class DeviceDriver implements AsyncDisposable {
     await this.work;
     await this.mp.evaluate(BARRIER_SOURCE);
     await this.work;
+    // A call still unanswered by now goes on the timeline as made; its answer, when it comes, completes the trace's copy.
+    this.flushCalls();
   }
 
   /** A server event seen on the host (the media server the phone uses), at host session time `t` (default now). */
   recordServer(event: string, key: string, t = this.now()): void {
-    const entry: CapturedEntry = { t: Math.round(t * 1000) / 1000, deviceT: NaN, source: 'server', kind: 'server', detail: { event, key } };
-    this.captured.push(entry);
-    this.timeline.record({ t: entry.t, source: 'server', kind: 'server', detail: { event, key } });
+    this.flushCalls();
+    this.push({ t: Math.round(t * 1000) / 1000, deviceT: NaN, source: 'server', kind: 'server', detail: { event, key } });
   }
 
   private async learnElements(): Promise<void> {
@@ -154,6 +155,9 @@ export class DeviceDriver implements AsyncDisposable {
 
   private async onReport(r: Report): Promise<void> {
     const t = this.mapPhoneTime(r.t);
+    if (r.op === 'answer') return this.answer(r, t, await this.sourceOf(r.kind, r.id));
+    // Anything else the phone reports comes after the calls still waiting for their answer: they go on the timeline as made.
+    this.flushCalls();
     if (r.op === 'event') {
       const source = await this.sourceOf(undefined, r.id);
       const detail = r.detail ?? {};
@@ -162,16 +166,21 @@ export class DeviceDriver implements AsyncDisposable {
       return;
     }
     const source = await this.sourceOf(r.kind, r.id);
-    if (r.op === 'call') {
-      const entry: CapturedEntry = { t, deviceT: r.t, source, kind: 'call', detail: { method: r.method, args: r.args ?? {} } };
-      this.push(entry);
-      this.waitingAnswers.push(entry);
-      return;
-    }
-    // The answer completes its call in the trace (the timeline entry, already frozen, keeps the call as made).
+    const entry: CapturedEntry = { t, deviceT: r.t, source, kind: 'call', detail: { method: r.method, args: r.args ?? {} } };
+    this.captured.push(entry);
+    this.waitingAnswers.push(entry);
+  }
+
+  /**
+   * A context answers its call (success or fail) moments after it, before
+   * anything the call sets going: the call goes on the timeline then, at the
+   * time it was made, with `ok` (and `errMsg`), as a rig records it.
+   */
+  private answer(r: Extract<Report, { op: 'answer' }>, t: number, source: string): void {
     const i = this.waitingAnswers.findIndex((e) => e.source === source && e.detail.method === r.method);
-    if (i < 0) return;
-    const [call] = this.waitingAnswers.splice(i, 1);
+    const call =
+      i >= 0 ? this.waitingAnswers[i] : [...this.captured].reverse().find((e) => e.kind === 'call' && e.source === source && e.detail.method === r.method);
+    if (!call) return;
     const errMsg = r.res && typeof r.res === 'object' ? (r.res as { errMsg?: unknown }).errMsg : undefined;
     call.detail = {
       ...call.detail,
@@ -179,10 +188,23 @@ export class DeviceDriver implements AsyncDisposable {
       ...(!r.ok && typeof errMsg === 'string' ? { errMsg } : {}),
       answeredAfterMs: Math.round((t - call.t) * 1000) / 1000,
     };
+    if (i >= 0) {
+      // Calls made before it and still unanswered keep their place in front of it.
+      const before = this.waitingAnswers.splice(0, i + 1);
+      for (const c of before) this.record(c);
+    }
+  }
+
+  private flushCalls(): void {
+    for (const c of this.waitingAnswers.splice(0)) this.record(c);
   }
 
   private push(e: CapturedEntry): void {
     this.captured.push(e);
+    this.record(e);
+  }
+
+  private record(e: CapturedEntry): void {
     this.timeline.record({ t: e.t, source: e.source, kind: e.kind, ...(e.code !== undefined ? { code: e.code } : {}), detail: e.detail });
   }
 

@@ -17,7 +17,7 @@ import type { LiveHandle } from '../../mocks/components';
 import { ModelHost, type ModelHostOptions } from '../rig';
 import type { AutomatorElement, AutomatorMiniProgram } from './automator-client';
 import { uniqueName } from './automator-client';
-import { BARRIER_SOURCE, interceptContextSource, resolveCallbackSource } from './app-side';
+import { BARRIER_SOURCE, interceptContextSource, reportPagesSource, resolveCallbackSource } from './app-side';
 import { changedAttributes, RemoteElements, type RemoteLiveElement } from './remote-elements';
 
 export type DevtoolsDriverOptions = Omit<ModelHostOptions, 'port'>;
@@ -31,7 +31,9 @@ interface Tracked {
 
 type BindingCall =
   | { op: 'create'; ctx: number; kind: 'pusher' | 'player'; id?: string; route?: string }
-  | { op: 'call'; ctx: number; method: string; args?: Record<string, unknown>; cb: number };
+  | { op: 'call'; ctx: number; method: string; args?: Record<string, unknown>; cb: number }
+  | { op: 'setData'; route?: string; patch?: Record<string, unknown> }
+  | { op: 'lifecycle'; route?: string; name: string };
 
 const CONTEXT_METHODS = { pusher: 'createLivePusherContext', player: 'createLivePlayerContext' } as const;
 
@@ -42,6 +44,7 @@ export class DevtoolsDriver implements AsyncDisposable {
   private readonly contexts = new Map<number, Record<string, unknown>>();
   private readonly binding = uniqueName('live');
   private readonly store = uniqueName('store');
+  private readonly mark = uniqueName('reported');
   /** protocol work in order: deliveries, binding calls, callback answers */
   private work: Promise<void> = Promise.resolve();
   private pending = 0;
@@ -80,12 +83,13 @@ export class DevtoolsDriver implements AsyncDisposable {
     for (const kind of ['pusher', 'player'] as const) {
       // The methods this client's contexts have: the model's list, filtered by the base library.
       const methods = Object.keys(this.host.context(kind, undefined));
-      await this.mp.mockWxMethod(CONTEXT_METHODS[kind], interceptContextSource(kind, this.binding, this.store, methods));
+      await this.mp.mockWxMethod(CONTEXT_METHODS[kind], interceptContextSource(kind, this.binding, this.store, methods, this.mark));
     }
   }
 
   /** Read the live tags of every page and bring the models in line: new ones inserted, changed ones updated, gone ones removed. */
   async sync(): Promise<void> {
+    await this.mp.evaluate(reportPagesSource(this.binding, this.mark));
     const seen = new Set<string>();
     for (const r of await this.remote.read()) {
       const source = this.sourceOf(r);
@@ -164,6 +168,16 @@ export class DevtoolsDriver implements AsyncDisposable {
   }
 
   private async onBinding(call: BindingCall): Promise<void> {
+    // What the page did, on the model's clock: the timeline a rig keeps has it under `page`.
+    if (call.op === 'setData') {
+      this.host.record({ source: 'page', kind: 'setData', detail: call.patch ?? {} });
+      this.rescan = true;
+      return;
+    }
+    if (call.op === 'lifecycle') {
+      this.host.record({ source: 'page', kind: 'lifecycle', detail: { route: call.route, name: call.name } });
+      return;
+    }
     if (call.op === 'create') {
       // Bind as WeChat does, to the element on the page now: read the page first.
       await this.sync();
