@@ -59,6 +59,9 @@ export class DeviceDriver implements AsyncDisposable {
   private readonly mark = uniqueName('wrapped');
   private work: Promise<void> = Promise.resolve();
   private readonly waitingAnswers: CapturedEntry[] = [];
+  /** protocol elements already learned, and which one holds each source now */
+  private readonly protocolElements = new WeakSet<object>();
+  private readonly holders = new Map<string, object>();
   private installed = false;
   private stopped = false;
 
@@ -132,10 +135,18 @@ export class DeviceDriver implements AsyncDisposable {
   }
 
   private async learnElements(): Promise<void> {
-    for (const r of await this.remote.read()) {
-      const source = `${r.kind}#${r.id}`;
-      if (!this.elements.has(source))
-        this.elements.set(source, { source, kind: r.kind, id: r.id, insertedAtMs: Math.round(this.now() * 1000) / 1000, attributes: { ...r.attributes } });
+    const seen = await this.remote.read();
+    const onStack = new Set<object>(seen.map((r) => r.element));
+    for (const r of seen) {
+      if (this.protocolElements.has(r.element)) continue;
+      // Named as a rig names it: `pusher#id`, unless a page still on the stack shows that id too.
+      const plain = `${r.kind}#${r.id}`;
+      const holder = this.holders.get(plain);
+      const source = holder && onStack.has(holder) ? `${plain}@${r.route}#${r.pageId}` : plain;
+      this.holders.set(source, r.element);
+      this.protocolElements.add(r.element);
+      // A page opened again (reLaunch) shows the same id anew: its attributes are the ones a replay starts from.
+      this.elements.set(source, { source, kind: r.kind, id: r.id, insertedAtMs: Math.round(this.now() * 1000) / 1000, attributes: { ...r.attributes } });
     }
   }
 
@@ -240,7 +251,11 @@ export class DeviceDriver implements AsyncDisposable {
       },
       clock: { mapping: 'offset', offsetMs: this.clock.offsetMs, uncertaintyMs: this.clock.uncertaintyMs, samples: this.clock.samples },
       durationMs: Math.round(this.now()),
-      elements: [...this.elements.values()],
+      // An element was on its page by its first entry at the latest (a page's onReady calls reach the host before the page is read).
+      elements: [...this.elements.values()].map((el) => {
+        const first = entries.find((e) => e.source === el.source);
+        return first && first.t < el.insertedAtMs ? { ...el, insertedAtMs: first.t } : el;
+      }),
       entries,
     };
   }

@@ -186,7 +186,8 @@ export const PROJECT_LAYERS: LayerRules = {
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
     'test-support': { imports: ['jest-runner', 'harness/media', 'node:fs', 'node:net'] },
     // Developer scripts (docs generators).
-    scripts: { imports: ['mocks/link', 'harness/runner', 'node:*'] },
+    // issue 9: record-device-trace.ts records the shipped automator-sim trace through the device driver.
+    scripts: { imports: ['mocks/link', 'harness/runner', 'node:*', 'harness/automator-sim', 'harness/drivers', 'harness/trace', 'miniprogram-automator'] },
     // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.
     bin: { imports: ['node:fs', 'node:path', 'tsx'], computed: 'it loads the compiled CLI from dist/ after checking that it was built' },
     // The package's public API.
