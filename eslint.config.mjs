@@ -40,7 +40,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.cjs', 'bin/**/*.js', 'jest-preset.js', 'fixtures/user-project/**/*.js', 'jest/__fixtures__/project/**/*.js'],
+    files: [
+      '**/*.cjs',
+      'bin/**/*.js',
+      'jest-preset.js',
+      'fixtures/user-project/**/*.js',
+      'fixtures/automator-launch/**/*.js',
+      'jest/__fixtures__/project/**/*.js',
+    ],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -65,3 +65,6 @@ export { DEFAULT_PARAMS, DEVICE_FAULTS } from './mocks/model';
 export type { ModelParams, ClientProfile, DeviceFault } from './mocks/model';
 export { BUILTIN_PROFILES, HostMap, DEFAULT_HOSTS, FAULTS, FAULT_VERBS, MEDIA_GAPS, MediaUnsupportedError } from './mocks/link';
 export type { NetworkProfile, NetworkIncident, Fault, FaultOf, FaultVerb } from './mocks/link';
+// issue 9: the DevTools automation protocol over a rig (ws loads when a server starts, not with the package).
+export { AutomatorSim, AutomatorSimError, ProtocolError } from './harness/automator-sim';
+export type { AutomatorSimOptions, DomainHandlers, MethodHandler, CallContext } from './harness/automator-sim';

@@ -22,6 +22,8 @@ export class AppService {
   constructor(
     private readonly emit: Emit,
     private readonly clockSkewMs: number,
+    /** an uncaught error of page code (here: a timer's callback threw) */
+    private readonly onUncaught: (e: unknown) => void = () => undefined,
   ) {
     const real = globalThis.console;
     const wrapped = Object.create(real) as Record<string, unknown>;
@@ -38,6 +40,24 @@ export class AppService {
   scope(base: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
     const extra: Record<string, unknown> = { console: this.console, ...Object.fromEntries(this.bindings) };
     if (this.clockSkewMs !== 0) extra.Date = skewedDate((base.Date as DateConstructor | undefined) ?? Date, this.clockSkewMs);
+    // A timer's callback that throws is the app's uncaught exception: reported, and the app (and the clock) go on, as in WeChat.
+    for (const name of ['setTimeout', 'setInterval'] as const) {
+      const timer = (base[name] as Fn | undefined) ?? (globalThis[name] as unknown as Fn);
+      extra[name] = (fn: unknown, ms?: unknown, ...args: unknown[]) =>
+        timer(
+          typeof fn === 'function'
+            ? (...a: unknown[]) => {
+                try {
+                  (fn as Fn)(...a);
+                } catch (e) {
+                  this.onUncaught(e);
+                }
+              }
+            : fn,
+          ms,
+          ...args,
+        );
+    }
     return extra;
   }
 

@@ -46,7 +46,7 @@ export interface AutomatorSimOptions {
   readonly live?: 'mock' | 'inert';
   /** offset of the app service's `Date` from the host's: a phone whose clock differs */
   readonly clockSkewMs?: number;
-  /** Tool.enableRemoteDebug stands in for a phone scanning the QR code; false refuses it. Default: connects at once. */
+  /** Tool.enableRemoteDebug stands in for a phone scanning the QR code; false refuses it. Default: connects 500 ms after the reply. */
   readonly remoteDebug?: false | { readonly connectAfterMs?: number };
   /** the page open at start; default the first page of app.json, as DevTools opens it */
   readonly entryPage?: string;
@@ -65,6 +65,16 @@ export class AutomatorSimError extends Error {
 }
 
 const PACE_TICK_MS = 20;
+
+/**
+ * When the stand-in phone "connects" after Tool.enableRemoteDebug is answered.
+ * The client listens for Tool.onRemoteDebugConnected only once the reply is
+ * handled, and its ws (6.x) handles every frame of one read at once: an event
+ * that arrives in the same read as the reply is lost, and remote() waits
+ * forever. Half a second apart, a loaded client still reads them apart (a
+ * real phone takes seconds to scan and connect).
+ */
+const REMOTE_CONNECT_AFTER_MS = 500;
 
 // ws's Node build, even where a bundler or jest's jsdom environment would pick its browser stub (which has no server).
 const nodeRequire = createRequire(__filename);
@@ -149,7 +159,11 @@ export class AutomatorSim implements AsyncDisposable {
       throw new AutomatorSimError(
         `[live-harness] Failed to start automator-sim: virtualPace ${JSON.stringify(o.virtualPace)} is not available. Use 'manual' or 'realtime'.`,
       );
-    const app = new AppService((m, p) => this.emit(m, p), o.clockSkewMs ?? 0);
+    const app = new AppService(
+      (m, p) => this.emit(m, p),
+      o.clockSkewMs ?? 0,
+      (e) => this.reportException(e),
+    );
     this.appService = app;
     const rig = createRig({
       seed: o.seed,
@@ -191,6 +205,8 @@ export class AutomatorSim implements AsyncDisposable {
         ),
       );
       server.once('listening', () => {
+        // Past start, a server error (a socket torn mid-handshake) must not take the process down; each socket has its own handler.
+        server.on('error', () => undefined);
         const a = server.address() as AddressInfo;
         this.endpoint = `ws://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
         resolve();
@@ -264,8 +280,7 @@ export class AutomatorSim implements AsyncDisposable {
       wxMethods: this.wxMethods as WxMethods,
       emit: (m, p) => this.emit(m, p),
       reportException: (e) => this.reportException(e),
-      afterToolClose: () => undefined,
-      remoteDebug: remote === false ? false : { connectAfterMs: remote?.connectAfterMs ?? 0 },
+      remoteDebug: remote === false ? false : { connectAfterMs: remote?.connectAfterMs ?? REMOTE_CONNECT_AFTER_MS },
     };
   }
 

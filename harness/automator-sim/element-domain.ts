@@ -1,6 +1,7 @@
 /** Element.*: one element of a page, and custom components' data and methods. */
 import type { ElementEntry } from './ids';
-import { attribute, domProperty, innerWxml, isCustomComponent, outerWxml, property, type ExNode } from './element-view';
+import type { PageElement } from '../rig';
+import { attribute, domProperty, exparserNode, innerWxml, isCustomComponent, outerWxml, property, type ExNode } from './element-view';
 import { elementInfo, select } from './page-domain';
 import { arrayParam, ProtocolError, stringParam, toWire, type CallContext, type DomainHandlers } from './protocol';
 import { readPath, settled, type SimHost } from './sim-host';
@@ -20,6 +21,28 @@ function component(e: ElementEntry, call: CallContext): Caller {
       `[live-harness] Failed to run ${call.method}: element ${e.elementId} is not a custom component. Only custom components (replies with a nodeId) have data and methods.`,
     );
   return node.__methodCaller as Caller;
+}
+
+/**
+ * Elements under `e` matching `selector`: inside a custom component, its own
+ * template (as DevTools selects there); under any other element, the page's
+ * matches that descend from it.
+ */
+function within(e: ElementEntry, selector: string, call: CallContext): PageElement[] {
+  const node = e.node as ExNode;
+  if (isCustomComponent(node)) {
+    try {
+      return e.element.querySelectorAll(selector);
+    } catch (err) {
+      throw new ProtocolError(`[live-harness] Failed to run ${call.method}: ${(err as Error).message.replace(/^\[live-harness\] /, '')}`);
+    }
+  }
+  return select(e.page, selector, true, call).filter((el) => descends(exparserNode(el), node));
+}
+
+function descends(n: ExNode, ancestor: ExNode): boolean {
+  for (let p = n.parentNode; p; p = p.parentNode) if (p === ancestor) return true;
+  return false;
 }
 
 export function elementDomain(host: SimHost): DomainHandlers {
@@ -61,13 +84,13 @@ export function elementDomain(host: SimHost): DomainHandlers {
     getElement: (p, call) => {
       const e = entry(p, call);
       const selector = stringParam(p, 'selector', call);
-      const [el] = select(e.element as never, selector, false, call);
+      const [el] = within(e, selector, call);
       if (!el) throw new ProtocolError(`[live-harness] Failed to run ${call.method}: no element matches ${JSON.stringify(selector)} inside ${e.elementId}.`);
       return elementInfo(host, e.page, el);
     },
     getElements: (p, call) => {
       const e = entry(p, call);
-      return { elements: select(e.element as never, stringParam(p, 'selector', call), true, call).map((el) => elementInfo(host, e.page, el)) };
+      return { elements: within(e, stringParam(p, 'selector', call), call).map((el) => elementInfo(host, e.page, el)) };
     },
     getData: (p, call) => ({ data: toWire(readPath(component(entry(p, call), call).data, p.path)) ?? null }),
     setData: async (p, call) => {

@@ -3,7 +3,19 @@
  * component properties and WXML text, from the exparser node underneath
  * miniprogram-simulate's wrapper (the DOM carries neither ids nor WXML tags).
  */
+import { createRequire } from 'node:module';
 import type { PageElement } from '../rig';
+
+let textNodeClass: (abstract new (...a: never[]) => object) | undefined;
+/** exparser's TextNode, reached as miniprogram-simulate reaches it (the instance that rendered the page); loaded on first use, as it needs a DOM. */
+function isTextNode(n: ExNode): boolean {
+  if (!textNodeClass) {
+    const simulate = createRequire(createRequire(__filename).resolve('miniprogram-simulate'));
+    const exparser = createRequire(simulate.resolve('j-component'))('miniprogram-exparser') as { TextNode: abstract new (...a: never[]) => object };
+    textNodeClass = exparser.TextNode;
+  }
+  return n instanceof textNodeClass;
+}
 
 /** The parts of an exparser node read here. */
 export interface ExNode {
@@ -13,6 +25,9 @@ export interface ExNode {
   readonly textContent?: string;
   readonly _vt?: { readonly tagName?: string; readonly attrs?: ReadonlyArray<{ name: string; value: unknown }> };
   readonly childNodes?: readonly ExNode[];
+  readonly parentNode?: ExNode | null;
+  /** the children as rendered (what slots into a component included), as j-component serialises them */
+  readonly __wxSlotChildren?: readonly ExNode[];
   readonly shadowRoot?: ExNode;
   readonly __propPublic?: Record<string, unknown>;
   readonly __methodCaller?: { data?: Record<string, unknown> } & Record<string, unknown>;
@@ -34,7 +49,15 @@ export function tagName(node: ExNode): string {
 
 /** A custom component of the mini-program (the reply then carries a nodeId and the client offers data/setData/callMethod). */
 export function isCustomComponent(node: ExNode): boolean {
-  return node.__propPublic !== undefined && node.shadowRoot !== undefined && !NATIVE_COMPONENTS.has(tagName(node)) && node.__methodCaller !== undefined;
+  // miniprogram-simulate renders WeChat's built-in tags (button, view …) as wx-* elements; a mini-program's own components under their own tag.
+  const rendered = node.$$?.tagName.toLowerCase() ?? '';
+  return (
+    node.__propPublic !== undefined &&
+    node.shadowRoot !== undefined &&
+    node.__methodCaller !== undefined &&
+    !NATIVE_COMPONENTS.has(tagName(node)) &&
+    !rendered.startsWith('wx-')
+  );
 }
 
 function camel(s: string): string {
@@ -93,7 +116,9 @@ function attrText(name: string, value: unknown): string {
 /** The WXML of what the element renders: a custom component's own template, or the element's children. */
 export function innerWxml(node: ExNode): string {
   const root = isCustomComponent(node) && node.shadowRoot ? node.shadowRoot : node;
-  return (root.childNodes ?? []).map((c) => outerOf(c)).join('');
+  return children(root)
+    .map((c) => outerOf(c))
+    .join('');
 }
 
 export function outerWxml(node: ExNode): string {
@@ -101,10 +126,27 @@ export function outerWxml(node: ExNode): string {
 }
 
 function outerOf(node: ExNode, self = false): string {
-  if (!node._vt && node.childNodes === undefined) return escapeText(node.textContent ?? '');
-  if (node.__virtual && !self) return (node.childNodes ?? []).map((c) => outerOf(c)).join('');
+  if (isTextNode(node)) return escapeText(node.textContent ?? '');
+  if (node.__virtual && !self)
+    return children(node)
+      .map((c) => outerOf(c))
+      .join('');
   const tag = tagName(node) || 'view';
-  const attrs = (node._vt?.attrs ?? []).filter((a) => a.value !== undefined && a.value !== null && a.value !== '').map((a) => attrText(a.name, a.value));
-  if (node.id && !attrs.some((a) => a.startsWith('id='))) attrs.unshift(attrText('id', node.id));
+  // id first, then class, then the rest as exparser holds them; names as WXML writes them (min-cache, not minCache).
+  const rank = (name: string): number => (name === 'id' ? 0 : name === 'class' ? 1 : 2);
+  const list = (node._vt?.attrs ?? []).filter((a) => a.value !== undefined && a.value !== null && a.value !== '' && a.value !== false);
+  if (node.id && !list.some((a) => a.name === 'id')) list.push({ name: 'id', value: node.id });
+  const attrs = [...list]
+    .sort((a, b) => rank(a.name) - rank(b.name))
+    .map((a) =>
+      attrText(
+        a.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+        a.value,
+      ),
+    );
   return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${innerWxml(node)}</${tag}>`;
+}
+
+function children(n: ExNode): readonly ExNode[] {
+  return n.__wxSlotChildren ?? n.childNodes ?? [];
 }

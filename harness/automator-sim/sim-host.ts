@@ -13,8 +13,6 @@ export interface SimHost {
   emit(method: string, params?: Record<string, unknown>): void;
   /** run an exception of page code out to the clients (App.exceptionThrown) */
   reportException(e: unknown): void;
-  /** after a reply: Tool.close was answered (the launched process exits; the embedded server keeps serving) */
-  afterToolClose(): void;
   /** how a phone is stood in for by Tool.enableRemoteDebug; false refuses it */
   readonly remoteDebug: { readonly connectAfterMs: number } | false;
 }

@@ -7,10 +7,8 @@ export function toolDomain(host: SimHost): DomainHandlers {
   return {
     // The client's version check reads SDKVersion: the base library of the client profile the rig behaves like.
     getInfo: () => ({ SDKVersion: host.rig.client.baseLibrary }),
-    close: () => {
-      host.afterToolClose();
-      return {};
-    },
+    // Answered before anything closes (the client's close() throws otherwise); AutomatorSimOptions.onToolClose runs after the reply.
+    close: () => ({}),
     // A phone is stood in for: no QR code to scan; it "connects" right after the reply.
     enableRemoteDebug: (_params, call) => {
       const remote = host.remoteDebug;

@@ -126,9 +126,22 @@ export const PROJECT_LAYERS: LayerRules = {
       tests: ['node:*'],
     },
     // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
-    // harness/runner: only the launched executable's entry (launch-cli.ts) takes its installDom; the index never loads it.
+    // harness/runner and harness/media: only the launched executable's entry (launch-cli.ts) takes installDom, the signal
+    // hooks and the shared media server's stop; the index never loads it.
     'harness/automator-sim': {
-      imports: ['harness/rig', 'harness/page', 'harness/runner', 'mocks/model', 'harness', 'ws', 'node:module', 'node:net', 'node:path', 'node:fs'],
+      imports: [
+        'harness/rig',
+        'harness/page',
+        'harness/runner',
+        'harness/media',
+        'mocks/model',
+        'harness',
+        'ws',
+        'node:module',
+        'node:net',
+        'node:path',
+        'node:fs',
+      ],
       types: ['mocks/link'],
       tests: ['miniprogram-automator', 'test-support', 'node:*'],
     },
@@ -204,6 +217,8 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 7: reporters and targets are public
         'harness/report',
         'harness/targets',
+        // issue 9: AutomatorSim
+        'harness/automator-sim',
       ],
     },
     // Tool configuration: jest, its preset, eslint.

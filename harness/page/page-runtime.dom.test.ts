@@ -126,3 +126,26 @@ describe('PageRuntime and app.json', () => {
     }
   });
 });
+
+describe('two mini-programs in one process', () => {
+  it("render each its own templates, before and after the other's were compiled", async () => {
+    // Two roots whose files the template compiler numbers alike ($gwx_1, $gwx_2 …) with different templates.
+    const first = new PageRuntime({ rootPath: join(__dirname, '../automator-sim/__fixtures__/tabs') });
+    const second = new PageRuntime({ rootPath: join(__dirname, '../../fixtures/miniprogram') });
+    try {
+      const home = await first.open('pages/home/home');
+      await first.open('pages/me/me');
+      await second.open('pages/push/push');
+      const play = await second.open('pages/play/play');
+      expect(play.text('#status')).toBe('idle');
+      await play.setData({ status: 'playing' });
+      expect(play.text('#status')).toBe('playing');
+      // And the first root's pages still re-render from their own.
+      await home.setData({ title: 'again' });
+      expect(home.text('#title')).toBe('again');
+    } finally {
+      second.dispose();
+      first.dispose();
+    }
+  });
+});

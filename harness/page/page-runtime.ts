@@ -494,9 +494,17 @@ export class PageRuntime {
     // the mini-program's module system runs it with this runtime's app-service globals instead;
     // and every component's usingComponents carries the overrides (miniprogram-simulate drops
     // them for a component whose JSON has no usingComponents of its own).
-    const previous = { runJs: utils.runJs, readJson: utils.readJson };
+    const compile = lazyRequire('miniprogram-simulate/src/compile') as { getWxml: (path: string, config: unknown) => unknown };
+    const previous = { runJs: utils.runJs, readJson: utils.readJson, getWxml: compile.getWxml };
     const overrides = this.opts.usingComponents ?? {};
     utils.runJs = (p) => this.modules.run(p);
+    // WeChat's template compiler caches each file's ops in a process-wide __WXML_GLOBAL__ under the file's index
+    // ($gwx_1, $gwx_2 …): a second mini-program would read the first one's. Each root gets its own, while its templates run.
+    const rootPath = this.rootPath;
+    compile.getWxml = (path, config) => {
+      const fn = withTemplateGlobals(rootPath, () => previous.getWxml.call(compile, path, config));
+      return typeof fn === 'function' ? (...a: unknown[]) => withTemplateGlobals(rootPath, () => (fn as Fn)(...a)) : fn;
+    };
     utils.readJson = (p) => {
       const json = previous.readJson(p) as Record<string, unknown> | null;
       if (!json || typeof json !== 'object') return json;
@@ -507,6 +515,7 @@ export class PageRuntime {
     } finally {
       utils.runJs = previous.runJs;
       utils.readJson = previous.readJson;
+      compile.getWxml = previous.getWxml;
     }
   }
 
@@ -547,6 +556,30 @@ export class PageRuntime {
     if (typeof launch === 'function') (launch as Fn).call(this.app, {});
     const show = this.app?.onShow;
     if (typeof show === 'function') (show as Fn).call(this.app, {});
+  }
+}
+
+const templateGlobals = new Map<string, Record<string, unknown>>();
+
+/** Run `fn` with the template compiler's globals of the mini-program at `rootPath`. */
+function withTemplateGlobals<T>(rootPath: string, fn: () => T): T {
+  const g = globalThis as Record<string, unknown>;
+  let mine = templateGlobals.get(rootPath);
+  if (!mine) {
+    // Its wxs runtime patches built-in prototypes once per process (wxs_nf_init): a second run would throw.
+    const outside = (g.__WXML_GLOBAL__ ?? {}) as Record<string, unknown>;
+    const initialised = outside.wxs_nf_init === true || [...templateGlobals.values()].some((t) => t.wxs_nf_init === true);
+    mine = initialised ? { wxs_nf_init: true } : {};
+    templateGlobals.set(rootPath, mine);
+  }
+  const had = '__WXML_GLOBAL__' in g;
+  const before = g.__WXML_GLOBAL__;
+  g.__WXML_GLOBAL__ = mine;
+  try {
+    return fn();
+  } finally {
+    if (had) g.__WXML_GLOBAL__ = before;
+    else delete g.__WXML_GLOBAL__;
   }
 }
 

@@ -1,0 +1,61 @@
+/**
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// The live tags through the real client, on the fixture mini-program, mocked and inert.
+import { join } from 'node:path';
+import automator from 'miniprogram-automator';
+import { AutomatorSim, type AutomatorSimOptions } from '.';
+
+const LIVE = join(__dirname, '../../fixtures/miniprogram');
+
+type MiniProgram = Awaited<ReturnType<typeof automator.connect>>;
+type Page = NonNullable<Awaited<ReturnType<MiniProgram['currentPage']>>>;
+
+async function session<T>(
+  options: Partial<AutomatorSimOptions> & { miniprogramRoot: string },
+  fn: (mp: MiniProgram, sim: AutomatorSim) => Promise<T>,
+): Promise<T> {
+  const sim = await AutomatorSim.start(options);
+  let mp: MiniProgram | undefined;
+  try {
+    mp = await automator.connect({ wsEndpoint: sim.wsEndpoint });
+    return await fn(mp, sim);
+  } finally {
+    mp?.disconnect();
+    await sim.stop();
+  }
+}
+
+async function current(mp: MiniProgram): Promise<Page> {
+  const p = await mp.currentPage();
+  if (!p) throw new Error('no current page');
+  return p;
+}
+
+describe('automator-sim and the live tags', () => {
+  it("in live: 'inert' the live tags emit nothing, and Element.triggerEvent on one runs the page's bind handler", async () => {
+    await session({ miniprogramRoot: LIVE, live: 'inert' }, async (mp, sim) => {
+      await mp.callWxMethod('navigateTo', { url: '/pages/play/play' });
+      await sim.rig.advance('10s');
+      const page = await current(mp);
+      expect(await page.data('status')).toBe('idle');
+      expect(sim.rig.timeline.entries.filter((e) => e.kind === 'statechange')).toEqual([]);
+      const player = (await page.$('live-player'))!;
+      expect(player.tagName).toBe('live-player');
+      expect((player as unknown as { nodeId: string | null }).nodeId).toBeNull();
+      expect(await player.attribute('src')).toBe('http://1234.liveplay.myqcloud.com/live/demo.flv');
+      await player.trigger('statechange', { code: 2004, message: 'play begin' });
+      expect(await page.data()).toMatchObject({ status: 'playing', lastCode: 2004 });
+    });
+  });
+
+  it("in live: 'mock' the live tags run the model and the page sees its events", async () => {
+    await session({ miniprogramRoot: LIVE }, async (mp, sim) => {
+      // The entry page (the anchor's) pushes live/demo; the viewer's page plays it.
+      await sim.rig.advance('3s');
+      await mp.callWxMethod('navigateTo', { url: '/pages/play/play' });
+      await sim.rig.advance('5s');
+      expect(await (await current(mp)).data('status')).toBe('playing');
+    });
+  });
+});
