@@ -16,7 +16,11 @@ export type {
   RemoteStreamOptions,
   RigWatcher,
 } from './harness/rig';
-export { simulate, TargetError, CAPABILITIES } from './harness/targets';
+export { simulate, automatorSim, TARGETS, RigSession, TargetError, CAPABILITIES } from './harness/targets';
+export { attachHarness, Harness, AttachError, TimelineMirror } from './harness/automator';
+export type { RemoteNetwork, RemoteDevice, RemoteStreams, RemoteFaultMethods, MediaInfo } from './harness/automator';
+export { installLiveHarness, LiveHarnessDomain, LiveHarnessError, LIVE_HARNESS_DOMAIN } from './harness/automator-sim/live-harness-domain';
+export type { LiveHarnessHost, LiveHarnessState } from './harness/automator-sim/live-harness-domain';
 export type { Target, Session, SessionOptions, SessionNetwork, SessionDevice, SessionStreams, PageHandle, Capability } from './harness/targets';
 export {
   MediaServer,

@@ -1,6 +1,6 @@
 /**
  * live-harness command line.
- *   live-harness run [files or folders…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
+ *   live-harness run [files or folders…] [--seed N] [--root DIR] [--report DIR] [--target simulate|automator-sim] [--clock auto|virtual|media]
  *   live-harness doctor
  *   live-harness codes [pusher|player|errors]
  */
@@ -9,24 +9,30 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { allCodes, errorCodes, type CodeEntry } from '../../mocks/codes';
 import { onInterrupt, stopSharedMediaServer } from '../media';
 import { combineReporters, ConsoleReporter, JsonReporter, type ReportedScenario } from '../report';
+import { nearest } from '../../mocks/model';
 import { collectScenarios, installDom, runScenario, type Scenario } from '../runner';
+import { TARGETS, type Target } from '../targets';
 import { doctor } from './doctor';
 import { packageRoot } from './package-root';
 
 /** How long Ctrl-C waits for the running scenario to tear down before the report is written without it (the process gives hooks 5 s). */
 const INTERRUPT_WAIT_MS = 3000;
 
-const TARGETS = ['auto', 'virtual', 'media'] as const;
-type Target = (typeof TARGETS)[number];
+const CLOCKS = ['auto', 'virtual', 'media'] as const;
+type Clock = (typeof CLOCKS)[number];
 
 const USAGE = `Usage:
-  live-harness run [scenario files or folders…] [--seed N] [--root DIR] [--report DIR] [--target auto|virtual|media]
+  live-harness run [scenario files or folders…] [--seed N] [--root DIR] [--report DIR]
+                   [--target simulate|automator-sim] [--clock auto|virtual|media]
       Runs scenarios (a folder: its *.scenario.ts|js files). Without any: the
       bundled scenarios on the bundled sample mini-program. Each runs on the
-      target it needs (--target auto): in virtual time, or on real media (the
+      clock it needs (--clock auto): in virtual time, or on real media (the
       embedded RTMP/HTTP-FLV server, or LIVE_HARNESS_SERVER, with real ffmpeg
-      encoders). --target virtual|media runs only that target; the rest are
-      reported not applicable.
+      encoders). --clock virtual|media runs only on that clock; the rest are
+      reported not applicable. --target simulate (default) runs the pages in
+      process; --target automator-sim drives them through the real
+      miniprogram-automator client against automator-sim. (--target
+      auto|virtual|media is the older spelling of --clock.)
       --root is the mini-program (folder with app.json).
       Every file is loaded and validated first; a bad one is named (with its
       line, or the key path and the nearest key) and the others still run.
@@ -48,10 +54,13 @@ interface RunArgs {
   root?: string;
   report: string;
   target: Target;
+  clock: Clock;
+  /** how the clock was asked for, to name it back (`--clock media`, or the older `--target media`) */
+  clockFlag: string;
 }
 
 function parseRun(argv: string[]): RunArgs {
-  const out: RunArgs = { files: [], report: 'reports', target: 'auto' };
+  const out: RunArgs = { files: [], report: 'reports', target: TARGETS.simulate, clock: 'auto', clockFlag: '--clock' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -68,9 +77,27 @@ function parseRun(argv: string[]): RunArgs {
     else if (a === '--report') out.report = value();
     else if (a === '--target') {
       const v = value();
-      if (!(TARGETS as readonly string[]).includes(v))
-        throw new CliError(`[live-harness] Failed to read the command line: --target ${JSON.stringify(v)} is not a target. Use ${TARGETS.join(', ')}.`);
-      out.target = v as Target;
+      if ((CLOCKS as readonly string[]).includes(v)) {
+        out.clock = v as Clock;
+        out.clockFlag = '--target';
+      } else if (Object.hasOwn(TARGETS, v)) out.target = TARGETS[v];
+      else {
+        const names = Object.keys(TARGETS);
+        const near = nearest(v, [...names, ...CLOCKS]);
+        throw new CliError(
+          `[live-harness] Failed to read the command line: --target ${JSON.stringify(v)} is not a target. ${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use ${names.join(', ')} (or a clock: ${CLOCKS.join(', ')}).`,
+        );
+      }
+    } else if (a === '--clock') {
+      const v = value();
+      if (!(CLOCKS as readonly string[]).includes(v)) {
+        const near = nearest(v, CLOCKS);
+        throw new CliError(
+          `[live-harness] Failed to read the command line: --clock ${JSON.stringify(v)} is not a clock. ${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use ${CLOCKS.join(', ')}.`,
+        );
+      }
+      out.clock = v as Clock;
+      out.clockFlag = '--clock';
     } else if (a.startsWith('--')) throw new CliError(`[live-harness] Failed to read the command line: unknown option ${a}. ${USAGE}`);
     else out.files.push(resolve(a));
   }
@@ -119,14 +146,15 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
     await finish();
   });
   try {
-    await reporter.onRunStart?.({ startedAt: new Date(), target: 'simulate', seed: args.seed ?? null, miniprogramRoot: root, scenarios });
+    await reporter.onRunStart?.({ startedAt: new Date(), target: args.target.name, seed: args.seed ?? null, miniprogramRoot: root, scenarios });
     for (const { file, scenario } of scenarios) {
       if (abort.signal.aborted) break;
-      const media = args.target === 'media' || (args.target === 'auto' && needsMedia(scenario));
+      const media = args.clock === 'media' || (args.clock === 'auto' && needsMedia(scenario));
       running = (async () => {
         await reporter.onScenarioStart?.({ scenario, file });
         const r = await runScenario(scenario, {
           miniprogramRoot: root,
+          target: args.target,
           seed: args.seed,
           signal: abort.signal,
           observer: reporter,
@@ -149,7 +177,7 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
   const ran = results.filter((r) => r.status !== 'not-applicable').length;
   if (ran === 0 && !interrupted) {
     print(
-      `[live-harness] Failed to run scenarios: all ${results.length} are not applicable on --target ${args.target}, so nothing ran. Run them with --target auto, or pass scenarios this target can run.`,
+      `[live-harness] Failed to run scenarios: all ${results.length} are not applicable on ${args.clockFlag} ${args.clock}${args.target.name === 'simulate' ? '' : ` (--target ${args.target.name})`}, so nothing ran. Run them with ${args.clockFlag} auto, or pass scenarios this target can run.`,
     );
     return 2;
   }

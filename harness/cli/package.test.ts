@@ -256,7 +256,34 @@ describe('the package', () => {
     expect(missing.out).toContain('nope.scenario.js: it does not exist. Check the path.');
     expect(node([join(root, 'bin/live-harness.js'), 'codes', 'player']).out).toMatch(/-2301\s+error\s+PLAY_ERR_NET_DISCONNECT/);
     expect(node([join(root, 'bin/live-harness.js'), 'run', '--target', 'phone']).out).toContain(
-      '[live-harness] Failed to read the command line: --target "phone" is not a target. Use auto, virtual, media.',
+      '[live-harness] Failed to read the command line: --target "phone" is not a target. Use simulate, automator-sim (or a clock: auto, virtual, media).',
+    );
+    expect(node([join(root, 'bin/live-harness.js'), 'run', '--target', 'automator']).out).toContain(
+      '[live-harness] Failed to read the command line: --target "automator" is not a target. Did you mean "automator-sim"? Use simulate, automator-sim (or a clock: auto, virtual, media).',
+    );
+    expect(node([join(root, 'bin/live-harness.js'), 'run', '--clock', 'real']).out).toContain(
+      '[live-harness] Failed to read the command line: --clock "real" is not a clock. Use auto, virtual, media.',
     );
   });
+
+  it('runs scenarios through the real automator client against automator-sim with --target automator-sim, in virtual time and on real media', () => {
+    const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
+    try {
+      const files = ['push-network-blip', 'media-unknown-host'].map((n) => join(root, `scenarios/${n}.scenario.ts`));
+      const r = node([join(root, 'bin/live-harness.js'), 'run', ...files, '--target', 'automator-sim', '--report', reports]);
+      expect(r.out).toMatch(/^PASS {2}push survives a short network loss {2}\(25 s virtual, \d+ ms wall\)$/m);
+      expect(r.out).toMatch(/^PASS {2}real media: a push URL whose host is not in the host map fails as DNS does {2}\(4 s real media, \d+ ms wall\)$/m);
+      expect(r.code).toBe(0);
+      const [run] = readdirSync(reports);
+      const json = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));
+      // The run and each result name the target that really ran.
+      expect(json.target).toBe('automator-sim');
+      expect(json.scenarios.map((s: { target: string; clock: string }) => [s.target, s.clock])).toEqual([
+        ['automator-sim', 'virtual'],
+        ['automator-sim', 'real'],
+      ]);
+    } finally {
+      rmSync(reports, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -33,6 +33,8 @@ export const PROJECT_LAYERS: LayerRules = {
     // The link's contract: what a link is, and how a stream URL names a stream.
     // The model takes these without loading the two link implementations the index exports.
     'mocks/link': ['types.ts', 'target.ts'],
+    // issue 9: the LiveHarness domain's wire shapes, which the client companion (harness/automator) reads as types.
+    'harness/automator-sim': ['live-harness-domain.ts'],
   },
   folders: {
     // ── mocks/: the product, below the harness; none of it may name harness/.
@@ -121,13 +123,26 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     'harness/cli': {
       // tsx: .ts scenario files load through it when the user has it installed; the CLI says so when not.
-      imports: ['harness/runner', 'harness/media', 'mocks/codes', 'node:fs', 'node:net', 'node:path', 'tsx', 'harness/report', 'harness/targets'],
+      // issue 9: --target picks a target by name, and a misspelt one gets the nearest (mocks/model's nearest).
+      imports: [
+        'harness/runner',
+        'harness/media',
+        'mocks/codes',
+        'mocks/model',
+        'node:fs',
+        'node:net',
+        'node:path',
+        'tsx',
+        'harness/report',
+        'harness/targets',
+      ],
       computed: 'it loads the scenario files named on the command line',
       tests: ['node:*'],
     },
     // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
     // harness/runner and harness/media: only the launched executable's entry (launch-cli.ts) takes installDom, the signal
     // hooks and the shared media server's stop; the index never loads it.
+    // Its LiveHarness domain (live-harness-domain.ts) reads the fault vocabulary (mocks/link) and durations (harness/assert), and names timeline entries.
     'harness/automator-sim': {
       imports: [
         'harness/rig',
@@ -141,17 +156,22 @@ export const PROJECT_LAYERS: LayerRules = {
         'node:net',
         'node:path',
         'node:fs',
+        'harness/assert',
+        'mocks/link',
       ],
-      types: ['mocks/link'],
+      types: ['harness/record'],
       tests: ['miniprogram-automator', 'test-support', 'node:*'],
     },
     // issue 7: a Target says what it can do and opens a Session; it knows the rig, and the runner's types only.
     // It names the link's profiles, the model's client and params, and the timeline, as types only.
-    // issue 9: devtools and device sessions over the drivers (harness/assert: durations).
+    // issue 9: the automator-sim target opens an AutomatorSim and drives it through the real miniprogram-automator client and the companion;
+    // the devtools and device sessions run over the drivers (harness/assert: durations).
     'harness/targets': {
-      imports: ['harness/rig', 'harness/drivers', 'harness/assert'],
-      types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/record'],
-      tests: ['harness/automator-sim', 'harness/runner', 'harness/trace', 'miniprogram-automator', 'node:*'],
+      // A remote session keeps its own Timeline (harness/record): the story from the moment it was opened.
+      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record', 'harness/drivers', 'harness/assert'],
+      types: ['harness/runner', 'mocks/link', 'mocks/model'],
+      // The parity tests run every scenario on both targets through the runner; the drivers' against automator-sim.
+      tests: ['harness/runner', 'harness/assert', 'harness/automator-sim', 'harness/trace', 'miniprogram-automator', 'node:*'],
     },
     // issue 9: the devtools and device drivers: the real miniprogram-automator client (loaded on first use, through createRequire),
     // a ModelHost for DevTools' missing live behaviour, the timeline and the trace a device run saves.
@@ -162,6 +182,12 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     // Traces of real runs (a phone's events, calls, the server's view): the format, and replay against the model on a ModelHost.
     'harness/trace': { imports: ['harness/rig', 'mocks/model', 'mocks/link', 'node:fs'], types: ['harness/record'], tests: ['node:*'] },
+    // issue 9: the client companion (attachHarness): a timeline mirror over the real client's connection, faults from the vocabulary.
+    'harness/automator': {
+      imports: ['harness/record', 'mocks/link'],
+      types: ['harness/automator-sim', 'harness/rig', 'mocks/model'],
+      tests: ['harness/automator-sim', 'harness/assert', 'harness/rig', 'miniprogram-automator', 'node:*'],
+    },
     // issue 7: reporters (JSON, console), fed by the runner, whose types they take.
     'harness/report': {
       imports: ['harness/assert', 'harness/record', 'node:fs', 'node:path'],
@@ -195,7 +221,11 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'the suites load every *.scenario.ts by path',
     },
     // Benchmarks: may use any layer's index; these are the ones used.
-    bench: { imports: ['harness/runner', 'harness/rig', 'harness/media', 'node:*'], computed: 'it loads every scenario file by path' },
+    // issue 9: bench:automator drives automator-sim with the real client, and runs a scenario on both targets.
+    bench: {
+      imports: ['harness/runner', 'harness/rig', 'harness/media', 'harness/automator-sim', 'harness/targets', 'miniprogram-automator', 'node:*'],
+      computed: 'it loads every scenario file by path',
+    },
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
     'test-support': { imports: ['jest-runner', 'harness/media', 'node:fs', 'node:net'] },
     // Developer scripts (docs generators).
@@ -217,7 +247,8 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 7: reporters and targets are public
         'harness/report',
         'harness/targets',
-        // issue 9: AutomatorSim
+        // issue 9: AutomatorSim; the companion (attachHarness) and the LiveHarness domain (its surface file) are public
+        'harness/automator',
         'harness/automator-sim',
       ],
     },
