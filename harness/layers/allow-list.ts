@@ -171,7 +171,7 @@ export const PROJECT_LAYERS: LayerRules = {
       imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record', 'harness/drivers', 'harness/assert'],
       types: ['harness/runner', 'mocks/link', 'mocks/model'],
       // The parity tests run every scenario on both targets through the runner; the drivers' against automator-sim.
-      tests: ['harness/runner', 'harness/assert', 'harness/automator-sim', 'harness/trace', 'miniprogram-automator', 'node:*'],
+      tests: ['harness/runner', 'harness/assert', 'harness/automator-sim', 'node:*'],
     },
     // issue 9: the devtools and device drivers: the real miniprogram-automator client (loaded on first use, through createRequire),
     // a ModelHost for DevTools' missing live behaviour, the timeline and the trace a device run saves.
