@@ -3,6 +3,7 @@
  *   live-harness run [files or folders…] [--seed N] [--root DIR] [--report DIR] [--target simulate|automator-sim] [--clock auto|virtual|media]
  *   live-harness doctor
  *   live-harness codes [pusher|player|errors]
+ *   live-harness trace replay <trace.json>
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { nearest } from '../../mocks/model';
 import { collectScenarios, installDom, runScenario, type Scenario } from '../runner';
 import { TARGETS, type Target } from '../targets';
 import { doctor } from './doctor';
+import { TRACE_USAGE, traceCommand } from './trace-command';
 import { packageRoot } from './package-root';
 
 /** How long Ctrl-C waits for the running scenario to tear down before the report is written without it (the process gives hooks 5 s). */
@@ -42,6 +44,7 @@ const USAGE = `Usage:
       Checks that this machine can run real media (ffmpeg, server, encoder).
   live-harness codes [pusher|player|errors]
       Prints the status-code table.
+${TRACE_USAGE}
   live-harness help`;
 
 export class CliError extends Error {
@@ -214,6 +217,8 @@ export async function main(argv: string[], print: (s: string) => void = (s) => c
         return codes(rest[0], print);
       case 'doctor':
         return await doctor(print);
+      case 'trace':
+        return await traceCommand(rest, print);
       case undefined:
       case 'help':
       case '--help':

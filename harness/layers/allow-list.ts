@@ -135,6 +135,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'tsx',
         'harness/report',
         'harness/targets',
+        // issue 9: live-harness trace replay
+        'harness/trace',
       ],
       computed: 'it loads the scenario files named on the command line',
       tests: ['node:*'],
@@ -249,6 +251,9 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/targets',
         // issue 9: AutomatorSim; the companion (attachHarness) and the LiveHarness domain (its surface file) are public
         'harness/automator',
+        // issue 9: the devtools/device drivers and traces are public
+        'harness/drivers',
+        'harness/trace',
         'harness/automator-sim',
       ],
     },
