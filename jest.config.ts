@@ -32,6 +32,7 @@ const REAL_MEDIA = [
   // issue 9: automator-sim on real media standing in for a phone
   'harness/drivers/device-driver.dom.test.ts',
   'harness/targets/device.dom.test.ts',
+  'harness/targets/devtools-media.dom.test.ts',
 ];
 const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');
 const glob = (p: string): string => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`;
