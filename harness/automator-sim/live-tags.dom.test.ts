@@ -46,6 +46,11 @@ describe('automator-sim and the live tags', () => {
       expect(await player.attribute('src')).toBe('http://1234.liveplay.myqcloud.com/live/demo.flv');
       await player.trigger('statechange', { code: 2004, message: 'play begin' });
       expect(await page.data()).toMatchObject({ status: 'playing', lastCode: 2004 });
+      // Its context exists and does nothing: no call reaches a model, nothing is emitted, no callback runs.
+      expect(await page.callMethod('stop')).toBeUndefined();
+      await sim.rig.advance('5s');
+      expect(sim.rig.timeline.entries.filter((e) => e.source.startsWith('player#'))).toEqual([]);
+      expect(await mp.evaluate(() => Object.keys(wx.createLivePlayerContext('player')).includes('play'))).toBe(true);
     });
   });
 
