@@ -27,8 +27,9 @@ const REAL_MEDIA = [
   'jest/preset-teardown.test.ts',
   'jest/preset-output.test.ts',
   'scenarios/media.test.ts',
-  'harness/automator-sim/launch-media.test.ts',
   'harness/targets/target-parity-media.dom.test.ts',
+  'harness/targets/automator-sim-teardown.dom.test.ts',
+  'harness/automator-sim/launch-media.test.ts',
   // issue 9: automator-sim on real media standing in for a phone
   'harness/drivers/device-driver.dom.test.ts',
   'harness/targets/device.dom.test.ts',

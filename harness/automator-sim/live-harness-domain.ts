@@ -15,7 +15,7 @@ import { FAULT_VERBS, type Fault } from '../../mocks/link';
 import { nearest, type DeviceFault } from '../../mocks/model';
 import { parseDuration } from '../assert';
 import type { Mark, TimelineEntry } from '../record';
-import type { MetricsWindow, RemoteStreamOptions, Rig } from '../rig';
+import type { MetricsWindow, OpenedResources, RemoteStreamOptions, Rig } from '../rig';
 
 /** The domain's name on the wire. */
 export const LIVE_HARNESS_DOMAIN = 'LiveHarness';
@@ -53,6 +53,8 @@ export interface LiveHarnessState {
   readonly metrics: Record<string, unknown>;
   readonly problems: readonly string[];
   readonly warnings: readonly string[];
+  /** the media server, processes and ports the session's rig opened so far */
+  readonly opened: OpenedResources;
 }
 
 function fail(method: string, reason: string, remedy: string): never {
@@ -116,7 +118,14 @@ export class LiveHarnessDomain {
 
   private state(): LiveHarnessState {
     const rig = this.rig;
-    return { length: rig.timeline.length, nowMs: rig.now(), metrics: metricsJson(rig.metrics), problems: [...rig.problems], warnings: [...rig.warnings] };
+    return {
+      length: rig.timeline.length,
+      nowMs: rig.now(),
+      metrics: metricsJson(rig.metrics),
+      problems: [...rig.problems],
+      warnings: [...rig.warnings],
+      opened: rig.opened,
+    };
   }
 
   readonly handlers: Record<string, DomainHandler> = {

@@ -170,10 +170,11 @@ export const PROJECT_LAYERS: LayerRules = {
     // the devtools and device sessions run over the drivers (harness/assert: durations).
     'harness/targets': {
       // A remote session keeps its own Timeline (harness/record): the story from the moment it was opened.
-      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record', 'harness/drivers', 'harness/assert'],
+      // node:module: the client is required when a session opens (createRequire), not when the package loads.
+      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record', 'node:module', 'harness/drivers', 'harness/assert'],
       types: ['harness/runner', 'mocks/link', 'mocks/model'],
       // The parity tests run every scenario on both targets through the runner; the drivers' against automator-sim.
-      tests: ['harness/runner', 'harness/assert', 'harness/automator-sim', 'node:*'],
+      tests: ['harness/runner', 'harness/assert', 'test-support', 'harness/automator-sim', 'node:*'],
     },
     // issue 9: the devtools and device drivers: the real miniprogram-automator client (loaded on first use, through createRequire),
     // a ModelHost for DevTools' missing live behaviour, the timeline and the trace a device run saves.
@@ -249,7 +250,7 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 7: reporters and targets are public
         'harness/report',
         'harness/targets',
-        // issue 9: AutomatorSim; the companion (attachHarness) and the LiveHarness domain (its surface file) are public
+        // issue 9: AutomatorSim; the companion (attachHarness) and the LiveHarness domain (its surface file)
         'harness/automator',
         // issue 9: the devtools/device drivers and traces are public
         'harness/drivers',

@@ -159,8 +159,6 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     clearTimeout(timer);
     if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
     try {
-      // A remote target's mirror is completed before the session goes away (the judge synced already unless the run stopped early).
-      await rig.sync().catch(() => undefined);
       await rig.dispose();
     } catch (e) {
       results.push(rigFailure('teardown', e instanceof Error ? e.message : String(e)));

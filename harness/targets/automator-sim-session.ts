@@ -7,7 +7,7 @@
  * Nothing here reaches into the hosted rig: what the runner judges is what
  * crossed the socket.
  */
-import automator from 'miniprogram-automator';
+import { createRequire } from 'node:module';
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
 import type AutomatorPage from 'miniprogram-automator/out/Page';
 import type { Fault } from '../../mocks/link';
@@ -18,6 +18,13 @@ import { AutomatorSim } from '../automator-sim';
 import { installLiveHarness } from '../automator-sim/live-harness-domain';
 import type { Duration, OpenedResources, ParticipantMetrics, RemoteStreamOptions } from '../rig';
 import { TargetError, type PageHandle, type Session, type SessionDevice, type SessionNetwork, type SessionOptions, type SessionStreams } from './target';
+
+// The client (and its ws) loads when a session opens, not with the package. In jest's jsdom environment the test file
+// needs the "node" export conditions for ws (docs/automator-harness.md): jest resolves this require as any other.
+const nodeRequire = createRequire(__filename);
+function automatorClient(): typeof import('miniprogram-automator') {
+  return nodeRequire('miniprogram-automator') as typeof import('miniprogram-automator');
+}
 
 /** The longest a final sync may take while a session closes (a hung server must not hang the run's teardown). */
 const CLOSING_SYNC_MS = 5_000;
@@ -188,6 +195,7 @@ export class AutomatorSimSession implements Session {
     const state = await this.harness.sync();
     this.lastMetrics = await this.harness.metricsSince(this.start);
     this.lastProblems = state.problems;
+    this.media = state.opened;
   }
 
   /** The last state is kept (the runner reads it after), then the client, then the server and everything its rig opened. */
@@ -240,7 +248,7 @@ export async function openAutomatorSimSession(o: SessionOptions): Promise<Automa
   let mp: MiniProgram | undefined;
   try {
     registerLiveHarness(sim);
-    mp = await automator.connect({ wsEndpoint: sim.wsEndpoint });
+    mp = await automatorClient().connect({ wsEndpoint: sim.wsEndpoint });
     const harness = await attachHarness(mp);
     return new AutomatorSimSession(sim, mp, harness, await harness.mark('session'));
   } catch (e) {

@@ -98,6 +98,7 @@ export interface Session extends AsyncDisposable {
   now(): number;
   /** bring timeline, metrics, problems and now() up to date: call before judging */
   sync(): Promise<void>;
+  /** close everything the session opened; a remote target syncs one last time first (bounded), so what it read stays readable */
   dispose(): Promise<void>;
 }
 
