@@ -48,6 +48,7 @@ export class DevtoolsDriver implements AsyncDisposable {
   /** protocol work in order: deliveries, binding calls, callback answers */
   private work: Promise<void> = Promise.resolve();
   private pending = 0;
+  private syncing: Promise<void> = Promise.resolve();
   private rescan = false;
   private installed = false;
   private stopped = false;
@@ -88,7 +89,14 @@ export class DevtoolsDriver implements AsyncDisposable {
   }
 
   /** Read the live tags of every page and bring the models in line: new ones inserted, changed ones updated, gone ones removed. */
-  async sync(): Promise<void> {
+  sync(): Promise<void> {
+    // One reading at a time: a context's creation (from the page) and a settle (from the driver) may both ask.
+    const next = this.syncing.then(() => this.readAndApply());
+    this.syncing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async readAndApply(): Promise<void> {
     await this.mp.evaluate(reportPagesSource(this.binding, this.mark));
     const seen = new Set<string>();
     for (const r of await this.remote.read()) {
