@@ -155,6 +155,7 @@ describe('automator-sim, through the real miniprogram-automator client', () => {
         expect(((await page.$('#go')) as unknown as { id: string }).id).toBe((el as unknown as { id: string }).id);
         await mp.callWxMethod('navigateBack');
         await expect(page.data()).rejects.toThrow(/was unloaded/);
+        await expect(el!.attribute('id')).rejects.toThrow(/belongs to pages\/detail\/detail, which was unloaded/);
       }
     });
   });
@@ -289,7 +290,9 @@ describe('automator-sim, through the real miniprogram-automator client', () => {
       await send(mp, 'App.exit', {});
       expect(await send(mp, 'App.getPageStack', {})).toEqual({ pageStack: [] });
       expect(await log(mp)).toEqual(['home.onLoad', 'home.onShow', 'home.onUnload']);
-      await expect(send(mp, 'Tool.close', {})).resolves.toEqual({});
+      await expect(send(mp, 'App.getCurrentPage', {})).rejects.toThrow('no page is open (the app exited)');
+      // The client's own close(): App.exit, then Tool.close, answered before the socket closes (or close() throws).
+      await expect(mp.close()).resolves.toBeUndefined();
     });
   });
 

@@ -21,10 +21,14 @@ export class IdTable {
   private readonly pagesById = new Map<number, WeakRef<LoadedPageHandle>>();
   private readonly elementIds = new WeakMap<object, string>();
   private readonly elements = new Map<string, ElementEntry>();
+  /** elements of unloaded pages: id → the page's route, to say why a lookup fails */
+  private readonly retired = new Map<string, string>();
 
   pageId(page: LoadedPageHandle): number {
     let id = this.pageIds.get(page);
     if (id === undefined) {
+      // A new page means the stack changed: drop what the unloaded pages left behind.
+      this.prune();
       id = this.nextPage++;
       this.pageIds.set(page, id);
       this.pagesById.set(id, new WeakRef(page));
@@ -59,6 +63,11 @@ export class IdTable {
 
   lookup(elementId: unknown, call: CallContext): ElementEntry {
     const e = typeof elementId === 'string' ? this.elements.get(elementId) : undefined;
+    const gone = typeof elementId === 'string' ? this.retired.get(elementId) : undefined;
+    if (!e && gone !== undefined)
+      throw new ProtocolError(
+        `[live-harness] Failed to run ${call.method}: element ${String(elementId)} belongs to ${gone}, which was unloaded. Select it again on the current page.`,
+      );
     if (!e)
       throw new ProtocolError(
         `[live-harness] Failed to run ${call.method}: no element has elementId ${JSON.stringify(elementId)}. Select it first (Page.getElement).`,
@@ -70,8 +79,16 @@ export class IdTable {
     return e;
   }
 
-  /** Forget the elements of unloaded pages (their ids stay retired). */
+  /** Forget the elements and pages that were unloaded (their ids stay retired: lookups then say "no element has …"). */
   prune(): void {
-    for (const [id, e] of this.elements) if (e.page.unloaded) this.elements.delete(id);
+    for (const [id, e] of this.elements) {
+      if (!e.page.unloaded) continue;
+      this.elements.delete(id);
+      this.retired.set(id, e.page.route);
+    }
+    for (const [id, ref] of this.pagesById) {
+      const p = ref.deref();
+      if (!p) this.pagesById.delete(id);
+    }
   }
 }

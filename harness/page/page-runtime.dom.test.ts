@@ -149,3 +149,46 @@ describe('two mini-programs in one process', () => {
     }
   });
 });
+
+describe('tab pages and the other routes of navigation', () => {
+  const tabsRoot = join(__dirname, '../automator-sim/__fixtures__/tabs');
+
+  it('keeps a tab page alive across switchTab, unloads the rest, and unloads kept tabs on dispose', async () => {
+    const seen: string[] = [];
+    const rt = new PageRuntime({ rootPath: tabsRoot, hooks: { onLifecycle: (p, name) => seen.push(`${p.route.split('/')[1]}.${name}`) } });
+    try {
+      expect([...rt.tabRoutes]).toEqual(['pages/home/home', 'pages/me/me']);
+      const home = await rt.open('pages/home/home');
+      await rt.open('pages/detail/detail');
+      await rt.switchTab('pages/me/me');
+      expect(rt.pages.map((p) => p.route)).toEqual(['pages/me/me']);
+      expect(home.unloaded).toBe(false);
+      expect(await rt.switchTab('pages/home/home')).toBe(home);
+      await expect(rt.switchTab('pages/detail/detail')).rejects.toThrow(
+        '[live-harness] Failed to switch to tab "pages/detail/detail": it is not in app.json "tabBar" "list" (tabs: pages/home/home, pages/me/me).',
+      );
+      seen.length = 0;
+      rt.dispose();
+      expect(seen).toEqual(['home.onUnload', 'me.onUnload']);
+    } finally {
+      rt.dispose();
+    }
+  });
+
+  it('goes back several pages at once, showing only the one it lands on', async () => {
+    const seen: string[] = [];
+    const rt = new PageRuntime({ rootPath: tabsRoot, hooks: { onLifecycle: (p, name) => seen.push(`${p.label}.${name}`) } });
+    try {
+      await rt.open('pages/home/home');
+      await rt.open('pages/detail/detail');
+      await rt.open('pages/detail/detail');
+      seen.length = 0;
+      await rt.back(2);
+      expect(seen).toEqual(['pages/detail/detail#2.onUnload', 'pages/detail/detail#1.onUnload', 'pages/home/home#1.onShow']);
+      await rt.reLaunch('pages/detail/detail');
+      expect(rt.pages.map((p) => p.label)).toEqual(['pages/detail/detail#3']);
+    } finally {
+      rt.dispose();
+    }
+  });
+});
