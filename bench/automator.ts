@@ -40,7 +40,7 @@ async function roundTrips(root: string): Promise<void> {
       }
       return out;
     };
-    console.log(`protocol round trip, real client → automator-sim (${CALLS} calls each):`);
+    console.log(`protocol round trip, real client → automator-sim (${CALLS} calls each; one Node process, a loopback WebSocket):`);
     for (const [name, f] of [
       ['App.getCurrentPage', () => mp.currentPage()],
       ['Page.getData', () => page.data()],

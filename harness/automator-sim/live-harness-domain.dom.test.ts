@@ -86,6 +86,9 @@ describe('the LiveHarness domain', () => {
       /LiveHarness\.device: action "backgrund" is not one of .*Did you mean "background"\?/,
     );
     await expect(call('device', { action: 'deny', permission: 'camra' })).rejects.toThrow(/Did you mean "camera"\?/);
+    await expect(call('device', { action: 'fault', fault: 'camera-open-fial' })).rejects.toThrow(
+      /fault "camera-open-fial" is not one of .*Did you mean "camera-open-fail"\?/,
+    );
     await call('callContext', { source: 'pusher#pusher', method: 'stop' });
     expect(rig.timeline).toHaveSequence([{ source: 'pusher#pusher', kind: 'call', where: (d: { method: string }) => d.method === 'stop' }]);
     await expect(call('callContext', { source: 'pusher', method: 'stop' })).rejects.toThrow(/is not pusher#<id> or player#<id>/);

@@ -12,7 +12,7 @@
  * mirror is complete whenever an awaited call resolves.
  */
 import { FAULT_VERBS, type Fault } from '../../mocks/link';
-import { nearest, type DeviceFault } from '../../mocks/model';
+import { DEVICE_FAULTS, nearest } from '../../mocks/model';
 import { parseDuration } from '../assert';
 import type { Mark, TimelineEntry } from '../record';
 import type { MetricsWindow, OpenedResources, RemoteStreamOptions, Rig } from '../rig';
@@ -194,7 +194,7 @@ export class LiveHarnessDomain {
           dev.audioRoute(oneOf('device', 'route', p.route, ['speaker', 'headphones'] as const));
           break;
         case 'fault':
-          dev.fault(str('device', 'fault', p.fault) as DeviceFault);
+          dev.fault(oneOf('device', 'fault', p.fault, DEVICE_FAULTS));
           break;
         default:
           dev[action]();

@@ -130,6 +130,18 @@ describe('the same story written with the real client and attachHarness', () => 
     expect(harness.clock).toBe('virtual-time');
   });
 
+  it('fetches with sync() what was recorded while pushes were off, so the mirror ends complete', async () => {
+    await using s = await onSim('pages/push/push');
+    const { harness, sim } = s;
+    await harness.send('disable');
+    await harness.advance('3s');
+    const held = harness.timeline.length;
+    const state = await harness.sync();
+    expect(state.length).toBeGreaterThan(held);
+    expect(harness.timeline.length).toBe(state.length);
+    expect(harness.timeline.toJSON()).toEqual(JSON.parse(JSON.stringify(sim.rig.timeline.toJSON())));
+  });
+
   it('drives the device and live contexts as page code would', async () => {
     await using s = await onSim('pages/push/push');
     const { harness } = s;
