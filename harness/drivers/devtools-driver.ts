@@ -67,7 +67,14 @@ export class DevtoolsDriver implements AsyncDisposable {
           const t = this.tracked.get(element.source);
           if (!t) return;
           this.enqueue(async () => {
-            await t.element.trigger(type, detail);
+            try {
+              await t.element.trigger(type, detail);
+            } catch (e) {
+              // Its page was unloaded meanwhile: the event goes with the page, as on a phone. Any other failure counts.
+              await this.sync();
+              if (this.tracked.get(element.source) === t) throw e;
+              return;
+            }
             // A handler may have changed the tag's attributes (setData): read them again before the next step.
             this.rescan = true;
           });
