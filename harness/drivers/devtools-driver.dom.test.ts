@@ -104,4 +104,17 @@ describe('the devtools driver, against automator-sim standing in for WeChat DevT
     expect((await data(s.mp)).restarts).toBeGreaterThanOrEqual(1);
     expect(s.driver.problems).toEqual([]);
   });
+
+  it("takes the interception out when it stops: page code gets the runtime's own contexts again, and nothing more crosses the binding", async () => {
+    await using s = await devtoolsStandIn();
+    await open(s, '/pages/push/push');
+    const bindingCalls: unknown[] = [];
+    (s.mp as unknown as { connection: { on(e: string, f: (p: unknown) => void): void } }).connection.on('App.bindingCalled', (p) => bindingCalls.push(p));
+    await s.mp.evaluate(`function () { wx.createLivePusherContext('pusher', getCurrentPages()[0]).stop({}); }`);
+    await s.driver.settle();
+    expect(bindingCalls.length).toBe(2); // create, then the call
+    await s.driver.stop();
+    await s.mp.evaluate(`function () { wx.createLivePusherContext('pusher', getCurrentPages()[0]).stop({}); }`);
+    expect(bindingCalls.length).toBe(2);
+  });
 });
