@@ -139,7 +139,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/trace',
       ],
       computed: 'it loads the scenario files named on the command line',
-      tests: ['node:*'],
+      // issue 9: --target devtools runs against automator-sim standing in for DevTools.
+      tests: ['node:*', 'harness/automator-sim'],
     },
     // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
     // harness/runner and harness/media: only the launched executable's entry (launch-cli.ts) takes installDom, the signal
