@@ -82,3 +82,12 @@ export type { NetworkProfile, NetworkIncident, Fault, FaultOf, FaultVerb } from 
 // issue 9: the DevTools automation protocol over a rig (ws loads when a server starts, not with the package).
 export { AutomatorSim, AutomatorSimError, ProtocolError } from './harness/automator-sim';
 export type { AutomatorSimOptions, DomainHandlers, MethodHandler, CallContext } from './harness/automator-sim';
+// issue 9: the devtools and device targets, their drivers, the phone clock offset, and traces with replay.
+export { devtools, device, DevtoolsSession, DeviceSession } from './harness/targets';
+export type { AutomatorEndpoint } from './harness/targets';
+export { DevtoolsDriver, DeviceDriver, measureClockOffset, offsetFromSamples, ClockOffsetError } from './harness/drivers';
+export type { DevtoolsDriverOptions, DeviceDriverOptions, CapturedEntry, ClockOffset, ClockSample } from './harness/drivers';
+export { ModelHost } from './harness/rig';
+export type { ModelHostOptions } from './harness/rig';
+export { loadTrace, validateTrace, serializeTrace, replayTrace, renderReplay, TraceError, TRACE_FORMAT, TRACE_VERSION } from './harness/trace';
+export type { Trace, TraceEntry, TraceElement, TraceClock, ReplayReport, ReplayOptions } from './harness/trace';

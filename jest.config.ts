@@ -32,6 +32,10 @@ const REAL_MEDIA = [
   'harness/targets/target-parity-media.dom.test.ts',
   'harness/targets/automator-sim-teardown.dom.test.ts',
   'harness/automator-sim/launch-media.test.ts',
+  // issue 9: automator-sim on real media standing in for a phone
+  'harness/drivers/device-driver.dom.test.ts',
+  'harness/targets/device.dom.test.ts',
+  'harness/targets/devtools-media.dom.test.ts',
 ];
 const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');
 const glob = (p: string): string => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`;

@@ -312,7 +312,8 @@ export class AutomatorSim implements AsyncDisposable {
         .catch((e: unknown) => this.reportException(e))
         .finally(() => (busy = false));
     }, PACE_TICK_MS);
-    this.paceTimer.unref();
+    // jest's jsdom environment hands out timers without unref.
+    this.paceTimer.unref?.();
   }
 
   private async close(): Promise<void> {

@@ -4,6 +4,7 @@
  *   live-harness doctor [--devtools <cliPath>] [--lan <address|auto>]
  *   live-harness serve --lan <address|auto> [--stream KEY]… [--rtmp-port N] [--http-port N] [--valid-for DURATION]
  *   live-harness codes [pusher|player|errors]
+ *   live-harness trace replay <trace.json>
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -12,9 +13,10 @@ import { onInterrupt, stopSharedMediaServer } from '../media';
 import { combineReporters, ConsoleReporter, JsonReporter, type ReportedScenario } from '../report';
 import { nearest } from '../../mocks/model';
 import { collectScenarios, installDom, runScenario, type Scenario } from '../runner';
-import { TARGETS, type Target } from '../targets';
+import { device, devtools, TARGETS, type Target } from '../targets';
 import { doctor, type DoctorOptions } from './doctor';
 import { serve, type ServeOptions } from './serve';
+import { TRACE_USAGE, traceCommand } from './trace-command';
 import { packageRoot } from './package-root';
 
 /** How long Ctrl-C waits for the running scenario to tear down before the report is written without it (the process gives hooks 5 s). */
@@ -25,7 +27,8 @@ type Clock = (typeof CLOCKS)[number];
 
 const USAGE = `Usage:
   live-harness run [scenario files or folders…] [--seed N] [--root DIR] [--report DIR]
-                   [--target simulate|automator-sim] [--clock auto|virtual|media]
+                   [--target simulate|automator-sim|devtools|device] [--ws-endpoint URL]
+                   [--clock auto|virtual|media]
       Runs scenarios (a folder: its *.scenario.ts|js files). Without any: the
       bundled scenarios on the bundled sample mini-program. Each runs on the
       clock it needs (--clock auto): in virtual time, or on real media (the
@@ -33,7 +36,10 @@ const USAGE = `Usage:
       encoders). --clock virtual|media runs only on that clock; the rest are
       reported not applicable. --target simulate (default) runs the pages in
       process; --target automator-sim drives them through the real
-      miniprogram-automator client against automator-sim. (--target
+      miniprogram-automator client against automator-sim. --target devtools
+      runs the pages in WeChat DevTools at --ws-endpoint (its --auto-port)
+      with the harness supplying the live tags' behaviour; --target device
+      listens to a phone attached there (remote(): scan the QR code). (--target
       auto|virtual|media is the older spelling of --clock.)
       --root is the mini-program (folder with app.json).
       Every file is loaded and validated first; a bad one is named (with its
@@ -53,6 +59,7 @@ const USAGE = `Usage:
       to open in the firewall and the signed URLs of each --stream (live/demo).
   live-harness codes [pusher|player|errors]
       Prints the status-code table.
+${TRACE_USAGE}
   live-harness help`;
 
 export class CliError extends Error {
@@ -66,12 +73,15 @@ interface RunArgs {
   report: string;
   target: Target;
   clock: Clock;
+  /** devtools/device: where the runtime's automation port is */
+  wsEndpoint?: string;
   /** how the clock was asked for, to name it back (`--clock media`, or the older `--target media`) */
   clockFlag: string;
 }
 
 function parseRun(argv: string[]): RunArgs {
   const out: RunArgs = { files: [], report: 'reports', target: TARGETS.simulate, clock: 'auto', clockFlag: '--clock' };
+  let remoteTarget: 'devtools' | 'device' | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -92,14 +102,16 @@ function parseRun(argv: string[]): RunArgs {
         out.clock = v as Clock;
         out.clockFlag = '--target';
       } else if (Object.hasOwn(TARGETS, v)) out.target = TARGETS[v];
+      else if (v === 'devtools' || v === 'device') remoteTarget = v;
       else {
-        const names = Object.keys(TARGETS);
+        const names = [...Object.keys(TARGETS), 'devtools', 'device'];
         const near = nearest(v, [...names, ...CLOCKS]);
         throw new CliError(
           `[live-harness] Failed to read the command line: --target ${JSON.stringify(v)} is not a target. ${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use ${names.join(', ')} (or a clock: ${CLOCKS.join(', ')}).`,
         );
       }
-    } else if (a === '--clock') {
+    } else if (a === '--ws-endpoint') out.wsEndpoint = value();
+    else if (a === '--clock') {
       const v = value();
       if (!(CLOCKS as readonly string[]).includes(v)) {
         const near = nearest(v, CLOCKS);
@@ -112,6 +124,16 @@ function parseRun(argv: string[]): RunArgs {
     } else if (a.startsWith('--')) throw new CliError(`[live-harness] Failed to read the command line: unknown option ${a}. ${USAGE}`);
     else out.files.push(resolve(a));
   }
+  if (remoteTarget) {
+    if (!out.wsEndpoint)
+      throw new CliError(
+        `[live-harness] Failed to read the command line: --target ${remoteTarget} needs --ws-endpoint, the runtime's automation port. Start DevTools with \`cli auto --project <dir> --auto-port 9420\` and pass --ws-endpoint ws://127.0.0.1:9420.`,
+      );
+    out.target = remoteTarget === 'devtools' ? devtools({ wsEndpoint: out.wsEndpoint }) : device({ wsEndpoint: out.wsEndpoint });
+  } else if (out.wsEndpoint)
+    throw new CliError(
+      `[live-harness] Failed to read the command line: --ws-endpoint is for --target devtools or device, not ${out.target.name}. Add --target devtools, or drop it.`,
+    );
   return out;
 }
 
@@ -244,6 +266,8 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
         const r = await runScenario(scenario, {
           miniprogramRoot: root,
           target: args.target,
+          // What the target offers beyond its clock (a phone: 'device'); the run still takes only the clock it asked for.
+          capabilities: args.target.capabilities,
           seed: args.seed,
           signal: abort.signal,
           observer: reporter,
@@ -305,6 +329,8 @@ export async function main(argv: string[], print: (s: string) => void = (s) => c
         return codes(rest[0], print);
       case 'doctor':
         return await doctor(print, parseDoctor(rest));
+      case 'trace':
+        return await traceCommand(rest, print);
       case undefined:
       case 'help':
       case '--help':

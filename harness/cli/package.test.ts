@@ -258,10 +258,16 @@ describe('the package', () => {
     expect(missing.out).toContain('nope.scenario.js: it does not exist. Check the path.');
     expect(node([join(root, 'bin/live-harness.js'), 'codes', 'player']).out).toMatch(/-2301\s+error\s+PLAY_ERR_NET_DISCONNECT/);
     expect(node([join(root, 'bin/live-harness.js'), 'run', '--target', 'phone']).out).toContain(
-      '[live-harness] Failed to read the command line: --target "phone" is not a target. Use simulate, automator-sim (or a clock: auto, virtual, media).',
+      '[live-harness] Failed to read the command line: --target "phone" is not a target. Use simulate, automator-sim, devtools, device (or a clock: auto, virtual, media).',
     );
     expect(node([join(root, 'bin/live-harness.js'), 'run', '--target', 'automator']).out).toContain(
-      '[live-harness] Failed to read the command line: --target "automator" is not a target. Did you mean "automator-sim"? Use simulate, automator-sim (or a clock: auto, virtual, media).',
+      '[live-harness] Failed to read the command line: --target "automator" is not a target. Did you mean "automator-sim"? Use simulate, automator-sim, devtools, device (or a clock: auto, virtual, media).',
+    );
+    expect(node([join(root, 'bin/live-harness.js'), 'run', '--target', 'devtools']).out).toContain(
+      "[live-harness] Failed to read the command line: --target devtools needs --ws-endpoint, the runtime's automation port.",
+    );
+    expect(node([join(root, 'bin/live-harness.js'), 'run', '--ws-endpoint', 'ws://127.0.0.1:9420']).out).toContain(
+      '[live-harness] Failed to read the command line: --ws-endpoint is for --target devtools or device, not simulate.',
     );
     expect(node([join(root, 'bin/live-harness.js'), 'run', '--clock', 'real']).out).toContain(
       '[live-harness] Failed to read the command line: --clock "real" is not a clock. Use auto, virtual, media.',

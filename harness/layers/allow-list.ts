@@ -145,9 +145,12 @@ export const PROJECT_LAYERS: LayerRules = {
         'tsx',
         'harness/report',
         'harness/targets',
+        // issue 9: live-harness trace replay
+        'harness/trace',
       ],
       computed: 'it loads the scenario files named on the command line',
-      tests: ['node:*', 'test-support'],
+      // issue 9: --target devtools runs against automator-sim standing in for DevTools.
+      tests: ['node:*', 'test-support', 'harness/automator-sim'],
     },
     // issue 9: the DevTools automation protocol served over a rig (ws: the server; the real client in its tests).
     // harness/runner and harness/media: only the launched executable's entry (launch-cli.ts) takes installDom, the signal
@@ -174,15 +177,34 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     // issue 7: a Target says what it can do and opens a Session; it knows the rig, and the runner's types only.
     // It names the link's profiles, the model's client and params, and the timeline, as types only.
-    // issue 9: the automator-sim target opens an AutomatorSim and drives it through the real miniprogram-automator client and the companion.
+    // issue 9: the automator-sim target opens an AutomatorSim and drives it through the real miniprogram-automator client and the companion;
+    // the devtools and device sessions run over the drivers (harness/assert: durations).
     'harness/targets': {
       // A remote session keeps its own Timeline (harness/record): the story from the moment it was opened.
       // node:module: the client is required when a session opens (createRequire), not when the package loads.
-      imports: ['harness/rig', 'harness/automator-sim', 'harness/automator', 'miniprogram-automator', 'harness/record', 'node:module'],
+      imports: [
+        'harness/rig',
+        'harness/automator-sim',
+        'harness/automator',
+        'miniprogram-automator',
+        'harness/record',
+        'node:module',
+        'harness/drivers',
+        'harness/assert',
+      ],
       types: ['harness/runner', 'mocks/link', 'mocks/model'],
-      // The parity tests run every scenario on both targets through the runner.
-      tests: ['harness/runner', 'harness/assert', 'test-support', 'node:*'],
+      // The parity tests run every scenario on both targets through the runner; the drivers' against automator-sim.
+      tests: ['harness/runner', 'harness/assert', 'test-support', 'harness/automator-sim', 'node:*'],
     },
+    // issue 9: the devtools and device drivers: the real miniprogram-automator client (loaded on first use, through createRequire),
+    // a ModelHost for DevTools' missing live behaviour, the timeline and the trace a device run saves.
+    'harness/drivers': {
+      imports: ['harness/rig', 'harness/record', 'harness/trace', 'mocks/model', 'node:module'],
+      types: ['mocks/components'],
+      tests: ['harness/automator-sim', 'miniprogram-automator', 'harness/trace', 'node:*'],
+    },
+    // Traces of real runs (a phone's events, calls, the server's view): the format, and replay against the model on a ModelHost.
+    'harness/trace': { imports: ['harness/rig', 'mocks/model', 'mocks/link', 'node:fs'], types: ['harness/record'], tests: ['node:*'] },
     // issue 9: the client companion (attachHarness): a timeline mirror over the real client's connection, faults from the vocabulary.
     'harness/automator': {
       imports: ['harness/record', 'mocks/link'],
@@ -232,7 +254,19 @@ export const PROJECT_LAYERS: LayerRules = {
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
     'test-support': { imports: ['jest-runner', 'harness/media', 'node:fs', 'node:net'] },
     // Developer scripts (docs generators).
-    scripts: { imports: ['mocks/link', 'harness/runner', 'harness/coverage', 'node:*'] },
+    // issue 9: record-device-trace.ts records the shipped automator-sim trace through the device driver.
+    scripts: {
+      imports: [
+        'mocks/link',
+        'harness/runner',
+        'harness/coverage',
+        'node:*',
+        'harness/automator-sim',
+        'harness/drivers',
+        'harness/trace',
+        'miniprogram-automator',
+      ],
+    },
     // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.
     bin: { imports: ['node:fs', 'node:path', 'tsx'], computed: 'it loads the compiled CLI from dist/ after checking that it was built' },
     // The package's public API.
@@ -251,6 +285,9 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/targets',
         // issue 9: AutomatorSim; the companion (attachHarness) and the LiveHarness domain (its surface file)
         'harness/automator',
+        // issue 9: the devtools/device drivers and traces are public
+        'harness/drivers',
+        'harness/trace',
         'harness/automator-sim',
       ],
     },

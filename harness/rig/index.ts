@@ -13,3 +13,5 @@ export { watchRigs } from './rig-watch';
 export type { RigWatcher } from './rig-watch';
 export { LIVE_STATUS, LiveRoomsError, PluginError } from '../../mocks/plugins';
 export type { LiveRooms, LiveStatusName, RoomOptions, ShareEntry, LiveRoomPluginControl } from '../../mocks/plugins';
+export { ModelHost } from './model-host';
+export type { ModelHostOptions } from './model-host';

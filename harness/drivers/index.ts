@@ -1,0 +1,10 @@
+export { DevtoolsDriver } from './devtools-driver';
+export type { DevtoolsDriverOptions } from './devtools-driver';
+export { DeviceDriver } from './device-driver';
+export type { DeviceDriverOptions, CapturedEntry } from './device-driver';
+export { measureClockOffset, offsetFromSamples, hostEpochMs, ClockOffsetError, PHONE_CLOCK_RESOLUTION_MS } from './clock-offset';
+export type { ClockOffset, ClockSample } from './clock-offset';
+export { RemoteElements, changedAttributes } from './remote-elements';
+export type { RemoteLiveElement, LiveKind } from './remote-elements';
+export { automatorClient } from './automator-client';
+export type { AutomatorMiniProgram, AutomatorPage, AutomatorElement } from './automator-client';
