@@ -24,12 +24,18 @@ it('a 300 kbps cap on the viewer’s path holds its received bitrate at or under
   const speeds = rig.timeline.entries
     .slice(settled)
     .filter((e) => e.source === 'player#player' && e.kind === 'netstatus')
-    .map((e) => (e.detail as { netSpeed: number }).netSpeed);
+    .map((e) => (e.detail as { info: { netSpeed: number } }).info.netSpeed);
   const starved = rig.timeline.entries.slice(before).filter((e) => e.source === 'player#player' && [2104, 2105, 2007].includes(e.code as number));
-  console.log(`received kbps under a ${CAP_KBPS} kbps cap: ${speeds.join(', ')}; starved codes: ${starved.map((e) => e.code).join(' ') || 'none'}`);
+  console.log(
+    `received kbps under a ${CAP_KBPS} kbps cap: ${speeds.join(', ')} (mean ${(speeds.reduce((a, b) => a + b, 0) / speeds.length).toFixed(0)}); starved codes: ${starved.map((e) => e.code).join(' ') || 'none'}`,
+  );
   expect(speeds.length).toBeGreaterThanOrEqual(4);
-  // "About 300": the toxic lets 100 ms of rate through at once, and a 1 s window can catch one piece more.
-  expect(speeds.filter((k) => k > CAP_KBPS * 1.1)).toEqual([]);
+  // Over the whole settled span the viewer received no more than the cap (5 % for the stamps' rounding) …
+  const meanKbps = speeds.reduce((a, b) => a + b, 0) / speeds.length;
+  expect(meanKbps).toBeLessThanOrEqual(CAP_KBPS * 1.05);
+  // … and no one-second sample much more: "about 300", as the toxic lets 100 ms of rate through at once and
+  // a sample averages its steps' rates, which a loaded machine spaces unevenly.
+  expect(speeds.filter((k) => k > CAP_KBPS * 1.3)).toEqual([]);
   expect(Math.max(...speeds)).toBeGreaterThan(CAP_KBPS * 0.5); // it flows: capped, not stopped
   expect(starved.length).toBeGreaterThan(0);
 }, 90_000);
