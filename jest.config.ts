@@ -17,10 +17,12 @@ const transform: Config['transform'] = {
 // Paths from the root; one ending in "/" is a folder.
 const REAL_MEDIA = [
   'harness/media/',
+  'harness/network/',
   'harness/cli/package.test.ts',
   'harness/cli/install.test.ts',
   'harness/cli/serve.test.ts',
   'harness/rig/latency.dom.test.ts',
+  'harness/rig/bandwidth.dom.test.ts',
   'harness/rig/two-phones.dom.test.ts',
   'harness/rig/fault-parity.dom.test.ts',
   'harness/rig/external-server.dom.test.ts',

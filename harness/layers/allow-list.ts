@@ -35,6 +35,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'mocks/link': ['types.ts', 'target.ts'],
     // issue 9: the LiveHarness domain's wire shapes, which the client companion (harness/automator) reads as types.
     'harness/automator-sim': ['live-harness-domain.ts'],
+    // What a toxic is, for the toxics beneath the proxy.
+    'harness/network': ['toxic.ts'],
   },
   folders: {
     // ── mocks/: the product, below the harness; none of it may name harness/.
@@ -47,7 +49,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'mocks/link': { imports: ['mocks/link/virtual', 'mocks/link/media', 'mocks/time'], tests: ['node:*', 'scripts'] },
     'mocks/link/virtual': { imports: ['mocks/link', 'mocks/time'], tests: ['node:*'] },
     // Wire facts in, link facts out; the sockets live in harness/media.
-    'mocks/link/media': { imports: ['mocks/link', 'mocks/time'] },
+    // mocks/link/virtual: the profiles (validateProfile), which real media puts on the wire too.
+    'mocks/link/media': { imports: ['mocks/link', 'mocks/link/virtual', 'mocks/time'] },
     // The pure behaviour model: codes, the link contract, and the clock injected (its type only). No components, no link implementation, no builtins.
     'mocks/model': {
       imports: ['mocks/codes', 'mocks/link/types.ts', 'mocks/link/target.ts'],
@@ -84,6 +87,11 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'resolveFfmpeg loads the ffmpeg packages by name through a loader that tests replace to emulate other machines',
       tests: ['mocks/time', 'test-support'],
     },
+    // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
+    // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
+    'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
+    // One file per toxic: what a toxic is (harness/network/toxic.ts), and seeded randomness.
+    'harness/network/toxics': { imports: ['harness/network', 'mocks/time'] },
     // Page() on miniprogram-simulate. design.md permits mocks/components; the page needs none.
     // mocks/model: "Did you mean" for a selector (nearest()).
     'harness/page': { imports: ['mocks/model', 'node:fs', 'node:module', 'node:path', 'node:timers', 'miniprogram-simulate'], tests: ['node:path'] },
@@ -96,13 +104,15 @@ export const PROJECT_LAYERS: LayerRules = {
         'mocks/components',
         'mocks/plugins',
         'harness/media',
+        // the fault proxy in front of the rig's server (issue 10)
+        'harness/network',
         'harness/page',
         'harness/record',
         'harness/assert',
         'harness',
         'node:timers',
       ],
-      tests: ['harness/media', 'mocks/link', 'mocks/time', 'node:*', 'test-support'],
+      tests: ['harness/media', 'harness/network', 'mocks/link', 'mocks/time', 'node:*', 'test-support'],
     },
     'harness/runner': {
       imports: [
@@ -246,9 +256,18 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'the suites load every *.scenario.ts by path',
     },
     // Benchmarks: may use any layer's index; these are the ones used.
-    // issue 9: bench:automator drives automator-sim with the real client, and runs a scenario on both targets.
+    // issue 9: bench:automator drives automator-sim with the real client, and runs a scenario on both targets; issue 10: bench:proxy.
     bench: {
-      imports: ['harness/runner', 'harness/rig', 'harness/media', 'harness/automator-sim', 'harness/targets', 'miniprogram-automator', 'node:*'],
+      imports: [
+        'harness/runner',
+        'harness/rig',
+        'harness/media',
+        'harness/network',
+        'harness/automator-sim',
+        'harness/targets',
+        'miniprogram-automator',
+        'node:*',
+      ],
       computed: 'it loads every scenario file by path',
     },
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
@@ -289,6 +308,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/drivers',
         'harness/trace',
         'harness/automator-sim',
+        // issue 10: the fault proxy is public
+        'harness/network',
       ],
     },
     // Tool configuration: jest, its preset, eslint.

@@ -15,7 +15,7 @@ export { SyntheticSource, PRESETS, SourceError, ffmpegArgs } from './synthetic-s
 export type { SourceSettings } from './synthetic-source';
 export { CaptureSession } from './capture-session';
 export { LocalMediaTransport, MediaTransportError } from './media-transport';
-export type { MediaTransportOptions } from './media-transport';
+export type { MediaTransportOptions, WireTags, ConnectionTagger } from './media-transport';
 export { RemoteAnchor, RemoteAnchorError } from './remote-anchor';
 export { SendRegistry } from './send-registry';
 export { RtmpPublisher, RtmpPlayer } from './rtmp-client';

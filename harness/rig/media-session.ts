@@ -4,7 +4,8 @@
  * `ready()` does the slow, fallible part (ffmpeg, server start) once, before
  * any page connects; `dispose()` leaves no process and no port behind.
  */
-import type { StreamInfo } from '../../mocks/link';
+import type { HostMap, StreamInfo } from '../../mocks/link';
+import { FaultProxy, ProxyNetwork, type ProxyEvent, type StartedFaultProxy } from '../network';
 import { nearest, type ModelParams } from '../../mocks/model';
 import {
   endpointFromEnv,
@@ -39,7 +40,11 @@ export interface MediaOptions {
    * story, watching each other's streams by the page's own URLs.
    */
   readonly namespace?: string;
-  /** hold everything players receive this long, ms, or per player (`{ 'player#far': 1500 }`): checks that latency follows the wire */
+  /**
+   * A latency toxic on what players receive, ms — every player, or per player
+   * (`{ 'player#far': 1500 }`): the fault proxy delays their bytes on the wire.
+   * How a test checks that latency figures follow the wire.
+   */
   readonly receiveDelayMs?: number | Readonly<Record<string, number>>;
   /**
    * A phone on the LAN uses this rig's server (a device session). Never by
@@ -49,6 +54,8 @@ export interface MediaOptions {
    * sign, and the URLs the phone must use are printed once the server is up.
    */
   readonly lan?: boolean | string | LanOptions;
+  /** The fault proxy between the phone and the server. `lanHost`: also listen on this address (a phone on the LAN); never by default. */
+  readonly proxy?: { readonly lanHost?: string };
 }
 
 export interface LanOptions {
@@ -126,6 +133,7 @@ export class MediaSession {
   private unsubscribe: (() => void) | undefined;
   private disposed = false;
   private lanBinding: LanBinding | undefined;
+  private faultProxy: StartedFaultProxy | undefined;
 
   constructor(
     private readonly opts: MediaOptions,
@@ -133,13 +141,18 @@ export class MediaSession {
       readonly missingStream: 'not-found' | 'wait';
       readonly onServerEvent: (event: string, key: string) => void;
       readonly onProblem: (e: Error) => void;
+      /** the page URLs' hosts: bound to the fault proxy once it listens */
+      readonly hosts: HostMap;
+      /** what the fault proxy did (timeline source `proxy`) */
+      readonly onProxyEvent: (e: ProxyEvent) => void;
+      /** the proxy is in place: faults on the wire work from now on */
+      readonly onNetwork?: () => void;
     },
   ) {
     const namespace = opts.namespace ?? `${(++counter).toString(36)}${Math.random().toString(36).slice(2, 7)}`;
     // The server comes in ready(); pages load only after it, so nothing connects before.
     this.transport = new LocalMediaTransport({
       namespace,
-      receiveDelayMs: opts.receiveDelayMs,
       missingStream: hooks.missingStream,
       onError: (e) => hooks.onProblem(e),
     });
@@ -198,8 +211,33 @@ export class MediaSession {
       await this.own?.stop();
       return;
     }
+    // A proxy on the LAN in front of an unsigned server would relay anyone's publish and play: only a signed (lan) server gets one.
+    if (this.opts.proxy?.lanHost && !this.lanBinding) {
+      await this.own?.stop();
+      throw new MediaSessionError(
+        `[live-harness] Failed to start real media: proxy.lanHost ${JSON.stringify(this.opts.proxy.lanHost)} would open the fault proxy to the LAN in front of an unsigned server. Add media: { lan: ${JSON.stringify(this.opts.proxy.lanHost)} } so every URL is signed, or drop proxy.lanHost.`,
+      );
+    }
+    // Every connection of the phone goes through the fault proxy: the host map sends the page's hosts to it.
+    const proxy = await new FaultProxy({
+      routes: { rtmp: hostPort(endpoint.rtmpBase, 1935), 'http-flv': hostPort(endpoint.flvBase, 80) },
+      ...(this.opts.proxy?.lanHost ? { lanHost: this.opts.proxy.lanHost } : {}),
+      onEvent: (e) => this.hooks.onProxyEvent(e),
+    }).start();
+    this.faultProxy = proxy;
+    if (this.disposed) return void (await this.stopOwn());
+    const network = new ProxyNetwork(proxy);
+    this.transport.useNetwork(network, (address, port, tags) => {
+      proxy.tag(address, port, tags);
+      return () => proxy.delivered(address, port);
+    });
+    this.hooks.hosts.bind({ rtmp: proxy.endpoint('rtmp'), httpFlv: proxy.endpoint('http-flv') });
+    const d = this.opts.receiveDelayMs;
+    if (typeof d === 'number') network.delay('*', d);
+    else for (const [who, ms] of Object.entries(d ?? {})) network.delay(who, ms);
     this.current = endpoint;
     this.transport.use(endpoint);
+    this.hooks.onNetwork?.();
     this.unsubscribe = endpoint.onEvent?.((e) => {
       const name = SERVER_EVENTS[e.event];
       const key = e.streamPath === undefined ? undefined : this.transport.keyOf(e.streamPath);
@@ -210,6 +248,16 @@ export class MediaSession {
   /** Where a phone reaches this rig's server, when it was asked to serve the LAN (after ready()). */
   get lan(): LanBinding | undefined {
     return this.lanBinding;
+  }
+
+  /** The fault proxy in front of the server, once ready() started it. */
+  get proxy(): StartedFaultProxy | undefined {
+    return this.faultProxy;
+  }
+
+  private async stopOwn(): Promise<void> {
+    await this.faultProxy?.stop();
+    await this.own?.stop();
   }
 
   /** The server this rig uses, once ready() chose it. */
@@ -224,7 +272,7 @@ export class MediaSession {
     return {
       server: this.endpoint?.describe,
       pids: [...(own ? [own.pid] : []), ...this.transport.spawnedPids],
-      ports: own ? [own.rtmpPort, own.httpPort] : [],
+      ports: [...(own ? [own.rtmpPort, own.httpPort] : []), ...(this.faultProxy?.ports ?? [])],
     };
   }
 
@@ -235,8 +283,14 @@ export class MediaSession {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     await this.transport.dispose();
-    await this.own?.stop();
+    await this.stopOwn();
   }
+}
+
+/** `rtmp://127.0.0.1:1935` → its host and port. */
+function hostPort(base: string, defaultPort: number): { host: string; port: number } {
+  const u = new URL(base);
+  return { host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port ? Number(u.port) : defaultPort };
 }
 
 /** Remote anchors on real media: a real encoder publishing to the real server. */
