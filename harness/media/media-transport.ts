@@ -136,7 +136,7 @@ export class LocalMediaTransport implements MediaTransport {
   }
 
   private remember(c: CaptureSession): void {
-    if (c.pid !== undefined) this.spawned.add(c.pid);
+    for (const pid of c.pids) this.spawned.add(pid);
   }
 
   publish(target: WireTarget, capture: Capture, events: WireEvents): WirePublisher {
@@ -256,6 +256,8 @@ export class LocalMediaTransport implements MediaTransport {
 
   /** pids of every encoder this transport started, running or not (teardown checks). */
   get spawnedPids(): number[] {
+    // A capture that switched encoders (bitrate adaptation) started more than one.
+    for (const c of this.captures) this.remember(c);
     return [...this.spawned];
   }
 
@@ -263,6 +265,7 @@ export class LocalMediaTransport implements MediaTransport {
   async dispose(): Promise<void> {
     for (const w of [...this.wires]) w.close();
     this.wires.clear();
+    for (const c of this.captures) this.remember(c);
     await Promise.all([...this.captures].map((c) => c.stop()));
     this.captures.clear();
     for (const p of this.paths) this.registry.forget(p);
