@@ -99,7 +99,10 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
 
   /** Bitrate bounds are a pair: re-clamp the encoder after either side moved. */
   protected override pairChanged(): void {
-    if (this.targetKbps > 0) this.targetKbps = clamp(this.targetKbps, this.attrs.minBitrate, this.attrs.maxBitrate);
+    if (this.targetKbps <= 0) return;
+    const before = this.targetKbps;
+    this.targetKbps = clamp(this.targetKbps, this.attrs.minBitrate, this.attrs.maxBitrate);
+    if (this.targetKbps !== before) this.retargetEncoder();
   }
 
   // ---------------------------------------------------------------- context methods
@@ -506,31 +509,44 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     }
   }
 
-  /** Keep the encoder between min- and max-bitrate, following the uplink. */
+  /**
+   * RTC mode keeps the encoder between min- and max-bitrate, following the
+   * uplink: down as soon as the send queue backs up, up by steps while it
+   * stays empty; the picture halves when the rate sinks far (1005). Live
+   * modes keep their rate — min-/max-bitrate apply in RTC mode only — so a
+   * thin uplink fills their send queue instead. Either way a queue that
+   * backs up, or an uplink too thin for even min-bitrate, warns 1101.
+   */
   private adapt(capacityKbps: number, queuedMs: number, info: StreamInfo): void {
     const a = this.attrs;
     const { params, clock } = this.d;
     const audio = info.audioKbps;
-    const usable = Math.max(0, capacityKbps * 0.85 - audio);
-    const before = this.targetKbps;
-    let next = before;
-    if (queuedMs > 300 || usable < before) next = clamp(usable, a.minBitrate, a.maxBitrate);
-    else if (usable > before * 1.2) next = clamp(before * 1.15, a.minBitrate, a.maxBitrate);
-    this.targetKbps = Math.round(next);
-    if (before > 0 && Math.abs(this.targetKbps - before) / before >= params.bitrateChangeEventRatio) this.status(PushCode.CHANGE_BITRATE);
-    // Live modes trade resolution for smoothness when the bitrate sinks far.
-    if (a.mode !== 'RTC') {
+    if (a.mode === 'RTC') {
+      const usable = Math.max(0, capacityKbps * 0.85 - audio);
+      const before = this.targetKbps;
+      let next = before;
+      if (queuedMs > 300 || usable < before) next = clamp(usable, a.minBitrate, a.maxBitrate);
+      else if (usable > before * 1.2) next = clamp(before * 1.15, a.minBitrate, a.maxBitrate);
+      this.targetKbps = Math.round(next);
+      if (before > 0 && Math.abs(this.targetKbps - before) / before >= params.bitrateChangeEventRatio) this.status(PushCode.CHANGE_BITRATE);
       const wantLow = this.targetKbps < a.maxBitrate * 0.5;
-      if (wantLow !== this.lowRes) {
+      const resized = wantLow !== this.lowRes;
+      if (resized) {
         this.lowRes = wantLow;
         this.status(PushCode.CHANGE_RESOLUTION);
       }
+      if (this.targetKbps !== before || resized) this.retargetEncoder();
     }
-    const busy = capacityKbps - audio < a.minBitrate * params.netBusyRatio;
+    const busy = capacityKbps - audio < a.minBitrate * params.netBusyRatio || queuedMs > params.netBusyQueueMs;
     if (busy && clock.now() - this.lastBusyWarnAt >= 5000) {
       this.lastBusyWarnAt = clock.now();
       this.status(PushCode.WARNING_NET_BUSY);
     }
+  }
+
+  /** Real media: the encoder itself changes (a new rate, or size, from its next key frame). */
+  private retargetEncoder(): void {
+    if (this.capture?.retarget && this.attrs.enableCamera) this.capture.retarget(this.captureSettings());
   }
 
   // ---------------------------------------------------------------- BGM

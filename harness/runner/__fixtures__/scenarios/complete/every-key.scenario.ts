@@ -30,6 +30,7 @@ export default {
     audioVolumeMax: 100,
     videoPlayLagMs: 800,
     netBusyRatio: 0.7,
+    netBusyQueueMs: 1000,
     bitrateChangeEventRatio: 0.2,
     encoderGopSeconds: 2,
     pusherEmitsLocalVideoCodes: false,
