@@ -12,10 +12,16 @@ import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { terminate, track } from './processes';
 
+/** What a server does with a publish to a key another session still publishes. */
+export type PublishTakenPolicy = 'reject' | 'kick';
+
 export interface ServerEvent {
-  readonly event: 'postConnect' | 'doneConnect' | 'prePublish' | 'postPublish' | 'donePublish' | 'prePlay' | 'postPlay' | 'donePlay';
+  readonly event: 'postConnect' | 'doneConnect' | 'prePublish' | 'postPublish' | 'donePublish' | 'prePlay' | 'postPlay' | 'donePlay' | 'publishTaken';
   readonly id: string;
   readonly streamPath?: string;
+  /** publishTaken: the session that still holds the key, and what the server did about the newcomer */
+  readonly holder?: string;
+  readonly policy?: PublishTakenPolicy;
   /** wall ms (Date.now) in the server process */
   readonly wallMs: number;
 }
@@ -31,6 +37,13 @@ export interface MediaServerOptions {
   readonly httpPort?: number;
   /** node-media-server's own write batching (10 packets per player write, ~200 ms bursts); off by default, as CDN edges do not batch so */
   readonly batchWrites?: boolean;
+  /**
+   * A publish to a key another session still publishes (a ghost left by a
+   * silent partition, say): 'reject' the newcomer with "already publishing"
+   * (node-media-server's, SRS's and nginx-rtmp's way; the default), or 'kick'
+   * the old session. A publisher may choose per publish (lh_publish_taken).
+   */
+  readonly publishTaken?: PublishTakenPolicy;
 }
 
 export class MediaServerError extends Error {
@@ -88,7 +101,14 @@ export class MediaServer {
 
   private startOnce(host: string, rtmpPort: number, httpPort: number): Promise<StartedMediaServer> {
     const timeoutMs = this.opts.readyTimeoutMs ?? 15_000;
-    const cfg = { host, rtmpPort, httpPort, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true };
+    const cfg = {
+      host,
+      rtmpPort,
+      httpPort,
+      logType: this.opts.logType ?? 1,
+      batchWrites: this.opts.batchWrites === true,
+      publishTaken: this.opts.publishTaken ?? 'reject',
+    };
     const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
@@ -156,7 +176,16 @@ export class StartedMediaServer implements AsyncDisposable {
     private readonly output: string[],
   ) {
     child.on('message', (m: { type: string } & ServerEvent) => {
-      if (m.type === 'event') for (const l of this.listeners) l({ event: m.event, id: m.id, streamPath: m.streamPath, wallMs: m.wallMs });
+      if (m.type !== 'event') return;
+      const e: ServerEvent = {
+        event: m.event,
+        id: m.id,
+        streamPath: m.streamPath,
+        wallMs: m.wallMs,
+        ...(m.holder !== undefined ? { holder: m.holder } : {}),
+        ...(m.policy !== undefined ? { policy: m.policy } : {}),
+      };
+      for (const l of this.listeners) l(e);
     });
   }
 

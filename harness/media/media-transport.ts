@@ -38,6 +38,8 @@ export interface MediaTransportOptions {
   readonly receiveDelayMs?: number | Readonly<Record<string, number>>;
   /** what the server does for a key nobody publishes: answer "not found" at once, or hold the player until it appears */
   readonly missingStream?: 'not-found' | 'wait';
+  /** what the embedded server does with a publish to a key still held by another session; absent = the server's default ('reject') */
+  readonly publishTaken?: 'reject' | 'kick';
   /** the pusher's send queue skips video beyond this much media, ms */
   readonly maxSendQueueMs?: number;
   /** a capture that could not start (ffmpeg missing, bad settings) */
@@ -95,12 +97,13 @@ export class LocalMediaTransport implements MediaTransport {
     return streamPath.slice(1, -this.suffix.length);
   }
 
-  private url(target: WireTarget): string {
+  private url(target: WireTarget, publish = false): string {
     const path = this.streamPath(target.key);
     this.paths.add(path);
     const query = { ...target.query };
-    // Read by our server entry (nms-entry.cjs); other servers ignore it.
-    if (this.opts.missingStream === 'wait') query.lh_missing = 'wait';
+    // Read by our server entry (nms-entry.cjs); other servers ignore them.
+    if (this.opts.missingStream === 'wait' && !publish) query.lh_missing = 'wait';
+    if (this.opts.publishTaken && publish) query.lh_publish_taken = this.opts.publishTaken;
     const qs = Object.entries(query)
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
       .join('&');
@@ -149,7 +152,7 @@ export class LocalMediaTransport implements MediaTransport {
     // The publisher's callbacks need the sender, which needs the publisher: a holder breaks the cycle.
     const late: { sender?: StreamSender } = {};
     const pub = new RtmpPublisher(
-      this.url(target),
+      this.url(target, true),
       {
         onTcpConnect: () => events.onTcpConnect?.(),
         onSession: () => events.onSession?.(),

@@ -40,6 +40,13 @@ export interface MediaOptions {
   readonly namespace?: string;
   /** hold everything players receive this long, ms, or per player (`{ 'player#far': 1500 }`): checks that latency follows the wire */
   readonly receiveDelayMs?: number | Readonly<Record<string, number>>;
+  /**
+   * What the embedded server does with the phone's publish to a key another
+   * session still holds (after a silent partition, the phone's own ghost):
+   * 'reject' it as "already publishing" (the default, as node-media-server,
+   * SRS and nginx-rtmp do) or 'kick' the old session. Other servers ignore it.
+   */
+  readonly publishTaken?: 'reject' | 'kick';
 }
 
 export class MediaSessionError extends Error {
@@ -53,6 +60,7 @@ const SERVER_EVENTS: Partial<Record<ServerEvent['event'], string>> = {
   donePublish: 'unpublish',
   postPlay: 'play',
   donePlay: 'play-stop',
+  publishTaken: 'publish-taken',
 };
 
 /** What the rig opened (and must close), for teardown checks and reports. */
@@ -77,7 +85,7 @@ export class MediaSession {
     private readonly opts: MediaOptions,
     private readonly hooks: {
       readonly missingStream: 'not-found' | 'wait';
-      readonly onServerEvent: (event: string, key: string) => void;
+      readonly onServerEvent: (event: string, key: string, detail?: Readonly<Record<string, unknown>>) => void;
       readonly onProblem: (e: Error) => void;
     },
   ) {
@@ -87,6 +95,7 @@ export class MediaSession {
       namespace,
       receiveDelayMs: opts.receiveDelayMs,
       missingStream: hooks.missingStream,
+      ...(opts.publishTaken ? { publishTaken: opts.publishTaken } : {}),
       onError: (e) => hooks.onProblem(e),
     });
   }
@@ -120,7 +129,10 @@ export class MediaSession {
     this.unsubscribe = endpoint.onEvent?.((e) => {
       const name = SERVER_EVENTS[e.event];
       const key = e.streamPath === undefined ? undefined : this.transport.keyOf(e.streamPath);
-      if (name && key !== undefined) this.hooks.onServerEvent(name, key);
+      if (!name || key === undefined) return;
+      // A publish that found its key taken: what the server did, and why, so the timeline shows the quirk.
+      if (e.event === 'publishTaken') this.hooks.onServerEvent(name, key, { policy: e.policy, why: 'already publishing', holder: e.holder, newcomer: e.id });
+      else this.hooks.onServerEvent(name, key);
     });
   }
 

@@ -19,7 +19,7 @@ export interface MediaWorldOptions {
   readonly params: ModelParams;
   readonly missingStream?: 'not-found' | 'wait';
   readonly onIncident: (action: string, detail: Record<string, unknown>) => void;
-  readonly onServerEvent: (event: string, key: string) => void;
+  readonly onServerEvent: (event: string, key: string, detail?: Readonly<Record<string, unknown>>) => void;
   /** a problem of the world itself (an encoder that would not start …) */
   readonly onProblem: (e: Error) => void;
 }

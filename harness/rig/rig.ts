@@ -125,7 +125,8 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
     this.random = new Random(this.seed);
     const onIncident = (action: string, detail: Record<string, unknown>): void =>
       this.record({ source: 'network', kind: 'action', detail: { action, ...detail } });
-    const onServerEvent = (event: string, key: string): void => this.record({ source: 'server', kind: 'server', detail: { event, key } });
+    const onServerEvent = (event: string, key: string, detail?: Readonly<Record<string, unknown>>): void =>
+      this.record({ source: 'server', kind: 'server', detail: { event, key, ...detail } });
     this.world =
       opts.media === undefined
         ? new VirtualWorld({
