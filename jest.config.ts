@@ -17,6 +17,7 @@ const transform: Config['transform'] = {
 // Paths from the root; one ending in "/" is a folder.
 const REAL_MEDIA = [
   'harness/media/',
+  'harness/network/',
   'harness/cli/package.test.ts',
   'harness/cli/install.test.ts',
   'harness/rig/latency.dom.test.ts',

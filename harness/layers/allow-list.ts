@@ -78,6 +78,9 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'resolveFfmpeg loads the ffmpeg packages by name through a loader that tests replace to emulate other machines',
       tests: ['mocks/time', 'test-support'],
     },
+    // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
+    // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
+    'harness/network': { imports: ['mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
     // Page() on miniprogram-simulate. design.md permits mocks/components; the page needs none.
     // mocks/model: "Did you mean" for a selector (nearest()).
     'harness/page': { imports: ['mocks/model', 'node:fs', 'node:module', 'node:path', 'node:timers', 'miniprogram-simulate'], tests: ['node:path'] },

@@ -1,0 +1,323 @@
+/**
+ * The fault proxy and each toxic on real loopback sockets: a small upstream
+ * server that echoes (or records) what it gets, a real client, the proxy in
+ * between. Timed bounds are one-sided where load can only add time, and
+ * generous where they are two-sided; each logs what it measured.
+ */
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { FaultProxy, type ProxyEvent, type StartedFaultProxy, ToxicError } from '.';
+
+let upstream: Server;
+let upstreamPort: number;
+const upstreamSockets = new Set<Socket>();
+let accepted = 0;
+
+beforeAll(async () => {
+  upstream = createServer({ allowHalfOpen: true }, (s) => {
+    accepted++;
+    upstreamSockets.add(s);
+    s.on('error', () => undefined);
+    s.once('close', () => upstreamSockets.delete(s));
+    // Echo, and pass the client's FIN back once everything is echoed.
+    s.pipe(s);
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  upstreamPort = (upstream.address() as { port: number }).port;
+});
+
+afterAll(async () => {
+  for (const s of upstreamSockets) s.destroy();
+  await new Promise<void>((resolve) => upstream.close(() => resolve()));
+});
+
+let proxy: StartedFaultProxy;
+let events: ProxyEvent[];
+
+beforeEach(async () => {
+  const mine: ProxyEvent[] = (events = []);
+  proxy = await new FaultProxy({ routes: { echo: { host: '127.0.0.1', port: upstreamPort } }, onEvent: (e) => mine.push(e) }).start();
+});
+
+afterEach(async () => {
+  await proxy.stop();
+});
+
+/** A client through the proxy that collects what comes back and how its socket ended. */
+function client(
+  host = '127.0.0.1',
+  port = proxy.endpoint('echo').port,
+): {
+  socket: Socket;
+  received: () => Buffer;
+  chunks: number[];
+  firstByteAt: () => number | undefined;
+  ended: Promise<string>;
+  connected: Promise<void>;
+} {
+  const socket = connect({ host, port, allowHalfOpen: true });
+  const parts: Buffer[] = [];
+  const chunks: number[] = [];
+  let first: number | undefined;
+  socket.on('data', (d: Buffer) => {
+    first ??= performance.now();
+    parts.push(d);
+    chunks.push(d.length);
+  });
+  const ended = new Promise<string>((resolve) => {
+    let how = 'closed';
+    socket.on('error', (e: NodeJS.ErrnoException) => (how = e.code ?? 'error'));
+    socket.once('end', () => {
+      how = 'end';
+      socket.end(); // the other half: a hang-up ends the client's side too
+    });
+    socket.once('close', () => resolve(how));
+  });
+  const connected = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  return { socket, received: () => Buffer.concat(parts), chunks, firstByteAt: () => first, ended, connected };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+async function until(pred: () => boolean, budgetMs = 10_000): Promise<void> {
+  for (const start = performance.now(); !pred() && performance.now() - start < budgetMs;) await sleep(5);
+}
+const payload = (n: number): Buffer => Buffer.from(Array.from({ length: n }, (_, i) => i % 251));
+
+describe('the fault proxy with no toxic', () => {
+  it('passes every byte both ways in order, and passes the end on', async () => {
+    const c = client();
+    const data = payload(300_000);
+    c.socket.end(data);
+    expect(await c.ended).toBe('end');
+    expect(c.received().equals(data)).toBe(true);
+    await until(() => events.some((e) => e.action === 'connection-closed'));
+    const closed = events.find((e) => e.action === 'connection-closed');
+    expect(closed).toMatchObject({ how: 'closed', upBytes: 300_000, downBytes: 300_000 });
+  });
+
+  it('puts its connections on its event stream, with the tags the client gave', async () => {
+    const c = client();
+    await c.connected;
+    proxy.tag(c.socket.localAddress as string, c.socket.localPort as number, { who: 'player#far', key: 'live/a', phone: true });
+    c.socket.end('x');
+    await c.ended;
+    await until(() => events.some((e) => e.action === 'connection-closed'));
+    expect(events.map((e) => e.action)).toEqual(['connection-opened', 'connection-closed']);
+    expect(events[1]).toMatchObject({ tags: { who: 'player#far', key: 'live/a', phone: true } });
+  });
+
+  it('closes its listeners and connections on stop, and stop can be called twice at once', async () => {
+    const c = client();
+    await c.connected;
+    const port = proxy.endpoint('echo').port;
+    await Promise.all([proxy.stop(), proxy.stop()]);
+    expect(['end', 'closed', 'ECONNRESET']).toContain(await c.ended);
+    const again = client('127.0.0.1', port);
+    expect(await again.ended).toBe('ECONNREFUSED');
+  });
+
+  it('listens on the LAN address only when asked, on the same port as on loopback', async () => {
+    const c = client('127.0.0.2', proxy.endpoint('echo').port);
+    expect(await c.ended).toBe('ECONNREFUSED');
+    expect(() => proxy.lanEndpoint('echo')).toThrow('Start it with lanHost');
+    await using lan = await new FaultProxy({ routes: { echo: { host: '127.0.0.1', port: upstreamPort } }, lanHost: '127.0.0.2' }).start();
+    expect(lan.lanEndpoint('echo').port).toBe(lan.endpoint('echo').port);
+    const viaLan = client('127.0.0.2', lan.lanEndpoint('echo').port);
+    viaLan.socket.end('hello');
+    expect(await viaLan.ended).toBe('end');
+    expect(viaLan.received().toString()).toBe('hello');
+  });
+});
+
+describe('toxics', () => {
+  it('latency: each chunk arrives latencyMs after it was sent, not before', async () => {
+    proxy.addToxic({ type: 'latency', latencyMs: 300, direction: 'downstream' });
+    const c = client();
+    await c.connected;
+    const sentAt = performance.now();
+    c.socket.write('ping');
+    await until(() => c.received().length === 4);
+    const tookMs = (c.firstByteAt() as number) - sentAt;
+    console.log(`latency 300 ms downstream: first byte after ${tookMs.toFixed(1)} ms`);
+    expect(tookMs).toBeGreaterThanOrEqual(299);
+    expect(tookMs).toBeLessThan(300 + 1000);
+    c.socket.destroy();
+  });
+
+  it('latency with jitter keeps the bytes in order', async () => {
+    proxy.addToxic({ type: 'latency', latencyMs: 20, jitterMs: 20, direction: 'both' });
+    const c = client();
+    const data = payload(200_000);
+    for (let i = 0; i < data.length; i += 1000) c.socket.write(data.subarray(i, i + 1000));
+    c.socket.end();
+    await c.ended;
+    expect(c.received().equals(data)).toBe(true);
+  });
+
+  it('bandwidth: bytes flow at no more than rateKbps', async () => {
+    proxy.addToxic({ type: 'bandwidth', rateKbps: 800, direction: 'upstream' });
+    const c = client();
+    const data = payload(150_000); // 1.5 s at 800 kbps
+    const start = performance.now();
+    c.socket.end(data);
+    await c.ended;
+    const tookMs = performance.now() - start;
+    const kbps = (data.length * 8) / tookMs;
+    console.log(`bandwidth 800 kbps: ${data.length} bytes in ${tookMs.toFixed(0)} ms = ${kbps.toFixed(0)} kbps`);
+    expect(c.received().equals(data)).toBe(true);
+    expect(kbps).toBeLessThanOrEqual(800 * 1.05);
+    expect(kbps).toBeGreaterThan(800 * 0.5);
+  });
+
+  it('slicer: the bytes come in small segments, all of them', async () => {
+    proxy.addToxic({ type: 'slicer', averageBytes: 100, variationBytes: 20, delayMs: 2, direction: 'downstream' });
+    const c = client();
+    const data = payload(5000);
+    c.socket.end(data);
+    await c.ended;
+    expect(c.received().equals(data)).toBe(true);
+    expect(c.chunks.length).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...c.chunks)).toBeLessThanOrEqual(240); // two segments may meet in one read
+  });
+
+  it('stall: no byte moves and the socket stays open; removed, everything held goes on in order', async () => {
+    const name = proxy.addToxic({ type: 'stall', direction: 'upstream' });
+    const c = client();
+    const data = payload(50_000);
+    c.socket.write(data);
+    await sleep(500);
+    expect(c.received().length).toBe(0);
+    expect(c.socket.destroyed).toBe(false);
+    proxy.removeToxic(name);
+    await until(() => c.received().length === data.length);
+    expect(c.received().equals(data)).toBe(true);
+    c.socket.destroy();
+  });
+
+  it('stall: a sender that keeps writing backs up (the proxy stops reading)', async () => {
+    proxy.addToxic({ type: 'stall', direction: 'upstream' });
+    const c = client();
+    await c.connected;
+    const block = payload(64 * 1024);
+    // Loopback buffers are large; write until the socket says its buffer is full.
+    let writes = 0;
+    while (c.socket.write(block) && writes < 2000) writes++;
+    await sleep(300);
+    expect(c.socket.writableLength).toBeGreaterThan(0);
+    c.socket.destroy();
+  });
+
+  it('reset: open connections break with ECONNRESET, and the server side is reset too', async () => {
+    const c = client();
+    await c.connected;
+    c.socket.write('x');
+    await until(() => c.received().length === 1);
+    proxy.addToxic({ type: 'reset' });
+    expect(await c.ended).toBe('ECONNRESET');
+    await until(() => events.some((e) => e.action === 'connection-closed'));
+    expect(events.find((e) => e.action === 'connection-closed')).toMatchObject({ how: 'reset' });
+  });
+
+  it('close: a clean FIN after afterBytes', async () => {
+    proxy.addToxic({ type: 'close', afterBytes: 1000 });
+    const c = client();
+    c.socket.write(payload(400));
+    await until(() => c.received().length === 400);
+    c.socket.write(payload(400)); // 1600 both ways: over the limit
+    expect(await c.ended).toBe('end');
+  });
+
+  it('close: a clean FIN after afterMs', async () => {
+    proxy.addToxic({ type: 'close', afterMs: 200 });
+    const c = client();
+    await c.connected;
+    const start = performance.now();
+    expect(await c.ended).toBe('end');
+    expect(performance.now() - start).toBeGreaterThanOrEqual(190);
+  });
+
+  it('refuse: new connections are refused; open ones go on; removed, connections are accepted again', async () => {
+    const open = client();
+    await open.connected;
+    const name = proxy.addToxic({ type: 'refuse' });
+    const refused = client();
+    expect(await refused.ended).toBe('ECONNREFUSED');
+    open.socket.write('still');
+    await until(() => open.received().length === 5);
+    expect(open.received().toString()).toBe('still');
+    proxy.removeToxic(name);
+    await until(() => proxy.toxics().length === 0);
+    await sleep(50);
+    const again = client();
+    again.socket.end('back');
+    expect(await again.ended).toBe('end');
+    expect(again.received().toString()).toBe('back');
+    open.socket.destroy();
+  });
+
+  it('handshakeGarbage: the client is answered with nonsense and hung up on; the server is never reached', async () => {
+    const before = accepted;
+    proxy.addToxic({ type: 'handshakeGarbage' });
+    const c = client();
+    c.socket.write(Buffer.from([3, ...payload(1536)]));
+    expect(await c.ended).toBe('end');
+    expect(c.received().toString('latin1')).toMatch(/^HTTP\/1\.1 400/);
+    expect(accepted).toBe(before);
+    expect(events.map((e) => e.action)).toContain('connection-answered');
+  });
+
+  it('loss: a lost segment holds the stream for retransmitMs', async () => {
+    proxy.addToxic({ type: 'loss', lossPct: 100, retransmitMs: 250, direction: 'upstream' });
+    const c = client();
+    await c.connected;
+    const start = performance.now();
+    c.socket.write('x');
+    await until(() => c.received().length === 1);
+    expect((c.firstByteAt() as number) - start).toBeGreaterThanOrEqual(249);
+    c.socket.destroy();
+  });
+
+  it('removing a toxic ends its wait at once and drops nothing', async () => {
+    const name = proxy.addToxic({ type: 'latency', latencyMs: 60_000 });
+    const c = client();
+    await c.connected;
+    c.socket.write('held');
+    await sleep(200);
+    expect(c.received().length).toBe(0);
+    const removedAt = performance.now();
+    proxy.removeToxic(name);
+    await until(() => c.received().length === 4, 5000);
+    expect(c.received().toString()).toBe('held');
+    expect(performance.now() - removedAt).toBeLessThan(2000);
+    c.socket.destroy();
+  });
+
+  it('a toxic matched to one participant leaves the others alone', async () => {
+    proxy.addToxic({ type: 'latency', latencyMs: 400, match: { who: 'player#far' } });
+    const far = client();
+    const near = client();
+    await Promise.all([far.connected, near.connected]);
+    proxy.tag(far.socket.localAddress as string, far.socket.localPort as number, { who: 'player#far' });
+    proxy.tag(near.socket.localAddress as string, near.socket.localPort as number, { who: 'player#near' });
+    const start = performance.now();
+    far.socket.write('f');
+    near.socket.write('n');
+    await until(() => far.received().length === 1 && near.received().length === 1);
+    expect((near.firstByteAt() as number) - start).toBeLessThan(400);
+    expect((far.firstByteAt() as number) - start).toBeGreaterThanOrEqual(399 * 2 - 2); // both ways
+    far.socket.destroy();
+    near.socket.destroy();
+  });
+
+  it('says exactly what is wrong with a toxic given as data', () => {
+    expect(() => proxy.addToxic({ type: 'latancy' } as never)).toThrow(
+      '[live-harness] Failed to add toxic {"type":"latancy"}: "latancy" is not a toxic. Did you mean "latency"? Use one of latency, bandwidth, slicer, stall, reset, close, refuse, handshakeGarbage, loss.',
+    );
+    expect(() => proxy.addToxic({ type: 'latency', latency: 500 } as never)).toThrow(ToxicError);
+    expect(() => proxy.addToxic({ type: 'latency', latency: 500 } as never)).toThrow('Did you mean "latencyMs"?');
+    expect(() => proxy.addToxic({ type: 'bandwidth', rateKbps: '300' } as never)).toThrow('"rateKbps" must be a number ≥ 0, got "300"');
+    expect(() => proxy.removeToxic('nope')).toThrow('[live-harness] Failed to remove toxic "nope": there is no such toxic. The proxy has none.');
+    const name = proxy.addToxic({ type: 'stall', name: 'one' });
+    expect(() => proxy.addToxic({ type: 'stall', name })).toThrow('already there');
+    expect(events.filter((e) => e.action === 'toxic-added')).toHaveLength(1);
+  });
+});
