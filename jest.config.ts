@@ -23,6 +23,7 @@ const REAL_MEDIA = [
   'harness/rig/latency.dom.test.ts',
   'harness/rig/adaptation.dom.test.ts',
   'harness/rig/uplink-cap.dom.test.ts',
+  'harness/rig/already-publishing.dom.test.ts',
   'harness/rig/two-phones.dom.test.ts',
   'harness/rig/fault-parity.dom.test.ts',
   'harness/rig/external-server.dom.test.ts',
