@@ -42,6 +42,10 @@ it('re-encodes at the lower max-bitrate the page sets, the viewer measures it, a
   expect(median(playAfter)).toBeLessThan(300 * 1.35);
   expect(median(playAfter)).toBeGreaterThan(100);
   const after = entries.filter((e) => e.t >= lowered);
+  // The timeline says when the encoder really ran at the new rate, and how long its start took.
+  const switched = after.find((e) => e.source === 'pusher#pusher' && e.kind === 'metric' && (e.detail as { name: string }).name === 'encoder-switch');
+  expect(switched?.detail).toMatchObject({ videoKbps: 300, width: 540, height: 960 });
+  expect((switched?.t ?? Infinity) - lowered).toBeLessThan(3000);
   // Continuous: no reconnect, no end, at most one loading blip on a loaded machine.
   const codes = (source: string): number[] => after.filter((e) => e.source === source && e.kind === 'statechange').map((e) => e.code as number);
   expect(codes('pusher#pusher').filter((c) => c === 1102)).toEqual([]);

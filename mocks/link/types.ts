@@ -33,6 +33,8 @@ export interface Capture {
    * in the stream; `settings` changes then, not before.
    */
   retarget?(settings: CaptureSettings): void;
+  /** Told when the encoder has taken new settings (real media: at the new encoder's first key frame); returns an unsubscribe. */
+  onSwitch?(listener: (s: { readonly to: CaptureSettings; readonly tookMs: number }) => void): () => void;
   close(): void;
 }
 

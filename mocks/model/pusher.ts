@@ -243,6 +243,10 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     this.targetKbps = this.attrs.maxBitrate;
     this.capture?.close();
     this.capture = this.d.link.capture?.(this.captureSettings());
+    // Real media: the moment the encoder really runs at a new rate goes on the timeline.
+    this.capture?.onSwitch?.((sw) =>
+      this.d.sink.metric('encoder-switch', { videoKbps: sw.to.videoKbps, width: sw.to.width, height: sw.to.height, tookMs: sw.tookMs }),
+    );
     this.after(t + 1, () => this.connect());
     this.startTicks();
     return OK;
