@@ -33,6 +33,8 @@ export const PROJECT_LAYERS: LayerRules = {
     // The link's contract: what a link is, and how a stream URL names a stream.
     // The model takes these without loading the two link implementations the index exports.
     'mocks/link': ['types.ts', 'target.ts'],
+    // What a toxic is, for the toxics beneath the proxy.
+    'harness/network': ['toxic.ts'],
   },
   folders: {
     // ── mocks/: the product, below the harness; none of it may name harness/.
@@ -80,7 +82,9 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
     // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
-    'harness/network': { imports: ['mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
+    'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
+    // One file per toxic: what a toxic is (harness/network/toxic.ts), and seeded randomness.
+    'harness/network/toxics': { imports: ['harness/network', 'mocks/time'] },
     // Page() on miniprogram-simulate. design.md permits mocks/components; the page needs none.
     // mocks/model: "Did you mean" for a selector (nearest()).
     'harness/page': { imports: ['mocks/model', 'node:fs', 'node:module', 'node:path', 'node:timers', 'miniprogram-simulate'], tests: ['node:path'] },

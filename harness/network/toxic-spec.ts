@@ -5,15 +5,7 @@
  */
 import { nearest } from '../../mocks/model';
 import type { DirectionChoice, Toxic } from './toxic';
-import { bandwidthToxic } from './toxics/bandwidth';
-import { closeToxic } from './toxics/close';
-import { handshakeGarbageToxic } from './toxics/handshake-garbage';
-import { latencyToxic } from './toxics/latency';
-import { lossToxic } from './toxics/loss';
-import { refuseToxic } from './toxics/refuse';
-import { resetToxic } from './toxics/reset';
-import { slicerToxic } from './toxics/slicer';
-import { stallToxic } from './toxics/stall';
+import { bandwidthToxic, closeToxic, handshakeGarbageToxic, latencyToxic, lossToxic, refuseToxic, resetToxic, slicerToxic, stallToxic } from './toxics';
 
 /** Which connections a toxic reaches; every field given must match. */
 export interface ConnectionMatch {

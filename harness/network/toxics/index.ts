@@ -1,0 +1,16 @@
+export { latencyToxic } from './latency';
+export type { LatencyOptions } from './latency';
+export { bandwidthToxic } from './bandwidth';
+export type { BandwidthOptions } from './bandwidth';
+export { slicerToxic } from './slicer';
+export type { SlicerOptions } from './slicer';
+export { stallToxic } from './stall';
+export { resetToxic } from './reset';
+export type { ResetOptions } from './reset';
+export { closeToxic } from './close';
+export type { CloseOptions } from './close';
+export { refuseToxic } from './refuse';
+export { handshakeGarbageToxic } from './handshake-garbage';
+export type { HandshakeGarbageOptions } from './handshake-garbage';
+export { lossToxic, DEFAULT_RETRANSMIT_MS } from './loss';
+export type { LossOptions } from './loss';
