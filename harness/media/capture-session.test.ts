@@ -82,9 +82,12 @@ describe('CaptureSession encoder switching', () => {
       expect(Math.min(...aSteps)).toBeGreaterThanOrEqual(0);
       expect(Math.max(...vSteps)).toBeLessThanOrEqual(2 * (1000 / 15) + 1);
       expect(Math.max(...aSteps)).toBeLessThanOrEqual(150);
-      // The viewer keeps playing: frames keep arriving across the switch (a loaded machine may hold one back up to a second).
+      // The viewer keeps playing: frames keep arriving across the switch. A frame comes every 67 ms; a loaded
+      // machine may hold one back for a second or so, a break-before-make switch would leave a gap of a whole encoder start.
       const arrivals = video.map((f) => f.arrivalWallMs);
-      expect(Math.max(...arrivals.slice(1).map((a, i) => a - arrivals[i]))).toBeLessThan(1000);
+      const gaps = arrivals.slice(1).map((a, i) => a - arrivals[i]);
+      console.log(`largest arrival gap: ${Math.max(...gaps)} ms`);
+      expect(Math.max(...gaps)).toBeLessThan(1500);
       // The rate the reader measures follows the encoder: high before, low after (x264's ABR wanders ±40 % over 2 s).
       const before = videoKbps(frames, Math.max(1000, at - 3000), at);
       const after = videoKbps(frames, switches[1].atMediaMs + 1000, switches[1].atMediaMs + 4000);
