@@ -12,6 +12,7 @@ export type {
   MediaAccess,
   MediaEndpoints,
   StreamUrls,
+  ProxyAccess,
   OpenedResources,
   RemoteStreamOptions,
   RigWatcher,
@@ -33,6 +34,18 @@ export {
   flv,
 } from './harness/media';
 export type { StartedMediaServer, MediaServerOptions, ServerEvent, ServerEndpoint, FfmpegInfo, SourceSettings } from './harness/media';
+export { FaultProxy, StartedFaultProxy, FaultProxyError, ToxicError, TOXIC_TYPES, checkToxic, toxicsForShape } from './harness/network';
+export type {
+  FaultProxyOptions,
+  ProxyEvent,
+  ToxicSpec,
+  ToxicType,
+  ConnectionMatch,
+  ConnectionTags,
+  Direction,
+  DirectionChoice,
+  HostPort,
+} from './harness/network';
 export { Timeline, Recorder } from './harness/record';
 export type { TimelineEntry, EntryKind, Mark } from './harness/record';
 export { matchSequence, countMatches, parseStep, parseDuration, installMatchers, renderAlignment } from './harness/assert';

@@ -47,7 +47,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'mocks/link': { imports: ['mocks/link/virtual', 'mocks/link/media', 'mocks/time'], tests: ['node:*', 'scripts'] },
     'mocks/link/virtual': { imports: ['mocks/link', 'mocks/time'], tests: ['node:*'] },
     // Wire facts in, link facts out; the sockets live in harness/media.
-    'mocks/link/media': { imports: ['mocks/link', 'mocks/time'] },
+    // mocks/link/virtual: the profiles (validateProfile), which real media puts on the wire too.
+    'mocks/link/media': { imports: ['mocks/link', 'mocks/link/virtual', 'mocks/time'] },
     // The pure behaviour model: codes, the link contract, and the clock injected (its type only). No components, no link implementation, no builtins.
     'mocks/model': {
       imports: ['mocks/codes', 'mocks/link/types.ts', 'mocks/link/target.ts'],
@@ -96,14 +97,15 @@ export const PROJECT_LAYERS: LayerRules = {
         'mocks/model',
         'mocks/components',
         'harness/media',
+        // the fault proxy in front of the rig's server (issue 10)
+        'harness/network',
         'harness/page',
         'harness/record',
         'harness/assert',
         'harness',
         'node:timers',
       ],
-      // issue 10: the uplink-cap test puts the fault proxy's bandwidth toxic between the rig and its server
-      tests: ['harness/media', 'mocks/link', 'mocks/time', 'node:*', 'harness/network'],
+      tests: ['harness/media', 'harness/network', 'mocks/link', 'mocks/time', 'node:*'],
     },
     'harness/runner': {
       imports: [
@@ -192,6 +194,8 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 7: reporters and targets are public
         'harness/report',
         'harness/targets',
+        // issue 10: the fault proxy is public
+        'harness/network',
       ],
     },
     // Tool configuration: jest, its preset, eslint.

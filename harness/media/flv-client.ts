@@ -29,8 +29,13 @@ export class FlvPlayer {
     }, this.connectTimeoutMs);
     req.once('socket', (s) => {
       s.setNoDelay(true);
+      // A reset mid-response: the socket's error comes before the response's close, so the end is read as a reset.
+      s.on('error', (e: NodeJS.ErrnoException) => {
+        error ??= e;
+      });
       s.once('connect', () => {
         clearTimeout(timer);
+        if (s.localAddress && s.localPort) this.events.onLocal?.(s.localAddress, s.localPort);
         this.events.onTcpConnect?.();
       });
       s.once('close', () => clearTimeout(timer));

@@ -10,7 +10,7 @@ export type { SourceSettings } from './synthetic-source';
 export { CaptureSession, RETARGET_MIN_RATIO } from './capture-session';
 export type { CapturedTag, EncoderSwitch } from './capture-session';
 export { LocalMediaTransport, MediaTransportError } from './media-transport';
-export type { MediaTransportOptions } from './media-transport';
+export type { MediaTransportOptions, WireTags, ConnectionTagger } from './media-transport';
 export { RemoteAnchor, RemoteAnchorError } from './remote-anchor';
 export { SendRegistry } from './send-registry';
 export { RtmpPublisher, RtmpPlayer, ACK_WINDOW_BYTES } from './rtmp-client';

@@ -10,6 +10,7 @@ import {
   type MediaTransport,
   type PlayWireEvents,
   type WireEvents,
+  type WireNetwork,
   type WireOutput,
   type WirePlayer,
   type WirePublisher,
@@ -30,12 +31,6 @@ export interface MediaTransportOptions {
   /** appended to every stream name on the server: a fresh key per rig */
   readonly namespace: string;
   readonly registry?: SendRegistry;
-  /**
-   * Hold everything a player receives this long, ms — one figure for all, or
-   * per participant (`{ 'player#far': 1500 }`): how a test proves that latency
-   * figures follow the wire.
-   */
-  readonly receiveDelayMs?: number | Readonly<Record<string, number>>;
   /** what the server does for a key nobody publishes: answer "not found" at once, or hold the player until it appears */
   readonly missingStream?: 'not-found' | 'wait';
   /** what the embedded server does with a publish to a key still held by another session; absent = the server's default ('reject') */
@@ -50,6 +45,22 @@ export class MediaTransportError extends Error {
   readonly code = 'LH_MEDIA_TRANSPORT';
 }
 
+/** Whose a connection is, as the transport tells the fault proxy. */
+export interface WireTags {
+  /** the participant (`player#far`) */
+  readonly who?: string;
+  readonly role?: 'pusher' | 'player';
+  /** the page's stream key */
+  readonly key: string;
+  /** the page URL's host */
+  readonly host?: string;
+  /** a connection of the phone (not a remote anchor's) */
+  readonly phone: boolean;
+}
+
+/** Tells the fault proxy whose the connection from `address:port` is. */
+export type ConnectionTagger = (address: string, port: number, tags: WireTags) => void;
+
 interface Closable {
   close(): void;
 }
@@ -62,6 +73,8 @@ export class LocalMediaTransport implements MediaTransport {
   private readonly spawned = new Set<number>();
   private readonly suffix: string;
   private endpoint: ServerEndpoint | undefined;
+  private tagger: ConnectionTagger | undefined;
+  private net: WireNetwork | undefined;
 
   constructor(readonly opts: MediaTransportOptions) {
     if (!/^[a-z0-9]+$/i.test(opts.namespace))
@@ -76,6 +89,31 @@ export class LocalMediaTransport implements MediaTransport {
   /** Point the transport at its server. */
   use(endpoint: ServerEndpoint): void {
     this.endpoint = endpoint;
+  }
+
+  /** The fault proxy in the phone's path: its network (faults on the wire), and how to tell it whose each connection is. */
+  useNetwork(network: WireNetwork, tag: ConnectionTagger): void {
+    this.net = network;
+    this.tagger = tag;
+  }
+
+  get network(): WireNetwork | undefined {
+    return this.net;
+  }
+
+  /** Tags a connection of `target` once its socket knows its local end. */
+  private tagging(target: WireTarget): ((address: string, port: number) => void) | undefined {
+    const tag = this.tagger;
+    if (!tag) return undefined;
+    const role = target.who?.startsWith('player#') ? 'player' : target.who?.startsWith('pusher#') ? 'pusher' : undefined;
+    const tags: WireTags = {
+      key: target.key,
+      phone: target.endpoint !== undefined,
+      ...(target.who !== undefined ? { who: target.who } : {}),
+      ...(role ? { role } : {}),
+      ...(target.host !== undefined ? { host: target.host } : {}),
+    };
+    return (address, port) => tag(address, port, tags);
   }
 
   private get ep(): ServerEndpoint {
@@ -107,7 +145,10 @@ export class LocalMediaTransport implements MediaTransport {
     const qs = Object.entries(query)
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
       .join('&');
-    const base = target.protocol === 'rtmp' ? `${this.ep.rtmpBase}${path}` : `${this.ep.flvBase}${path}.flv`;
+    // A page's connection goes where the host map sent its host (the fault proxy); an anchor's to the server.
+    const at = target.endpoint ? (target.protocol === 'rtmp' ? target.endpoint.rtmp : target.endpoint.httpFlv) : undefined;
+    const origin = at ? `${target.protocol === 'rtmp' ? 'rtmp' : 'http'}://${at.host}:${at.port}` : undefined;
+    const base = target.protocol === 'rtmp' ? `${origin ?? this.ep.rtmpBase}${path}` : `${origin ?? this.ep.flvBase}${path}.flv`;
     return qs ? `${base}?${qs}` : base;
   }
 
@@ -154,6 +195,7 @@ export class LocalMediaTransport implements MediaTransport {
     const pub = new RtmpPublisher(
       this.url(target, true),
       {
+        onLocal: this.tagging(target),
         onTcpConnect: () => events.onTcpConnect?.(),
         onSession: () => events.onSession?.(),
         onStarted: () => {
@@ -193,32 +235,21 @@ export class LocalMediaTransport implements MediaTransport {
 
   play(target: WireTarget, events: PlayWireEvents): WirePlayer {
     const streamPath = this.streamPath(target.key);
-    const d = this.opts.receiveDelayMs;
-    const delay = Math.max(0, (typeof d === 'number' ? d : target.who !== undefined ? d?.[target.who] : undefined) ?? 0);
-    const timers = new Set<ReturnType<typeof setTimeout>>();
     let open = true;
-    // Everything the player receives goes through one delay line, so order is kept.
-    const later = (fn: () => void): void => {
-      if (delay === 0) return void (open && fn());
-      const t = setTimeout(() => {
-        timers.delete(t);
-        if (open) fn();
-      }, delay);
-      timers.add(t);
-    };
     const audioSentAt = (mediaMs: number): number | undefined => this.registry.lookup(streamPath, mediaMs);
     const handlers = {
-      onTcpConnect: () => later(() => events.onTcpConnect?.()),
-      onSession: () => later(() => events.onSession?.()),
-      onRejected: (why: string, notFound: boolean) => later(() => events.onRejected?.(why, notFound)),
-      onUnpublished: () => later(() => events.onUnpublished?.()),
+      onLocal: this.tagging(target),
+      onTcpConnect: () => open && events.onTcpConnect?.(),
+      onSession: () => open && events.onSession?.(),
+      onRejected: (why: string, notFound: boolean) => open && events.onRejected?.(why, notFound),
+      onUnpublished: () => open && events.onUnpublished?.(),
       onTag: (tag: Parameters<typeof toWireFrame>[0], receivedWallMs: number) => {
-        const frame = toWireFrame(tag, receivedWallMs + delay, audioSentAt);
-        if (frame) later(() => events.onFrame(frame));
+        const frame = toWireFrame(tag, receivedWallMs, audioSentAt);
+        if (frame && open) events.onFrame(frame);
       },
       onEnd: (how: Parameters<NonNullable<WireEvents['onEnd']>>[0]) => {
         this.wires.delete(wire);
-        later(() => events.onEnd?.(how));
+        if (open) events.onEnd?.(how);
       },
     };
     const client =
@@ -227,8 +258,6 @@ export class LocalMediaTransport implements MediaTransport {
         : new FlvPlayer(this.url(target), handlers, target.connectTimeoutMs);
     const stop = (how: 'close' | 'abort'): void => {
       open = false;
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
       if (how === 'close') client.close();
       else client.abort();
       this.wires.delete(wire);

@@ -43,6 +43,8 @@ export type SocketFailure = WireEnd;
 
 /** A client's events: the wire events the link knows, in a client's terms. */
 export interface RtmpEvents extends Pick<WireEvents, 'onTcpConnect' | 'onSession' | 'onRejected' | 'onUnpublished'> {
+  /** the socket connected from this local address (how a fault proxy learns whose connection it carries) */
+  onLocal?(address: string, port: number): void;
   /** NetStream.Publish.Start / NetStream.Play.Start (HTTP-FLV: the first tag) */
   onStarted?(): void;
   onTag?(tag: FlvTag, receivedWallMs: number): void;
@@ -97,6 +99,7 @@ abstract class RtmpEndpoint {
     }, this.connectTimeoutMs);
     s.once('connect', () => {
       clearTimeout(timer);
+      if (s.localAddress && s.localPort) this.events.onLocal?.(s.localAddress, s.localPort);
       this.events.onTcpConnect?.();
     });
     s.once('end', () => {

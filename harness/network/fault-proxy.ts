@@ -333,6 +333,7 @@ export class StartedFaultProxy implements AsyncDisposable {
     if (!m) return true;
     if (m.route !== undefined && m.route !== c.route) return false;
     if (m.who !== undefined && m.who !== c.tags.who) return false;
+    if (m.role !== undefined && m.role !== c.tags.role) return false;
     if (m.key !== undefined && m.key !== c.tags.key) return false;
     if (m.host !== undefined && m.host.toLowerCase() !== c.tags.host?.toLowerCase()) return false;
     if (m.phone !== undefined && m.phone !== (c.tags.phone === true)) return false;

@@ -5,3 +5,4 @@ export { checkToxic, createToxic, ToxicError, TOXIC_TYPES } from './toxic-spec';
 export type { ToxicSpec, ToxicType, ConnectionMatch } from './toxic-spec';
 export type { Direction, DirectionChoice, Chunk, StreamToxic, ConnectionToxic, AcceptToxic, Toxic } from './toxic';
 export { toxicsForShape } from './shape-toxics';
+export { ProxyNetwork } from './proxy-network';

@@ -11,6 +11,7 @@ import type { ConnectionHandle, Direction } from './toxic';
 /** What the connecting side says about a connection (the transport tags its own). */
 export interface ConnectionTags {
   readonly who?: string;
+  readonly role?: 'pusher' | 'player';
   readonly key?: string;
   readonly host?: string;
   readonly phone?: boolean;

@@ -13,6 +13,8 @@ export interface ConnectionMatch {
   readonly route?: string;
   /** the participant (`player#far`), as the connecting side tagged it */
   readonly who?: string;
+  /** every pusher or every player */
+  readonly role?: 'pusher' | 'player';
   /** the page's stream key (`live/abc`) */
   readonly key?: string;
   /** the page URL's host */

@@ -3,7 +3,7 @@ export type { RigOptions } from './rig';
 export { DeviceControl, NetworkControl, FaultError } from './controls';
 export type { Duration, RemoteStreamOptions, StreamControl, NetworkBackend } from './controls';
 export type { MediaOptions, OpenedResources } from './media-session';
-export type { MediaAccess, MediaEndpoints, StreamUrls } from './media-access';
+export type { MediaAccess, MediaEndpoints, StreamUrls, ProxyAccess } from './media-access';
 export type { World, Settler } from './world';
 export { computeMetrics, percentile } from './metrics';
 export type { ParticipantMetrics, MetricsWindow } from './metrics';

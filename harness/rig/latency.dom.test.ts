@@ -1,16 +1,20 @@
 /**
  * Ground truth for the latency figure on real media: of two identical viewers
- * that join one stream at the same moment, one has its receive path delayed by
- * a known amount. The reported latency must move by that amount (±10 %); a
- * figure that came from the model instead of the wire would not move at all.
+ * that join one stream at the same moment, one has a latency toxic on its
+ * path through the fault proxy (its bytes really arrive later). The reported
+ * latency must move by that amount (±10 %); a figure that came from the model
+ * instead of the wire would not move at all.
  */
 import { join } from 'node:path';
 import { createRig } from './rig';
 
-const DELAY_MS = 1500;
+const DELAY_MS = 500;
 
-it("moves by exactly the delay put into one viewer's receive path", async () => {
-  await using rig = createRig({ media: { receiveDelayMs: { 'player#far': DELAY_MS } }, miniprogramRoot: join(__dirname, '__fixtures__') });
+it("moves by exactly the latency toxic on one viewer's path", async () => {
+  await using rig = createRig({ media: 'local', miniprogramRoot: join(__dirname, '__fixtures__') });
+  await rig.ready();
+  rig.media?.proxy?.addToxic({ type: 'latency', latencyMs: DELAY_MS, direction: 'downstream', match: { who: 'player#far' } });
+  expect(rig.media?.proxy?.toxics()).toHaveLength(1);
   await rig.streams.publish('live/pair');
   await rig.loadPage('viewer-pair/viewer-pair');
   await rig.advance('12s');
@@ -22,7 +26,7 @@ it("moves by exactly the delay put into one viewer's receive path", async () => 
       .map((e) => (e.detail as { networkMs: number }).networkMs);
   const moved = (far?.p50 ?? NaN) - (near?.p50 ?? NaN);
   console.log(
-    `latency p50: near ${near?.p50} ms, far ${far?.p50} ms, moved ${moved} ms for a ${DELAY_MS} ms delay; network part near ${network('player#near').join('/')}, far ${network('player#far').join('/')}`,
+    `latency p50: near ${near?.p50} ms, far ${far?.p50} ms, moved ${moved} ms for a ${DELAY_MS} ms latency toxic; network part near ${network('player#near').join('/')}, far ${network('player#far').join('/')}`,
   );
   expect(near?.samples).toBeGreaterThanOrEqual(5);
   expect(far?.samples).toBeGreaterThanOrEqual(5);

@@ -1,3 +1,5 @@
+import type { ToxicSpec } from '../network';
+
 /**
  * A rig's real streams as an outside reader sees them: the server's
  * endpoints, and the URL at which each of this rig's stream keys can be
@@ -23,7 +25,20 @@ export interface StreamUrls {
   readonly httpFlv: string;
 }
 
+/** Where the phone's connections really go: the fault proxy in front of the server. */
+export interface ProxyAccess {
+  /** the proxy's routes on loopback: `{ rtmp: { host, port }, 'http-flv': { host, port } }` */
+  readonly endpoints: Readonly<Record<string, { readonly host: string; readonly port: number }>>;
+  /** add a toxic at run time (docs/faults.md, "Toxics"); returns its name */
+  addToxic(toxic: ToxicSpec): string;
+  removeToxic(name: string): void;
+  /** the toxics in place */
+  toxics(): readonly (ToxicSpec & { readonly name: string })[];
+}
+
 export interface MediaAccess {
+  /** the fault proxy the phone's connections go through; undefined until the rig is ready */
+  readonly proxy: ProxyAccess | undefined;
   /** this rig's stream namespace on the server: another rig given the same one sees the same streams */
   readonly namespace: string;
   /** undefined until the rig is ready (the server is chosen in ready()) */

@@ -4,7 +4,8 @@
  * `ready()` does the slow, fallible part (ffmpeg, server start) once, before
  * any page connects; `dispose()` leaves no process and no port behind.
  */
-import type { StreamInfo } from '../../mocks/link';
+import type { HostMap, StreamInfo } from '../../mocks/link';
+import { FaultProxy, ProxyNetwork, type ProxyEvent, type StartedFaultProxy } from '../network';
 import type { ModelParams } from '../../mocks/model';
 import {
   endpointFromEnv,
@@ -38,7 +39,11 @@ export interface MediaOptions {
    * story, watching each other's streams by the page's own URLs.
    */
   readonly namespace?: string;
-  /** hold everything players receive this long, ms, or per player (`{ 'player#far': 1500 }`): checks that latency follows the wire */
+  /**
+   * A latency toxic on what players receive, ms — every player, or per player
+   * (`{ 'player#far': 1500 }`): the fault proxy delays their bytes on the wire.
+   * How a test checks that latency figures follow the wire.
+   */
   readonly receiveDelayMs?: number | Readonly<Record<string, number>>;
   /**
    * What the embedded server does with the phone's publish to a key another
@@ -47,6 +52,8 @@ export interface MediaOptions {
    * SRS and nginx-rtmp do) or 'kick' the old session. Other servers ignore it.
    */
   readonly publishTaken?: 'reject' | 'kick';
+  /** The fault proxy between the phone and the server. `lanHost`: also listen on this address (a phone on the LAN); never by default. */
+  readonly proxy?: { readonly lanHost?: string };
 }
 
 export class MediaSessionError extends Error {
@@ -80,6 +87,7 @@ export class MediaSession {
   private readying: Promise<void> | undefined;
   private unsubscribe: (() => void) | undefined;
   private disposed = false;
+  private faultProxy: StartedFaultProxy | undefined;
 
   constructor(
     private readonly opts: MediaOptions,
@@ -87,13 +95,18 @@ export class MediaSession {
       readonly missingStream: 'not-found' | 'wait';
       readonly onServerEvent: (event: string, key: string, detail?: Readonly<Record<string, unknown>>) => void;
       readonly onProblem: (e: Error) => void;
+      /** the page URLs' hosts: bound to the fault proxy once it listens */
+      readonly hosts: HostMap;
+      /** what the fault proxy did (timeline source `proxy`) */
+      readonly onProxyEvent: (e: ProxyEvent) => void;
+      /** the proxy is in place: faults on the wire work from now on */
+      readonly onNetwork?: () => void;
     },
   ) {
     const namespace = opts.namespace ?? `${(++counter).toString(36)}${Math.random().toString(36).slice(2, 7)}`;
     // The server comes in ready(); pages load only after it, so nothing connects before.
     this.transport = new LocalMediaTransport({
       namespace,
-      receiveDelayMs: opts.receiveDelayMs,
       missingStream: hooks.missingStream,
       ...(opts.publishTaken ? { publishTaken: opts.publishTaken } : {}),
       onError: (e) => hooks.onProblem(e),
@@ -124,8 +137,23 @@ export class MediaSession {
       await this.own?.stop();
       return;
     }
+    // Every connection of the phone goes through the fault proxy: the host map sends the page's hosts to it.
+    const proxy = await new FaultProxy({
+      routes: { rtmp: hostPort(endpoint.rtmpBase, 1935), 'http-flv': hostPort(endpoint.flvBase, 80) },
+      ...(this.opts.proxy?.lanHost ? { lanHost: this.opts.proxy.lanHost } : {}),
+      onEvent: (e) => this.hooks.onProxyEvent(e),
+    }).start();
+    this.faultProxy = proxy;
+    if (this.disposed) return void (await this.stopOwn());
+    const network = new ProxyNetwork(proxy);
+    this.transport.useNetwork(network, (address, port, tags) => proxy.tag(address, port, tags));
+    this.hooks.hosts.bind({ rtmp: proxy.endpoint('rtmp'), httpFlv: proxy.endpoint('http-flv') });
+    const d = this.opts.receiveDelayMs;
+    if (typeof d === 'number') network.delay('*', d);
+    else for (const [who, ms] of Object.entries(d ?? {})) network.delay(who, ms);
     this.current = endpoint;
     this.transport.use(endpoint);
+    this.hooks.onNetwork?.();
     this.unsubscribe = endpoint.onEvent?.((e) => {
       const name = SERVER_EVENTS[e.event];
       const key = e.streamPath === undefined ? undefined : this.transport.keyOf(e.streamPath);
@@ -134,6 +162,16 @@ export class MediaSession {
       if (e.event === 'publishTaken') this.hooks.onServerEvent(name, key, { policy: e.policy, why: 'already publishing', holder: e.holder, newcomer: e.id });
       else this.hooks.onServerEvent(name, key);
     });
+  }
+
+  /** The fault proxy in front of the server, once ready() started it. */
+  get proxy(): StartedFaultProxy | undefined {
+    return this.faultProxy;
+  }
+
+  private async stopOwn(): Promise<void> {
+    await this.faultProxy?.stop();
+    await this.own?.stop();
   }
 
   /** The server this rig uses, once ready() chose it. */
@@ -148,7 +186,7 @@ export class MediaSession {
     return {
       server: this.endpoint?.describe,
       pids: [...(own ? [own.pid] : []), ...this.transport.spawnedPids],
-      ports: own ? [own.rtmpPort, own.httpPort] : [],
+      ports: [...(own ? [own.rtmpPort, own.httpPort] : []), ...(this.faultProxy?.ports ?? [])],
     };
   }
 
@@ -159,8 +197,14 @@ export class MediaSession {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     await this.transport.dispose();
-    await this.own?.stop();
+    await this.stopOwn();
   }
+}
+
+/** `rtmp://127.0.0.1:1935` → its host and port. */
+function hostPort(base: string, defaultPort: number): { host: string; port: number } {
+  const u = new URL(base);
+  return { host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port ? Number(u.port) : defaultPort };
 }
 
 /** Remote anchors on real media: a real encoder publishing to the real server. */

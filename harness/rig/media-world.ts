@@ -3,11 +3,12 @@
  * link, the embedded server (or an external one), real encoders for remote
  * anchors. Time passes by waiting, and every wait ends when the rig is disposed.
  */
-import { HostMap, MediaLink } from '../../mocks/link';
+import { HostMap, MediaLink, type NetworkProfile } from '../../mocks/link';
+import type { ProxyEvent } from '../network';
 import type { ModelParams } from '../../mocks/model';
 import { RealClock } from '../../mocks/time';
 import { NetworkControl } from './controls';
-import type { MediaAccess, StreamUrls } from './media-access';
+import type { MediaAccess, ProxyAccess, StreamUrls } from './media-access';
 import { MediaSession, MediaStreams, type MediaOptions, type OpenedResources } from './media-session';
 import { realPageTimers, type PageTimers } from './page-timers';
 import { RigDisposedError, RigError } from './rig-errors';
@@ -20,6 +21,10 @@ export interface MediaWorldOptions {
   readonly missingStream?: 'not-found' | 'wait';
   readonly onIncident: (action: string, detail: Record<string, unknown>) => void;
   readonly onServerEvent: (event: string, key: string, detail?: Readonly<Record<string, unknown>>) => void;
+  /** what the fault proxy did: toxics added and removed, connections opened and closed */
+  readonly onProxyEvent?: (e: ProxyEvent) => void;
+  /** the phone's network profile: toxics on the fault proxy from ready() on */
+  readonly network?: NetworkProfile | string;
   /** a problem of the world itself (an encoder that would not start …) */
   readonly onProblem: (e: Error) => void;
 }
@@ -41,6 +46,12 @@ export class MediaWorld implements World {
       missingStream: opts.missingStream ?? 'not-found',
       onServerEvent: opts.onServerEvent,
       onProblem: opts.onProblem,
+      hosts,
+      onProxyEvent: (e) => opts.onProxyEvent?.(e),
+      // The profile goes on the wire as soon as there is a wire to put it on, before any page connects.
+      onNetwork: () => {
+        if (opts.network !== undefined) this.link.apply({ fault: 'useProfile', profile: opts.network });
+      },
     });
     this.link = new MediaLink({
       clock: this.clock,
@@ -48,6 +59,7 @@ export class MediaWorld implements World {
       hosts,
       connectTimeoutMs: opts.params.connectTimeoutMs,
       readWriteTimeoutMs: opts.params.readWriteTimeoutMs,
+      proxied: true,
       onIncident: opts.onIncident,
     });
     this.network = new NetworkControl(this.link);
@@ -55,6 +67,16 @@ export class MediaWorld implements World {
     const session = this.session;
     this.media = {
       namespace: session.transport.opts.namespace,
+      get proxy(): ProxyAccess | undefined {
+        const p = session.proxy;
+        if (!p) return undefined;
+        return {
+          endpoints: Object.fromEntries(p.routes.map((r) => [r, p.endpoint(r)])),
+          addToxic: (t) => p.addToxic(t),
+          removeToxic: (name) => p.removeToxic(name),
+          toxics: () => p.toxics(),
+        };
+      },
       get endpoints() {
         const ep = session.endpoint;
         return ep ? { rtmp: ep.rtmpBase, httpFlv: ep.flvBase, describe: ep.describe } : undefined;

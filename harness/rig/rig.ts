@@ -114,11 +114,6 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
         `[live-harness] Failed to create the rig: media ${JSON.stringify(opts.media)} is not available. Use media: 'local' (or an options object).`,
       );
     }
-    if (opts.media !== undefined && opts.network !== undefined && opts.network !== 'loopback') {
-      throw new RigError(
-        `[live-harness] Failed to create the rig: network ${JSON.stringify(typeof opts.network === 'string' ? opts.network : opts.network.name)} cannot be made real yet; real media runs on loopback. Drop the network option, or run in virtual time.`,
-      );
-    }
     this.seed = opts.seed ?? 1;
     this.params = resolveParams(opts.params);
     this.client = resolveClient(opts.client ?? DEFAULT_CLIENT);
@@ -144,6 +139,8 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
             missingStream: opts.missingStream,
             onIncident,
             onServerEvent,
+            onProxyEvent: ({ action, ...detail }) => this.record({ source: 'proxy', kind: 'action', detail: { action, ...detail } }),
+            ...(opts.network !== undefined ? { network: opts.network } : {}),
             onProblem: (e) => this.problem(e),
           });
     // Virtual stamps keep µs (they are exact); wall-clock stamps keep what a timer can honestly claim.

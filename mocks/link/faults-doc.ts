@@ -38,8 +38,11 @@ export function renderFaultsDoc(): string {
     "`restore` with `fault: '<verb>'`; a stall's end shows `unstall`). Applying it again replaces its end. An **instant** fault",
     'happens once. A **steady** one changes the conditions the network settles in.',
     '',
-    'On real media (`createRig({ media: ... })`) a verb that cannot be made real yet throws `MediaUnsupportedError`',
-    '(code `LH_MEDIA_UNSUPPORTED`) instead of pretending; `rig.network.knownGaps()` lists them. They need the TCP fault proxy.',
+    "On real media (`createRig({ media: ... })`) every verb is real: the phone's connections go through a TCP fault proxy",
+    "in front of the server (the host map sends the page's hosts to it), and the verbs that need the wire become toxics on it",
+    "(docs/fault-proxy.md). Only the phone's connections are touched; remote anchors publish straight to the server.",
+    '`rig.network.knownGaps()` is empty. A bare `MediaLink` over a transport without a proxy still refuses those verbs with',
+    '`MediaUnsupportedError` (code `LH_MEDIA_UNSUPPORTED`) instead of pretending.',
     '',
     '| verb | kind | what it does | parameters | real media |',
     '| --- | --- | --- | --- | --- |',
@@ -87,7 +90,20 @@ function call(v: FaultVerb): string {
   return params.join(', ');
 }
 
+/** How real media makes each verb real: on the phone's sockets, or as toxics on the fault proxy. */
+const ON_MEDIA: Readonly<Record<FaultVerb, string>> = {
+  cut: "yes: the phone's sockets break, lookups fail",
+  restore: 'yes: every lasting fault and its toxics end',
+  stall: '`stall` toxic both ways (connects time out)',
+  refuse: '`refuse` toxic: the proxy stops listening',
+  failDns: 'yes: the host map fails the lookup',
+  failHandshake: '`handshakeGarbage` toxic on RTMP',
+  serverClose: 'yes: the embedded server kicks',
+  reset: '`reset` toxic: RST both ways',
+  shape: '`latency` (½ RTT each way), `bandwidth`, `loss` toxics',
+  useProfile: "the profile's figures as `shape`, its incidents on schedule",
+};
+
 function media(v: FaultVerb): string {
-  if (!MEDIA_GAPS.includes(v)) return 'yes';
-  return v === 'useProfile' ? "not yet (only 'loopback', which it runs on)" : 'not yet (needs the fault proxy)';
+  return ON_MEDIA[v] + (MEDIA_GAPS.includes(v) ? ' (fault proxy)' : '');
 }

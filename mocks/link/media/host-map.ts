@@ -1,8 +1,14 @@
 /**
- * Which hosts of the page's URLs reach the rig's server. Pages keep their real
- * URLs (`rtmp://1234.livepush.myqcloud.com/live/abc?txSecret=…`); a host in
- * the map goes to the local server, any other fails as DNS does (3001).
+ * Where the hosts of the page's URLs lead. Pages keep their real URLs
+ * (`rtmp://1234.livepush.myqcloud.com/live/abc?txSecret=…`); a host in the
+ * map resolves to the rig's endpoint — its fault proxy, once bound — and any
+ * other fails as DNS does (3001).
  */
+import type { WireEndpoint } from './wire';
+
+/** Where a host resolves: an endpoint, or 'server' (straight to the transport's server, when no proxy is bound). */
+export type HostRoute = WireEndpoint | 'server';
+
 export const DEFAULT_HOSTS: readonly string[] = Object.freeze(['*.livepush.myqcloud.com', '*.liveplay.myqcloud.com', 'localhost', '127.0.0.1']);
 
 export class HostMapError extends Error {
@@ -31,9 +37,22 @@ export class HostMap {
     }
   }
 
-  /** Whether a host resolves to the rig's server. */
-  resolves(host: string): boolean {
+  private bound: WireEndpoint | undefined;
+
+  /** Send every mapped host to this endpoint (the rig's fault proxy) from now on. */
+  bind(endpoint: WireEndpoint): void {
+    this.bound = endpoint;
+  }
+
+  /** Where a host leads; undefined when it is not in the map (the lookup fails). */
+  resolve(host: string): HostRoute | undefined {
     const h = host.toLowerCase().replace(/:\d+$/, '');
-    return this.exact.has(h) || this.suffixes.some((s) => h.endsWith(s) && h.length > s.length);
+    const known = this.exact.has(h) || this.suffixes.some((s) => h.endsWith(s) && h.length > s.length);
+    return known ? (this.bound ?? 'server') : undefined;
+  }
+
+  /** Whether a host resolves at all. */
+  resolves(host: string): boolean {
+    return this.resolve(host) !== undefined;
   }
 }

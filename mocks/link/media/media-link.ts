@@ -7,7 +7,8 @@
  */
 import type { Clock, TimerHandle } from '../../time';
 import { FaultEnds } from '../fault-ends';
-import { FAULT_VERBS, type Fault, type FaultOf, type FaultVerb, unknownFault } from '../faults';
+import { FAULT_VERBS, type Fault, type FaultOf, type FaultVerb, type NetworkProfile, type NetworkShape, unknownFault } from '../faults';
+import { BUILTIN_PROFILES, validateProfile } from '../virtual/network-profile';
 import type {
   Capture,
   CaptureSettings,
@@ -27,11 +28,13 @@ import type {
   StreamTarget,
 } from '../types';
 import { targetMatches } from '../target';
-import { HostMap } from './host-map';
+import { HostMap, type HostRoute } from './host-map';
 import {
   type MediaTransport,
+  type WireCondition,
   type WireEnd,
   type WireFrame,
+  type WireNetwork,
   type WirePlayer,
   type WirePublisher,
   type WirePublishStats,
@@ -46,45 +49,62 @@ export interface MediaLinkOptions {
   readonly hosts?: HostMap;
   readonly connectTimeoutMs: number;
   readonly readWriteTimeoutMs: number;
+  /** a fault proxy will be on the wire (a rig starts one in ready()): its verbs are no gaps, only not ready yet */
+  readonly proxied?: boolean;
   /** Told of every incident, so the rig can put it on the timeline. */
   readonly onIncident?: (kind: string, detail: Record<string, unknown>) => void;
 }
 
 /**
- * How real media makes each fault of the vocabulary happen, or 'gap' where it
- * cannot yet: shaping, black holes and refusals need a fault proxy between
- * the phone and the server (a later issue). Every verb must have an entry.
+ * How real media makes each fault of the vocabulary happen. 'proxy' marks
+ * the verbs that need the fault proxy on the wire (the transport's network):
+ * shaping, black holes, refusals, handshakes answered with garbage. Every verb
+ * must have an entry.
  */
-type MediaFaults = { readonly [V in FaultVerb]: ((link: MediaLink, f: FaultOf<V>) => void) | 'gap' };
+type MediaFaults = { readonly [V in FaultVerb]: { readonly how: (link: MediaLink, f: FaultOf<V>) => void; readonly proxy?: true } };
 
 const MEDIA_FAULTS: MediaFaults = {
-  cut: (l, f) => l.cut(f.forMs),
-  restore: (l) => l.restore(),
-  stall: 'gap',
-  failDns: (l, f) => l.failDns(f.host, f.forMs),
-  refuse: 'gap',
-  failHandshake: 'gap',
-  serverClose: (l, f) => l.serverClose(f.target),
-  reset: (l, f) => l.reset(f.target),
-  shape: 'gap',
-  useProfile: 'gap',
+  cut: { how: (l, f) => l.cut(f.forMs) },
+  restore: { how: (l) => l.restore() },
+  stall: { how: (l, f) => l.hold('stall', 'stall', f.forMs), proxy: true },
+  failDns: { how: (l, f) => l.failDns(f.host, f.forMs) },
+  refuse: { how: (l, f) => l.hold('refuse', 'refuse', f.forMs), proxy: true },
+  failHandshake: { how: (l, f) => l.hold('handshake-garbage', 'handshake-fail', f.forMs), proxy: true },
+  serverClose: { how: (l, f) => l.serverClose(f.target) },
+  reset: { how: (l, f) => l.reset(f.target) },
+  shape: { how: (l, f) => l.shape(f), proxy: true },
+  useProfile: { how: (l, f) => l.useProfile(f.profile), proxy: true },
 };
 
-/** The verbs real media cannot make real yet (docs/faults.md lists them; the parity test holds the list to the truth). */
-export const MEDIA_GAPS: readonly FaultVerb[] = FAULT_VERBS.filter((v) => MEDIA_FAULTS[v] === 'gap');
+/** The verbs real media can make real only with a fault proxy on the wire (the rig always has one; a bare transport may not). */
+export const MEDIA_GAPS: readonly FaultVerb[] = FAULT_VERBS.filter((v) => MEDIA_FAULTS[v].proxy === true);
 
 export class MediaUnsupportedError extends Error {
   readonly code = 'LH_MEDIA_UNSUPPORTED';
   readonly fault: FaultVerb;
   constructor(fault: Fault) {
     super(
-      `[live-harness] Failed to apply ${JSON.stringify(fault)} on real media: the rig has no fault proxy between the phone and the server yet, so it cannot shape, black-hole or refuse real traffic. ` +
-        `Run this story in virtual time, or use the faults real media has: ${FAULT_VERBS.filter((v) => !MEDIA_GAPS.includes(v)).join(', ')}.`,
+      `[live-harness] Failed to apply ${JSON.stringify(fault)} on real media: this link's transport has no fault proxy between the phone and the server, so it cannot shape, black-hole or refuse real traffic. ` +
+        `Use a rig (it puts a fault proxy in front of its server), or the faults a bare transport has: ${FAULT_VERBS.filter((v) => !MEDIA_GAPS.includes(v)).join(', ')}.`,
     );
     this.name = 'MediaUnsupportedError';
     this.fault = fault.fault;
   }
 }
+
+/** A fault that needs the wire, applied before the rig's fault proxy is up. */
+export class MediaNotReadyError extends Error {
+  readonly code = 'LH_MEDIA_NOT_READY';
+  constructor(fault: Fault) {
+    super(
+      `[live-harness] Failed to apply ${JSON.stringify(fault)} on real media: the fault proxy starts with the rig's server, and the rig is not ready yet. Await rig.ready() (loadPage does) before applying network faults.`,
+    );
+    this.name = 'MediaNotReadyError';
+  }
+}
+
+/** The figures of a network that adds nothing to the machine's own. */
+const LOOPBACK: NetworkShape = BUILTIN_PROFILES.loopback;
 
 type Conn = MediaPublishConn | MediaPlayConn;
 
@@ -96,10 +116,21 @@ export class MediaLink implements Link, FaultInterpreter {
   private dnsFailAll = false;
   private readonly dnsFail = new Set<string>();
   private readonly ends: FaultEnds;
+  /** conditions held on the wire, by verb: how to release each */
+  private readonly held = new Map<string, () => void>();
+  private currentProfile: NetworkProfile | undefined;
+  private shapeNow: NetworkShape = LOOPBACK;
+  /** the current profile's incidents not yet due */
+  private readonly incidents = new Set<TimerHandle>();
 
   constructor(readonly opts: MediaLinkOptions) {
     this.hosts = opts.hosts ?? new HostMap();
     this.ends = new FaultEnds(opts.clock);
+  }
+
+  /** The profile in force (useProfile), if any. */
+  get profile(): NetworkProfile | undefined {
+    return this.currentProfile;
   }
 
   get clock(): Clock {
@@ -141,16 +172,61 @@ export class MediaLink implements Link, FaultInterpreter {
   // ---- faults (what rig.network drives on real media) ----
 
   apply(fault: Fault): void {
-    const how = MEDIA_FAULTS[fault.fault] as ((link: MediaLink, f: Fault) => void) | 'gap' | undefined;
-    // Real media runs on loopback already: switching to that one profile changes nothing.
-    if (fault.fault === 'useProfile' && profileName(fault.profile) === 'loopback') return;
-    if (how === 'gap') throw new MediaUnsupportedError(fault);
-    if (!how) return unknownFault(fault as never);
-    how(this, fault);
+    const entry = MEDIA_FAULTS[fault.fault] as { how: (link: MediaLink, f: Fault) => void; proxy?: true } | undefined;
+    if (!entry) return unknownFault(fault as never);
+    if (entry.proxy && !this.opts.transport.network) {
+      if (this.opts.proxied) throw new MediaNotReadyError(fault);
+      throw new MediaUnsupportedError(fault);
+    }
+    entry.how(this, fault);
   }
 
+  /** What this link cannot make real: nothing with a fault proxy on the wire; the proxy's verbs without one. */
   knownGaps(): readonly FaultVerb[] {
-    return MEDIA_GAPS;
+    return this.opts.transport.network || this.opts.proxied ? [] : MEDIA_GAPS;
+  }
+
+  private get net(): WireNetwork {
+    return this.opts.transport.network as WireNetwork;
+  }
+
+  /** @internal A lasting condition on the wire (stall, refuse, handshake garbage) for `forMs` or until restore(). */
+  hold(condition: WireCondition, timeline: string, forMs?: number): void {
+    this.held.get(condition)?.();
+    this.held.set(condition, this.net.hold(condition));
+    this.note(timeline, forMs === undefined ? {} : { forMs });
+    this.ends.set(condition, forMs, () => {
+      this.held.get(condition)?.();
+      this.held.delete(condition);
+      this.note('restore', { fault: timeline });
+    });
+  }
+
+  /** The network's steady conditions: the figures given change, the others keep their values. */
+  shape(change: Partial<NetworkShape>): void {
+    const given = Object.fromEntries(Object.entries(change).filter(([k, v]) => k !== 'fault' && v !== undefined));
+    this.shapeNow = { ...this.shapeNow, ...given } as NetworkShape;
+    this.note('set', given);
+    this.net.shape(sameAs(this.shapeNow, LOOPBACK) ? undefined : this.shapeNow);
+  }
+
+  /** Switch to a profile: its steady conditions on the wire, and its incidents on its own schedule from now. */
+  useProfile(input: string | NetworkProfile): void {
+    const p = validateProfile(input);
+    this.currentProfile = p;
+    for (const h of this.incidents) this.clock.clearTimer(h);
+    this.incidents.clear();
+    this.note('profile', { name: p.name });
+    this.shapeNow = { rttMs: p.rttMs, jitterMs: p.jitterMs, upKbps: p.upKbps, downKbps: p.downKbps, lossPct: p.lossPct };
+    this.net.shape(p.name === 'loopback' ? undefined : this.shapeNow);
+    for (const inc of p.incidents ?? []) {
+      const { atMs, ...fault } = inc as { atMs: number } & Fault;
+      const h = this.clock.setTimer(atMs, () => {
+        this.incidents.delete(h);
+        this.apply(fault);
+      });
+      this.incidents.add(h);
+    }
   }
 
   /** The phone loses its network: open sockets break, connects in flight fail, lookups fail until restore(). */
@@ -178,6 +254,8 @@ export class MediaLink implements Link, FaultInterpreter {
 
   restore(): void {
     this.ends.clear();
+    for (const release of this.held.values()) release();
+    this.held.clear();
     this.cutOff = false;
     this.dnsFailAll = false;
     this.dnsFail.clear();
@@ -192,10 +270,18 @@ export class MediaLink implements Link, FaultInterpreter {
     this.opts.transport.kick(key);
   }
 
-  /** The phone's sockets (all, or one key's / host's) break with a reset; connects in flight fail. */
+  /**
+   * The phone's sockets (all, or one key's / host's) break with a reset.
+   * Connects in flight fail on the phone's side; open connections learn of it
+   * from the wire (the proxy's RST), as a phone does.
+   */
   reset(target?: string): void {
     this.note('reset', { target: target ?? '*' });
-    for (const c of [...this.conns]) if (targetMatches(c.target, target)) c.breakDown('reset');
+    const net = this.opts.transport.network;
+    for (const c of [...this.conns]) if (targetMatches(c.target, target) && (!net || !c.established)) c.breakDown('reset');
+    if (!net) return;
+    const scope = target === undefined || target === '*' ? undefined : target;
+    net.reset(scope === undefined ? undefined : scope.includes('/') ? { key: scope } : { host: scope.toLowerCase() });
   }
 
   defineResource(url: string, r: { ok: boolean; durationMs?: number }): void {
@@ -205,6 +291,8 @@ export class MediaLink implements Link, FaultInterpreter {
   /** Close every connection: nothing may outlive the rig. */
   dispose(): void {
     this.ends.clear();
+    for (const h of this.incidents) this.clock.clearTimer(h);
+    this.incidents.clear();
     for (const c of [...this.conns]) c.close();
   }
 
@@ -213,6 +301,16 @@ export class MediaLink implements Link, FaultInterpreter {
   /** @internal whether a host cannot be looked up right now (network cut, DNS failing, or not in the host map) */
   unreachable(host: string): boolean {
     return this.cutOff || this.dnsFailAll || this.dnsFail.has(host.toLowerCase()) || !this.hosts.resolves(host);
+  }
+
+  /** @internal whether the phone's path is a black hole right now */
+  get stalled(): boolean {
+    return this.held.has('stall');
+  }
+
+  /** @internal where a page's host leads (the host map) */
+  route(host: string): HostRoute | undefined {
+    return this.hosts.resolve(host);
   }
 
   /** @internal */ forget(c: Conn): void {
@@ -238,6 +336,11 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
   protected rttMs: number | undefined;
   /** the rig asked the server to close this session (serverClose) */
   kicked = false;
+
+  /** past its session's start: a break now is a broken connection, not a failed attempt */
+  get established(): boolean {
+    return this.state === 'streaming';
+  }
   private tcp = false;
   private readonly timers = new Set<TimerHandle>();
 
@@ -252,12 +355,15 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
   protected wireTarget(): WireTarget | undefined {
     const p = this.target.protocol;
     if (p === 'room') return undefined;
+    const route = this.link.route(this.target.host);
     return {
       protocol: p,
       key: this.target.key,
       query: this.target.query,
       connectTimeoutMs: this.link.opts.connectTimeoutMs,
+      host: this.target.host,
       ...(this.who ? { who: this.who } : {}),
+      ...(route && route !== 'server' ? { endpoint: route } : {}),
     };
   }
 
@@ -290,9 +396,11 @@ abstract class MediaConn<W extends { close(): void; abort(): void }> {
   protected tcpConnected(): void {
     this.tcp = true;
     this.rttMs = Math.max(0.1, this.link.clock.now() - this.startedAt);
-    // Connected but never accepted: the handshake (or the application) hangs.
+    // Connected but never accepted: the handshake (or the application) hangs. Behind a stalled path the
+    // proxy still completes TCP (a kernel accepts before anyone reads), but what the phone meets is a
+    // black hole: its connect times out, as a SYN nobody answers does.
     this.schedule(this.link.opts.connectTimeoutMs, () => {
-      if (this.state === 'connecting') this.fail('handshake');
+      if (this.state === 'connecting') this.fail(this.link.stalled ? 'timeout' : 'handshake');
     });
   }
 
@@ -621,6 +729,6 @@ class MediaPlayConn extends MediaConn<WirePlayer> implements PlayConnection {
   }
 }
 
-function profileName(profile: string | { readonly name?: string }): string | undefined {
-  return typeof profile === 'string' ? profile : profile.name;
+function sameAs(a: NetworkShape, b: NetworkShape): boolean {
+  return a.rttMs <= b.rttMs && a.jitterMs <= b.jitterMs && a.upKbps >= b.upKbps && a.downKbps >= b.downKbps && a.lossPct <= b.lossPct;
 }

@@ -5,6 +5,7 @@
  * harness's job: harness/media implements MediaTransport over RTMP and
  * HTTP-FLV). This split is what keeps mocks/ free of node:net.
  */
+import type { NetworkShape } from '../faults';
 import type { Capture, CaptureSettings, StreamProtocol } from '../types';
 
 /** How a socket ended, as the transport saw it. */
@@ -114,7 +115,7 @@ export interface WirePlayer {
 }
 
 export interface PlayWireEvents extends WireEvents {
-  /** a frame reached the player (after any configured receive delay) */
+  /** a frame reached the player */
   onFrame(frame: WireFrame): void;
 }
 
@@ -128,6 +129,39 @@ export interface MediaTransport {
   kick(key?: string): void;
   /** Wall clock shared with the publisher's stamps (Date.now). */
   wallNow(): number;
+  /** The phone's network on the wire (a fault proxy between the phone and the server), once there is one. */
+  readonly network?: WireNetwork;
+}
+
+/** An address a socket connects to. */
+export interface WireAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Where a page URL's host leads, per protocol: the rig's fault proxy. */
+export interface WireEndpoint {
+  readonly rtmp: WireAddress;
+  readonly httpFlv: WireAddress;
+}
+
+/** A lasting condition of the phone's path. */
+export type WireCondition = 'stall' | 'refuse' | 'handshake-garbage';
+
+/**
+ * The phone's network as the wire makes it: conditions held on the path
+ * between the phone and the server, which reach only the phone's own
+ * connections (not remote anchors).
+ */
+export interface WireNetwork {
+  /** Hold a condition from now until the returned function is called. */
+  hold(condition: WireCondition): () => void;
+  /** Break the phone's open connections (those of one stream key or host, or all) with a TCP reset. */
+  reset(filter?: { readonly key?: string; readonly host?: string }): void;
+  /** The steady conditions of the phone's network; undefined for none beyond the machine's own. */
+  shape(shape: NetworkShape | undefined): void;
+  /** Extra one-way delay on what one participant (or every player, '*') receives; 0 removes it. */
+  delay(who: string, latencyMs: number): void;
 }
 
 /** Where to connect: the page's stream key and query, the protocol, and the connect budget. */
@@ -139,4 +173,8 @@ export interface WireTarget {
   readonly connectTimeoutMs: number;
   /** the participant connecting (`player#id`), when known */
   readonly who?: string;
+  /** the page URL's host */
+  readonly host?: string;
+  /** where the host map sent the page's host (the fault proxy); absent: the transport's own server (remote anchors) */
+  readonly endpoint?: WireEndpoint;
 }
