@@ -1,20 +1,20 @@
 /**
  * Bandwidth ground truth for the pusher (issue 10): a real 300 kbps cap on the
- * uplink — the fault proxy's bandwidth toxic between the phone and the RTMP
- * server — under an HD anchor. In RTC mode the pusher must see the congestion
+ * uplink — `shape({ upKbps: 300 })`, a bandwidth toxic on the fault proxy
+ * between the phone and the server — under an HD anchor. In RTC mode the pusher must see the congestion
  * on its own socket (nothing tells it about the toxic), warn 1101, re-encode
  * toward min-bitrate within the adaptation time of docs/adaptation.md, and
  * climb back once the cap lifts. In live mode it keeps its rate and its send
  * queue grows instead.
  */
 import { join } from 'node:path';
-import { localEndpoint, MediaServer } from '../media';
-import { FaultProxy } from '../network';
 import type { TimelineEntry } from '../record';
 import { createRig } from './rig';
 
 const root = join(__dirname, '../../fixtures/miniprogram');
 const CAP_KBPS = 300;
+/** The loopback's own uplink: shaping back to it lifts the cap. */
+const UNCAPPED_KBPS = 1_000_000;
 
 function infos(entries: readonly TimelineEntry[], source: string, fromMs: number, toMs: number): Array<Record<string, number>> {
   return entries
@@ -23,37 +23,28 @@ function infos(entries: readonly TimelineEntry[], source: string, fromMs: number
 }
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function cappedStudio(mode: 'RTC' | 'live') {
-  const server = await new MediaServer().start();
-  const proxy = await new FaultProxy({ routes: { rtmp: { host: server.host, port: server.rtmpPort } } }).start();
-  const rtmp = proxy.endpoint('rtmp');
-  // The phone's RTMP (push, and the RTC monitor's play) goes through the proxy; the toxic caps only the upstream.
-  const endpoint = { ...localEndpoint(server), rtmpBase: `rtmp://${rtmp.host}:${rtmp.port}`, describe: 'node-media-server behind the fault proxy' };
-  const rig = createRig({ media: { server: endpoint }, miniprogramRoot: root });
-  const dispose = async (): Promise<void> => {
-    await rig.dispose();
-    await proxy.stop();
-    await server.stop();
-  };
+/** An HD anchor on the studio page; its connections go through the rig's fault proxy, as every phone connection does. */
+async function studio(mode: 'RTC' | 'live') {
+  const rig = createRig({ media: 'local', miniprogramRoot: root });
   try {
     const page = await rig.loadPage('pages/studio/studio', { ...(mode === 'RTC' ? { mode: 'RTC' } : {}), quality: 'hd', key: `cap${mode}` });
-    return { rig, proxy, page, [Symbol.asyncDispose]: dispose };
+    return { rig, page, [Symbol.asyncDispose]: () => rig.dispose() };
   } catch (e) {
-    await dispose();
+    await rig.dispose();
     throw e;
   }
 }
 
 it('in RTC mode warns 1101, re-encodes toward min-bitrate under a 300 kbps cap, and climbs back once it lifts', async () => {
-  await using s = await cappedStudio('RTC');
-  const { rig, proxy, page } = s;
+  await using s = await studio('RTC');
+  const { rig, page } = s;
   await rig.advanceUntil(() => page.data.playStatus === 'playing', '20s');
   await rig.advance('4s');
   const capped = rig.now();
-  const toxic = proxy.addToxic({ type: 'bandwidth', rateKbps: CAP_KBPS, direction: 'upstream' });
+  rig.network.shape({ upKbps: CAP_KBPS });
   await rig.advance('12s');
   const lifted = rig.now();
-  proxy.removeToxic(toxic);
+  rig.network.shape({ upKbps: UNCAPPED_KBPS });
   await rig.advance('18s');
   const entries = rig.timeline.entries;
   const codes = entries.filter((e) => e.source === 'pusher#pusher' && e.kind === 'statechange' && e.t >= capped);
@@ -82,12 +73,12 @@ it('in RTC mode warns 1101, re-encodes toward min-bitrate under a 300 kbps cap, 
 }, 150_000);
 
 it('in live mode keeps its rate under the cap: the send queue grows and it warns 1101, with no bitrate change', async () => {
-  await using s = await cappedStudio('live');
-  const { rig, proxy, page } = s;
+  await using s = await studio('live');
+  const { rig, page } = s;
   await rig.advanceUntil(() => page.data.pushStatus === 'pushing', '20s');
   await rig.advance('4s');
   const capped = rig.now();
-  proxy.addToxic({ type: 'bandwidth', rateKbps: CAP_KBPS, direction: 'upstream' });
+  rig.network.shape({ upKbps: CAP_KBPS });
   await rig.advance('8s');
   const entries = rig.timeline.entries;
   const codes = entries.filter((e) => e.source === 'pusher#pusher' && e.kind === 'statechange' && e.t >= capped).map((e) => e.code);
