@@ -529,7 +529,8 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
       const usable = Math.max(0, capacityKbps * 0.85 - audio);
       const before = this.targetKbps;
       let next = before;
-      if (queuedMs > 300 || usable < before) next = clamp(usable, a.minBitrate, a.maxBitrate);
+      // A backed-up queue only ever lowers the rate: what it drains at once the uplink frees up is no steady capacity.
+      if (queuedMs > 300 || usable < before) next = Math.min(before, clamp(usable, a.minBitrate, a.maxBitrate));
       else if (usable > before * 1.2) next = clamp(before * 1.15, a.minBitrate, a.maxBitrate);
       this.targetKbps = Math.round(next);
       if (before > 0 && Math.abs(this.targetKbps - before) / before >= params.bitrateChangeEventRatio) this.status(PushCode.CHANGE_BITRATE);
