@@ -24,6 +24,7 @@ const REAL_MEDIA = [
   'harness/rig/adaptation.dom.test.ts',
   'harness/rig/uplink-cap.dom.test.ts',
   'harness/rig/already-publishing.dom.test.ts',
+  'harness/rig/bandwidth.dom.test.ts',
   'harness/rig/two-phones.dom.test.ts',
   'harness/rig/fault-parity.dom.test.ts',
   'harness/rig/external-server.dom.test.ts',

@@ -173,7 +173,7 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'the suites load every *.scenario.ts by path',
     },
     // Benchmarks: may use any layer's index; these are the ones used.
-    bench: { imports: ['harness/runner', 'harness/rig', 'harness/media', 'node:*'], computed: 'it loads every scenario file by path' },
+    bench: { imports: ['harness/runner', 'harness/rig', 'harness/media', 'harness/network', 'node:*'], computed: 'it loads every scenario file by path' },
     // This repository's jest tooling (not published): real-media test files run one at a time, and the guard that says which belong there.
     'test-support': { imports: ['jest-runner', 'harness/media', 'node:fs', 'node:net'] },
     // Developer scripts (docs generators).

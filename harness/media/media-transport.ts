@@ -58,8 +58,11 @@ export interface WireTags {
   readonly phone: boolean;
 }
 
-/** Tells the fault proxy whose the connection from `address:port` is. */
-export type ConnectionTagger = (address: string, port: number, tags: WireTags) => void;
+/**
+ * Tells the fault proxy whose the connection from `address:port` is; returns
+ * how to read the bytes the path has carried to the server on it so far.
+ */
+export type ConnectionTagger = (address: string, port: number, tags: WireTags) => () => number | undefined;
 
 interface Closable {
   close(): void;
@@ -102,7 +105,7 @@ export class LocalMediaTransport implements MediaTransport {
   }
 
   /** Tags a connection of `target` once its socket knows its local end. */
-  private tagging(target: WireTarget): ((address: string, port: number) => void) | undefined {
+  private tagging(target: WireTarget, meter?: (delivered: () => number | undefined) => void): ((address: string, port: number) => void) | undefined {
     const tag = this.tagger;
     if (!tag) return undefined;
     const role = target.who?.startsWith('player#') ? 'player' : target.who?.startsWith('pusher#') ? 'pusher' : undefined;
@@ -113,7 +116,10 @@ export class LocalMediaTransport implements MediaTransport {
       ...(role ? { role } : {}),
       ...(target.host !== undefined ? { host: target.host } : {}),
     };
-    return (address, port) => tag(address, port, tags);
+    return (address, port) => {
+      const delivered = tag(address, port, tags);
+      meter?.(delivered);
+    };
   }
 
   private get ep(): ServerEndpoint {
@@ -191,11 +197,11 @@ export class LocalMediaTransport implements MediaTransport {
     }
     const streamPath = this.streamPath(target.key);
     // The publisher's callbacks need the sender, which needs the publisher: a holder breaks the cycle.
-    const late: { sender?: StreamSender } = {};
+    const late: { sender?: StreamSender; publisher?: RtmpPublisher } = {};
     const pub = new RtmpPublisher(
       this.url(target, true),
       {
-        onLocal: this.tagging(target),
+        onLocal: this.tagging(target, (delivered) => late.publisher?.meterPath(delivered)),
         onTcpConnect: () => events.onTcpConnect?.(),
         onSession: () => events.onSession?.(),
         onStarted: () => {
@@ -211,6 +217,7 @@ export class LocalMediaTransport implements MediaTransport {
       },
       target.connectTimeoutMs,
     );
+    late.publisher = pub;
     const s = new StreamSender(capture, pub, { streamPath, registry: this.registry, maxQueueMs: this.opts.maxSendQueueMs ?? 3000 });
     late.sender = s;
     const wire: WirePublisher = {

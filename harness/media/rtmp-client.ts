@@ -52,6 +52,9 @@ export interface RtmpEvents extends Pick<WireEvents, 'onTcpConnect' | 'onSession
   onEnd?(failure: SocketFailure, started: boolean): void;
 }
 
+/** What a phone's TCP holds in flight on a constrained path before its SDK's own queue grows (a few round trips' worth). */
+export const PHONE_IN_FLIGHT_BYTES = 64 * 1024;
+
 function classify(e: NodeJS.ErrnoException): SocketFailure {
   if (e.code === 'ECONNREFUSED') return 'refused';
   if (e.code === 'ETIMEDOUT') return 'timeout';
@@ -120,9 +123,24 @@ abstract class RtmpEndpoint {
     return this.client.socket?.bytesWritten ?? 0;
   }
 
-  /** bytes accepted by write() but not yet handed to the kernel: the send queue */
+  private delivered: (() => number | undefined) | undefined;
+
+  /**
+   * Read the send queue against what the path has really carried (the fault
+   * proxy's count). On loopback the kernel's autotuned buffers take megabytes
+   * behind a slow path before write() backs up; a phone on that path holds
+   * about PHONE_IN_FLIGHT_BYTES in flight, and the rest waits in its SDK's queue.
+   */
+  meterPath(delivered: () => number | undefined): void {
+    this.delivered = delivered;
+  }
+
+  /** bytes accepted by write() but not yet on their way: the send queue */
   get queuedBytes(): number {
-    return this.client.socket?.writableLength ?? 0;
+    const local = this.client.socket?.writableLength ?? 0;
+    const carried = this.delivered?.();
+    if (carried === undefined) return local;
+    return Math.max(local, this.bytesWritten - carried - PHONE_IN_FLIGHT_BYTES);
   }
 
   /** Close quietly: no onEnd for a close we asked for. */

@@ -255,6 +255,16 @@ export class StartedFaultProxy implements AsyncDisposable {
     this.tagsByClient.set(at, tags);
   }
 
+  /**
+   * Bytes the proxy has passed on to the server for the connection from
+   * `address:port`; undefined when no such connection is open.
+   */
+  delivered(address: string, port: number): number | undefined {
+    const at = `${normalize(address)}:${port}`;
+    for (const c of this.conns) if (`${normalize(c.client.remoteAddress ?? '')}:${c.client.remotePort}` === at) return c.bytes('upstream');
+    return undefined;
+  }
+
   /** Open connections, and the bytes moved both ways since start. */
   stats(): { readonly open: number; readonly upBytes: number; readonly downBytes: number } {
     let up = this.totalUp;

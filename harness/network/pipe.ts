@@ -16,7 +16,7 @@ export interface ActiveStage {
 }
 
 /** Stop reading the source past this much queued. */
-const HIGH_WATER_BYTES = 256 * 1024;
+const HIGH_WATER_BYTES = 32 * 1024;
 
 export class Pipe {
   private readonly queue: Chunk[] = [];

@@ -146,7 +146,10 @@ export class MediaSession {
     this.faultProxy = proxy;
     if (this.disposed) return void (await this.stopOwn());
     const network = new ProxyNetwork(proxy);
-    this.transport.useNetwork(network, (address, port, tags) => proxy.tag(address, port, tags));
+    this.transport.useNetwork(network, (address, port, tags) => {
+      proxy.tag(address, port, tags);
+      return () => proxy.delivered(address, port);
+    });
     this.hooks.hosts.bind({ rtmp: proxy.endpoint('rtmp'), httpFlv: proxy.endpoint('http-flv') });
     const d = this.opts.receiveDelayMs;
     if (typeof d === 'number') network.delay('*', d);

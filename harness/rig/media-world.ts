@@ -3,7 +3,7 @@
  * link, the embedded server (or an external one), real encoders for remote
  * anchors. Time passes by waiting, and every wait ends when the rig is disposed.
  */
-import { HostMap, MediaLink, type NetworkProfile } from '../../mocks/link';
+import { HostMap, MediaLink, type NetworkProfile, validateProfile } from '../../mocks/link';
 import type { ProxyEvent } from '../network';
 import type { ModelParams } from '../../mocks/model';
 import { RealClock } from '../../mocks/time';
@@ -41,6 +41,8 @@ export class MediaWorld implements World {
   private readonly waits = new Set<() => void>();
 
   constructor(opts: MediaWorldOptions) {
+    // A profile that is none fails here, as in virtual time, not later when the proxy takes it.
+    if (opts.network !== undefined) validateProfile(opts.network);
     const hosts = new HostMap(opts.media.hosts);
     this.session = new MediaSession(opts.media, {
       missingStream: opts.missingStream ?? 'not-found',

@@ -181,8 +181,9 @@ describe('Rig', () => {
     expect(() => createRig({ media: 'remote' as never })).toThrow(
       `[live-harness] Failed to create the rig: media "remote" is not available. Use media: 'local' (or an options object).`,
     );
-    expect(() => createRig({ media: 'local', network: '3g' })).toThrow(
-      `[live-harness] Failed to create the rig: network "3g" cannot be made real yet; real media runs on loopback. Drop the network option, or run in virtual time.`,
+    // A profile on real media becomes toxics on the fault proxy; a name that is none is refused at once, as in virtual time.
+    expect(() => createRig({ media: 'local', network: '3gg' })).toThrow(
+      '[live-harness] Failed to load network profile: "3gg" is not a built-in profile. Use one of wifi, 4g, 3g, weak, loopback, or pass an object.',
     );
     expect(() => createRig({ media: { hosts: ['rtmp://x.com'] } })).toThrow(
       '[live-harness] Failed to read the host map: "rtmp://x.com" is not a host name or a "*.domain" pattern. Pass hosts such as "push.example.com" or "*.livepush.myqcloud.com" (no scheme, port or path).',

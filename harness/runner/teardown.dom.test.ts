@@ -31,9 +31,9 @@ async function expectNothingLeft(r: ScenarioResult): Promise<void> {
   const opened = r.opened;
   expect(opened).toBeDefined();
   if (!opened) return;
-  // its own server and at least the pusher's encoder
+  // its own server and at least the pusher's encoder; the server's two ports and its fault proxy's two
   expect(opened.pids.length).toBeGreaterThanOrEqual(2);
-  expect(opened.ports).toHaveLength(2);
+  expect(opened.ports).toHaveLength(4);
   for (const pid of opened.pids) {
     expect(alive(pid)).toBe(false);
     expect(runningPids()).not.toContain(pid);
