@@ -1,7 +1,7 @@
 import { defineScenario } from '../harness/runner';
 
 export default defineScenario({
-  name: 'real media: an outage longer than the retry budget ends in -1307, and the page restarts the push',
+  name: 'real media: a phone offline past the retry budget gives up on time, the page restarts the push, and it recovers',
   description:
     'The network goes for 13 s: three reconnects fail (3 s apart, Q1), the pusher gives up with -1307, the page restarts it itself, and once the network is back the restarted push gets through.',
   needs: ['real-media'],

@@ -204,8 +204,9 @@ export class RtmpPublisher extends RtmpEndpoint {
   /**
    * The send queue: bytes written that the server has not received yet, by
    * its acknowledgements — what waits in this process, in the kernel and on
-   * the path. Before the first acknowledgement (or from a server that sends
-   * none), what waits in this process only.
+   * the path, whatever the path is (the fault proxy or not, any RTMP server).
+   * Never less than the path's own count (meterPath); before the first
+   * acknowledgement (or from a server that sends none), that count alone.
    */
   override get queuedBytes(): number {
     const local = super.queuedBytes;
