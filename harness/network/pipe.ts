@@ -15,8 +15,12 @@ export interface ActiveStage {
   readonly signal: AbortSignal;
 }
 
-/** Stop reading the source past this much queued. */
-const HIGH_WATER_BYTES = 32 * 1024;
+/**
+ * Stop reading the source past this much queued. Generous: a long path holds
+ * its latency's worth of bytes in flight (800 ms of a 10 Mbit/s stream is 1 MB),
+ * and bytes left unread in the kernel would be stamped late and wait twice.
+ */
+const HIGH_WATER_BYTES = 4 * 1024 * 1024;
 
 export class Pipe {
   private readonly queue: Chunk[] = [];
