@@ -131,6 +131,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'tsx',
         // where a syntax error is: a .js file's own line and column, through the VM's parser
         'node:vm',
+        // issue 10: "no event storm" counts warnings, and which codes are warnings is the code table's to say
+        'mocks/codes',
       ],
       computed: 'the scenario loader loads scenario files by path (issue 7)',
       // The schema's tests compile with TypeScript and read real esbuild and swc syntax errors; the doc test runs its generator.

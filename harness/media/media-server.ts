@@ -14,12 +14,19 @@ import { isLoopback, urlHost } from './lan';
 import { terminate, track } from './processes';
 import { type SignOptions, UrlSigner } from './url-sign';
 
+/** What a server does with a publish to a key another session still publishes. */
+export type PublishTakenPolicy = 'reject' | 'kick';
+
 export interface ServerEvent {
   /** `unauthorized`: a signed server refused a publish or play (`action`) without a valid sign */
-  readonly event: 'postConnect' | 'doneConnect' | 'prePublish' | 'postPublish' | 'donePublish' | 'prePlay' | 'postPlay' | 'donePlay' | 'unauthorized';
+  readonly event:
+    'postConnect' | 'doneConnect' | 'prePublish' | 'postPublish' | 'donePublish' | 'prePlay' | 'postPlay' | 'donePlay' | 'unauthorized' | 'publishTaken';
   readonly id: string;
   readonly action?: 'publish' | 'play';
   readonly streamPath?: string;
+  /** publishTaken: the session that still holds the key, and what the server did about the newcomer */
+  readonly holder?: string;
+  readonly policy?: PublishTakenPolicy;
   /** wall ms (Date.now) in the server process */
   readonly wallMs: number;
 }
@@ -43,6 +50,13 @@ export interface MediaServerOptions {
   readonly httpPort?: number;
   /** node-media-server's own write batching (10 packets per player write, ~200 ms bursts); off by default, as CDN edges do not batch so */
   readonly batchWrites?: boolean;
+  /**
+   * A publish to a key another session still publishes (a ghost left by a
+   * silent partition, say): 'reject' the newcomer with "already publishing"
+   * (node-media-server's, SRS's and nginx-rtmp's way; the default), or 'kick'
+   * the old session. A publisher may choose per publish (lh_publish_taken).
+   */
+  readonly publishTaken?: PublishTakenPolicy;
 }
 
 export class MediaServerError extends Error {
@@ -105,7 +119,15 @@ export class MediaServer {
 
   private startOnce(host: string, rtmpPort: number, httpPort: number, signer: UrlSigner | undefined): Promise<StartedMediaServer> {
     const timeoutMs = this.opts.readyTimeoutMs ?? 15_000;
-    const cfg = { host, rtmpPort, httpPort, logType: this.opts.logType ?? 1, batchWrites: this.opts.batchWrites === true, signed: signer !== undefined };
+    const cfg = {
+      host,
+      rtmpPort,
+      httpPort,
+      logType: this.opts.logType ?? 1,
+      batchWrites: this.opts.batchWrites === true,
+      signed: signer !== undefined,
+      publishTaken: this.opts.publishTaken ?? 'reject',
+    };
     const child = spawn(process.execPath, [join(__dirname, 'nms-entry.cjs'), JSON.stringify(cfg)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
@@ -177,7 +199,15 @@ export class StartedMediaServer implements AsyncDisposable {
   ) {
     child.on('message', (m: { type: string } & ServerEvent) => {
       if (m.type !== 'event') return;
-      const e: ServerEvent = { event: m.event, id: m.id, streamPath: m.streamPath, wallMs: m.wallMs, ...(m.action ? { action: m.action } : {}) };
+      const e: ServerEvent = {
+        event: m.event,
+        id: m.id,
+        streamPath: m.streamPath,
+        wallMs: m.wallMs,
+        ...(m.action ? { action: m.action } : {}),
+        ...(m.holder !== undefined ? { holder: m.holder } : {}),
+        ...(m.policy !== undefined ? { policy: m.policy } : {}),
+      };
       for (const l of this.listeners) l(e);
     });
   }

@@ -33,6 +33,8 @@ export interface MediaTransportOptions {
   readonly registry?: SendRegistry;
   /** what the server does for a key nobody publishes: answer "not found" at once, or hold the player until it appears */
   readonly missingStream?: 'not-found' | 'wait';
+  /** what the embedded server does with a publish to a key still held by another session; absent = the server's default ('reject') */
+  readonly publishTaken?: 'reject' | 'kick';
   /** the pusher's send queue skips video beyond this much media, ms */
   readonly maxSendQueueMs?: number;
   /** a capture that could not start (ffmpeg missing, bad settings) */
@@ -139,12 +141,13 @@ export class LocalMediaTransport implements MediaTransport {
     return streamPath.slice(1, -this.suffix.length);
   }
 
-  private url(target: WireTarget): string {
+  private url(target: WireTarget, publish = false): string {
     const path = this.streamPath(target.key);
     this.paths.add(path);
     const query = { ...target.query };
-    // Read by our server entry (nms-entry.cjs); other servers ignore it.
-    if (this.opts.missingStream === 'wait') query.lh_missing = 'wait';
+    // Read by our server entry (nms-entry.cjs); other servers ignore them.
+    if (this.opts.missingStream === 'wait' && !publish) query.lh_missing = 'wait';
+    if (this.opts.publishTaken && publish) query.lh_publish_taken = this.opts.publishTaken;
     // A signed server (a device session on the LAN) refuses a client without a valid sign: made per connect, so a reconnect hours later still passes.
     const sign = this.ep.sign?.(path);
     if (sign !== undefined) query.sign = sign;
@@ -186,7 +189,7 @@ export class LocalMediaTransport implements MediaTransport {
   }
 
   private remember(c: CaptureSession): void {
-    if (c.pid !== undefined) this.spawned.add(c.pid);
+    for (const pid of c.pids) this.spawned.add(pid);
   }
 
   publish(target: WireTarget, capture: Capture, events: WireEvents): WirePublisher {
@@ -199,7 +202,7 @@ export class LocalMediaTransport implements MediaTransport {
     // The publisher's callbacks need the sender, which needs the publisher: a holder breaks the cycle.
     const late: { sender?: StreamSender; publisher?: RtmpPublisher } = {};
     const pub = new RtmpPublisher(
-      this.url(target),
+      this.url(target, true),
       {
         onLocal: this.tagging(target, (delivered) => late.publisher?.meterPath(delivered)),
         onTcpConnect: () => events.onTcpConnect?.(),
@@ -295,6 +298,8 @@ export class LocalMediaTransport implements MediaTransport {
 
   /** pids of every encoder this transport started, running or not (teardown checks). */
   get spawnedPids(): number[] {
+    // A capture that switched encoders (bitrate adaptation) started more than one.
+    for (const c of this.captures) this.remember(c);
     return [...this.spawned];
   }
 
@@ -302,6 +307,7 @@ export class LocalMediaTransport implements MediaTransport {
   async dispose(): Promise<void> {
     for (const w of [...this.wires]) w.close();
     this.wires.clear();
+    for (const c of this.captures) this.remember(c);
     await Promise.all([...this.captures].map((c) => c.stop()));
     this.captures.clear();
     for (const p of this.paths) this.registry.forget(p);

@@ -143,6 +143,38 @@ if (cfg.signed) {
   });
 }
 
+// A publish to a key some session still publishes. node-media-server rejects
+// the newcomer ("already publishing"), as SRS and nginx-rtmp do; after a
+// silent partition that session is a ghost the server holds until its ping
+// timeout, so the phone's reconnects are refused. Some CDNs kick the old
+// publisher instead. The publisher chooses per publish with lh_publish_taken
+// (kick | reject), the server's default is cfg.publishTaken ('reject').
+// Either way the event goes to the parent, so the timeline shows why.
+// node-media-server destroys a rejected socket before it writes its status, so
+// the client never hears why: here the status goes out first, then the close.
+nms.on('prePublish', (id, streamPath, args) => {
+  const holderId = context.publishers.get(streamPath);
+  if (holderId === undefined || holderId === id) return;
+  // On a signed server only a signed publisher may take a key: node-media-server checks the sign after this event.
+  if (cfg.signed && !verifyAuth(args && args.sign, streamPath, secret)) return;
+  const session = context.sessions.get(id);
+  const holder = context.sessions.get(holderId);
+  const policy = (args && args.lh_publish_taken) || cfg.publishTaken || 'reject';
+  send({ type: 'event', event: 'publishTaken', id, streamPath, holder: holderId, policy: policy === 'kick' ? 'kick' : 'reject', wallMs: Date.now() });
+  try {
+    if (policy === 'kick' && holder) {
+      // The old session goes (its players wait as idle players); the new publish then finds the key free.
+      if (holder.socket) lingerOnDestroy(holder.socket);
+      holder.stop();
+    } else if (session && session.socket) {
+      session.sendStatusMessage(session.publishStreamId, 'error', 'NetStream.Publish.BadName', 'Stream already publishing');
+      lingerOnDestroy(session.socket);
+    }
+  } catch {
+    /* a session went away meanwhile */
+  }
+});
+
 for (const event of ['postConnect', 'doneConnect', 'prePublish', 'postPublish', 'donePublish', 'prePlay', 'postPlay', 'donePlay']) {
   nms.on(event, (id, streamPath) =>
     send({ type: 'event', event, id, streamPath: typeof streamPath === 'string' ? streamPath : undefined, wallMs: Date.now() }),

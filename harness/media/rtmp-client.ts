@@ -11,6 +11,9 @@ import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from './flv';
 interface NodeRtmpClientLike {
   socket?: Socket;
   streamId: number;
+  /** the chunk parser's current message (node-media-server internals, pinned; the contract test guards it) */
+  parserPacket?: { header: { type: number }; payload: Buffer };
+  rtmpControlHandler(): unknown;
   on(event: 'status', cb: (info: { code: string; level?: string }) => void): void;
   on(event: 'video' | 'audio' | 'script', cb: (payload: Buffer, clock: number) => void): void;
   on(event: 'close', cb: () => void): void;
@@ -159,11 +162,61 @@ abstract class RtmpEndpoint {
   }
 }
 
+/** RTMP message types (RTMP spec §5.4). */
+const RTMP_TYPE_ACKNOWLEDGEMENT = 3;
+/**
+ * The window we ask the server to acknowledge: every this many bytes it
+ * received it tells us so. Small, so the unacknowledged tail that is not a
+ * queue (at most one window) stays under ~120 ms of media even at a
+ * min-bitrate of 200 kbps.
+ */
+export const ACK_WINDOW_BYTES = 4096;
+
+/** A Window Acknowledgement Size message (type 5) on the control chunk stream 2. */
+function windowAckSize(bytes: number): Buffer {
+  const b = Buffer.from('02000000000004050000000000000000', 'hex');
+  b.writeUInt32BE(bytes, 12);
+  return b;
+}
+
 export class RtmpPublisher extends RtmpEndpoint {
+  /** bytes the server says it has received (its RTMP acknowledgements); undefined before the first */
+  private ackedBytes: number | undefined;
+
   start(): this {
+    // The server's acknowledgements are what tell us how much really arrived: the
+    // kernel's buffers (and a proxy's) hold megabytes that writableLength never sees.
+    const c = this.client;
+    const control = c.rtmpControlHandler.bind(c);
+    c.rtmpControlHandler = () => {
+      const p = c.parserPacket;
+      if (p && p.header.type === RTMP_TYPE_ACKNOWLEDGEMENT && p.payload.length >= 4) this.ackedBytes = p.payload.readUInt32BE(0);
+      return control();
+    };
+    c.on('status', (info) => {
+      if (String(info?.code) === 'NetConnection.Connect.Success' && c.socket?.writable) c.socket.write(windowAckSize(ACK_WINDOW_BYTES));
+    });
     this.client.startPush();
     this.watchSocket();
     return this;
+  }
+
+  /**
+   * The send queue: bytes written that the server has not received yet, by
+   * its acknowledgements — what waits in this process, in the kernel and on
+   * the path, whatever the path is (the fault proxy or not, any RTMP server).
+   * Never less than the path's own count (meterPath); before the first
+   * acknowledgement (or from a server that sends none), that count alone.
+   */
+  override get queuedBytes(): number {
+    const local = super.queuedBytes;
+    if (this.ackedBytes === undefined) return local;
+    return Math.max(local, this.bytesWritten - Math.min(this.bytesWritten, this.ackedBytes));
+  }
+
+  /** bytes the server acknowledged, or undefined before its first acknowledgement */
+  get bytesAcknowledged(): number | undefined {
+    return this.ackedBytes;
   }
 
   get publishing(): boolean {

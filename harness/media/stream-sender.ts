@@ -107,7 +107,7 @@ export class StreamSender {
     this.lastWrittenMediaMs = Math.max(this.lastWrittenMediaMs, mediaMs);
   }
 
-  /** Drop what the kernel has taken from the queue's head. */
+  /** Drop what has reached the server (the publisher's acknowledged bytes) from the queue's head. */
   private settle(): void {
     const flushed = this.publisher.bytesWritten - this.publisher.queuedBytes;
     if (flushed > this.lastFlushedBytes) {

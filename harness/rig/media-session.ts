@@ -54,6 +54,13 @@ export interface MediaOptions {
    * sign, and the URLs the phone must use are printed once the server is up.
    */
   readonly lan?: boolean | string | LanOptions;
+  /**
+   * What the embedded server does with the phone's publish to a key another
+   * session still holds (after a silent partition, the phone's own ghost):
+   * 'reject' it as "already publishing" (the default, as node-media-server,
+   * SRS and nginx-rtmp do) or 'kick' the old session. Other servers ignore it.
+   */
+  readonly publishTaken?: 'reject' | 'kick';
   /** The fault proxy between the phone and the server. `lanHost`: also listen on this address (a phone on the LAN); never by default. */
   readonly proxy?: { readonly lanHost?: string };
 }
@@ -113,6 +120,7 @@ const SERVER_EVENTS: Partial<Record<ServerEvent['event'], string>> = {
   donePlay: 'play-stop',
   // Only on a server signing its URLs (lan): someone used an unsigned or expired URL.
   unauthorized: 'unauthorized',
+  publishTaken: 'publish-taken',
 };
 
 /** What the rig opened (and must close), for teardown checks and reports. */
@@ -139,7 +147,7 @@ export class MediaSession {
     private readonly opts: MediaOptions,
     private readonly hooks: {
       readonly missingStream: 'not-found' | 'wait';
-      readonly onServerEvent: (event: string, key: string) => void;
+      readonly onServerEvent: (event: string, key: string, detail?: Readonly<Record<string, unknown>>) => void;
       readonly onProblem: (e: Error) => void;
       /** the page URLs' hosts: bound to the fault proxy once it listens */
       readonly hosts: HostMap;
@@ -154,6 +162,7 @@ export class MediaSession {
     this.transport = new LocalMediaTransport({
       namespace,
       missingStream: hooks.missingStream,
+      ...(opts.publishTaken ? { publishTaken: opts.publishTaken } : {}),
       onError: (e) => hooks.onProblem(e),
     });
   }
@@ -241,7 +250,10 @@ export class MediaSession {
     this.unsubscribe = endpoint.onEvent?.((e) => {
       const name = SERVER_EVENTS[e.event];
       const key = e.streamPath === undefined ? undefined : this.transport.keyOf(e.streamPath);
-      if (name && key !== undefined) this.hooks.onServerEvent(name, key);
+      if (!name || key === undefined) return;
+      // A publish that found its key taken: what the server did, and why, so the timeline shows the quirk.
+      if (e.event === 'publishTaken') this.hooks.onServerEvent(name, key, { policy: e.policy, why: 'already publishing', holder: e.holder, newcomer: e.id });
+      else this.hooks.onServerEvent(name, key);
     });
   }
 

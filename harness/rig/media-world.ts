@@ -23,7 +23,7 @@ export interface MediaWorldOptions {
   /** the rig's host map, when media options give none */
   readonly hosts?: readonly string[];
   readonly onIncident: (action: string, detail: Record<string, unknown>) => void;
-  readonly onServerEvent: (event: string, key: string) => void;
+  readonly onServerEvent: (event: string, key: string, detail?: Readonly<Record<string, unknown>>) => void;
   /** what the fault proxy did: toxics added and removed, connections opened and closed */
   readonly onProxyEvent?: (e: ProxyEvent) => void;
   /** the phone's network profile: toxics on the fault proxy from ready() on */

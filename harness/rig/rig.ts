@@ -146,7 +146,8 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
       this.record({ source: 'network', kind: 'action', detail: { action, ...detail } });
       if (action === 'host-unknown') this.hostUnknown(String(detail.host), detail.hostMap as string[], warnedHosts, opts.media !== undefined);
     };
-    const onServerEvent = (event: string, key: string): void => this.record({ source: 'server', kind: 'server', detail: { event, key } });
+    const onServerEvent = (event: string, key: string, detail?: Readonly<Record<string, unknown>>): void =>
+      this.record({ source: 'server', kind: 'server', detail: { event, key, ...detail } });
     this.world =
       opts.media === undefined
         ? new VirtualWorld({

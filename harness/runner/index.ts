@@ -10,7 +10,13 @@ export type {
   Bounds,
   EveryExpectation,
   OutlierAllowance,
+  FaultExpectation,
+  PageStates,
+  StormExpectation,
+  ServerSetup,
 } from './scenario';
+export { measureFault, warningPeaks, DEFAULT_FAULT_STEP } from './fault-judge';
+export type { FaultMeasure } from './fault-judge';
 export { measureEvery, everySummary } from './every';
 export type { EveryMeasure } from './every';
 export { runScenario, ScenarioStoppedError } from './run-scenario';

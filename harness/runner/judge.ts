@@ -9,6 +9,7 @@ import type { TimelineEntry } from '../record';
 import type { PageHandle, Session } from '../targets';
 import type { EveryResult, ExpectationResult, Matches, MetricResult, PageResult, SequenceResult } from './expectation-result';
 import { everyFailure, measureEvery, type EveryMeasure } from './every';
+import { judgeFault, judgeStorm } from './fault-judge';
 import type { Bounds, EveryExpectation, PageExpectation, Scenario } from './scenario';
 
 /** How many matching entries a never/count result carries (the count is exact). */
@@ -37,6 +38,8 @@ export async function judge(s: Scenario, rig: Session, page: PageHandle): Promis
     const failure = everyFailure(ev, measure);
     results.push(everyResult(ev, i, failure ? [failure] : [], measure));
   }
+  (e.faults ?? []).forEach((f, i) => results.push(...judgeFault(entries, f, `expect.faults[${i}]`)));
+  if (e.noStorm) results.push(...judgeStorm(entries, e.noStorm, 'expect.noStorm'));
   if (e.page) results.push(...(await checkPage(page, e.page, 'at the end', 'expect.page')));
   const metrics = rig.metrics;
   for (const [source, m] of Object.entries(e.metrics ?? {})) {

@@ -118,7 +118,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       client: scenario.client,
       network: scenario.network,
       miniprogramRoot: opts.miniprogramRoot,
-      ...(typeof opts.media === 'object' ? { media: opts.media } : {}),
+      ...mediaOptions(scenario, opts.media),
     });
   } catch (e) {
     return unstarted('failed', rigFailure('create', e instanceof Error ? e.message : String(e)));
@@ -182,6 +182,15 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     ...(rig.realMedia ? { opened: rig.opened } : {}),
     target: target.name,
   };
+}
+
+/** The run's media options, with what the scenario asks of the server (its publish-taken policy). */
+function mediaOptions(scenario: Scenario, media: RunOptions['media']): { media?: MediaOptions } {
+  const publishTaken = scenario.setup.server?.publishTaken;
+  if (!media) return {};
+  const base = typeof media === 'object' ? media : {};
+  if (publishTaken === undefined) return typeof media === 'object' ? { media } : {};
+  return { media: { ...base, publishTaken } };
 }
 
 function rigFailure(phase: 'create' | 'run' | 'teardown', error: string): ExpectationResult {

@@ -10,7 +10,20 @@ import { DEFAULT_PARAMS, DEVICE_FAULTS, type ModelParams, type Platform } from '
 import { BUILTIN_PROFILES, FAULT_VERBS, type NetworkProfile } from '../../mocks/link';
 import type { StepObject } from '../assert';
 import { FAULT_STRING_ACTIONS, NETWORK_KEYS } from './fault-actions';
-import type { Action, Capability, EveryExpectation, Expectations, MetricExpectation, PageExpectation, Scenario, TimelineStep } from './scenario';
+import type {
+  Action,
+  Capability,
+  EveryExpectation,
+  Expectations,
+  FaultExpectation,
+  MetricExpectation,
+  PageExpectation,
+  PageStates,
+  Scenario,
+  ServerSetup,
+  StormExpectation,
+  TimelineStep,
+} from './scenario';
 
 /** A value with no keys of its own to check: its type as the docs write it, and for a name from a list, the list. */
 export interface LeafNode {
@@ -240,6 +253,20 @@ export const RESOURCE = object<Resource>(
   '{ ok: true, durationMs: 30000 }',
 );
 
+export const SERVER = object<ServerSetup>(
+  'Server',
+  'server',
+  "The media server's own behaviour. Real media with the embedded server only: an external server (`LIVE_HARNESS_SERVER`) keeps its own rules, and in virtual time the server rejects a second publisher.",
+  {
+    publishTaken: {
+      node: oneOf('policy', allOf<NonNullable<ServerSetup['publishTaken']>>()(['reject', 'kick'])),
+      doc: "a publish to a key another session still holds (after a silent partition, the phone's own ghost): `'reject'` the newcomer as \"already publishing\" (node-media-server, SRS and nginx-rtmp do; the default) or `'kick'` the old session. The timeline shows `server publish-taken` with the policy",
+      example: "'kick'",
+    },
+  },
+  "{ publishTaken: 'kick' }",
+);
+
 export const SETUP = object<Setup>(
   'setup',
   'setup',
@@ -264,6 +291,7 @@ export const SETUP = object<Setup>(
       doc: 'how fetching each URL goes',
       example: "{ 'https://cdn.example.com/bgm.mp3': { ok: true, durationMs: 30000 } }",
     },
+    server: { node: SERVER, doc: "the media server's own behaviour (real media, embedded server)", example: "{ publishTaken: 'kick' }" },
   },
   "{ page: 'pages/play/play', query: { key: 'live/demo' }, streams: [{ key: 'live/demo' }] }",
 );
@@ -605,6 +633,83 @@ export const WARNINGS = object<Warnings>(
   '{ none: true }',
 );
 
+export const PAGE_STATES = object<PageStates>(
+  'Page states',
+  'page states',
+  "The values one field of the page's data takes from the fault on, in order, as its `setData` calls set them; other values may come between.",
+  {
+    field: {
+      node: STRING,
+      required: true,
+      remedy: "Name the data field, e.g. field: 'status'.",
+      doc: 'a data path the page sets: `status`, `stream.status`',
+      example: "'status'",
+    },
+    states: {
+      node: list(ANY),
+      required: true,
+      remedy: "List the values it takes, e.g. states: ['reconnecting', 'pushing'].",
+      doc: 'the values, in order',
+      example: "['reconnecting', 'pushing']",
+    },
+  },
+  "{ field: 'status', states: ['reconnecting', 'pushing'] }",
+);
+
+export const FAULT_EXPECTATION = object<FaultExpectation>(
+  'Fault expectation',
+  'a fault expectation',
+  "What one participant does about a fault, timed from the fault's own timeline entry: how long until it recovers (1002 / 2004 again) or gives up (-1307 / -2301), how many reconnects (1102 / 2103) it makes until then, and what the page shows. On real media give bounds the budget explains: reconnect interval × attempts, plus a connect, plus slack for a loaded machine.",
+  {
+    source: {
+      node: STRING,
+      required: true,
+      remedy: "Name the participant, e.g. source: 'pusher#pusher'.",
+      doc: 'the participant judged: `pusher#id` or `player#id`',
+      example: "'pusher#pusher'",
+    },
+    fault: {
+      node: STEP,
+      doc: "the fault, as a step matching its timeline entry; absent = the first network action (`'network action'`)",
+      example: "{ source: 'network', kind: 'action', where: (d) => d.action === 'cut' }",
+    },
+    recoveryMs: {
+      node: BOUNDS,
+      doc: 'ms from the fault to the first 1002 (pusher) / 2004 (player) after it; a participant that never recovers fails',
+      example: '{ max: 12000 }',
+    },
+    giveUpMs: {
+      node: BOUNDS,
+      doc: 'ms from the fault to -1307 (pusher) / -2301 (player); one that never gives up fails',
+      example: '{ min: 9000, max: 16000 }',
+    },
+    reconnects: { node: BOUNDS, doc: 'reconnect warnings (1102 / 2103) from the fault until recovery, giving up, or the end', example: '{ min: 1, max: 3 }' },
+    page: {
+      node: PAGE_STATES,
+      doc: 'the page from the fault on: a data field and the values it takes, in order',
+      example: "{ field: 'status', states: ['reconnecting', 'pushing'] }",
+    },
+  },
+  "{ source: 'pusher#pusher', recoveryMs: { max: 12000 }, reconnects: { min: 1, max: 3 }, page: { field: 'status', states: ['reconnecting', 'pushing'] } }",
+);
+
+export const STORM = object<StormExpectation>(
+  'No storm',
+  'noStorm',
+  'No event storm: at most `maxPerSecond` warnings (1101–1107, 2101–2108, 3001–3005) from one source inside any one second of the run.',
+  {
+    maxPerSecond: {
+      node: NUMBER,
+      required: true,
+      remedy: 'Say how many warnings one second may hold, e.g. maxPerSecond: 3.',
+      doc: 'the most warnings one source may raise in any one second',
+      example: '3',
+    },
+    source: { node: STRING, doc: 'one source, or a prefix ending in `*`; absent = every source', example: "'pusher#*'" },
+  },
+  "{ maxPerSecond: 3, source: 'pusher#*' }",
+);
+
 export const EXPECT = object<Expectations>(
   'expect',
   'expect',
@@ -633,6 +738,12 @@ export const EXPECT = object<Expectations>(
       doc: 'bounds on the figures of each participant',
       example: "{ 'player#player': { firstFrameMs: { max: 3000 } } }",
     },
+    faults: {
+      node: list(FAULT_EXPECTATION),
+      doc: 'faults and what each participant does about them: recovery or giving up, reconnects, the page meanwhile',
+      example: "[{ source: 'pusher#pusher', recoveryMs: { max: 12000 } }]",
+    },
+    noStorm: { node: STORM, doc: 'no event storm: at most so many warnings per second from one source', example: '{ maxPerSecond: 3 }' },
     warnings: { node: WARNINGS, doc: 'warnings the mocks must (or must not) have raised', example: '{ none: true }' },
   },
   "{ sequence: ['pusher#pusher 1002', 'pusher#pusher 3005'], never: [-1307], page: { data: { status: 'pushing' } } }",
@@ -774,11 +885,15 @@ export const SECTIONS: readonly ObjectNode[] = [
   SETUP,
   STREAM,
   RESOURCE,
+  SERVER,
   TIMELINE_STEP,
   EXPECT,
   STEP_OBJECT,
   COUNT,
   EVERY,
+  FAULT_EXPECTATION,
+  PAGE_STATES,
+  STORM,
   PAGE_EXPECTATION,
   METRIC_EXPECTATION,
   BOUNDS,

@@ -60,6 +60,15 @@ export type Action =
   /** a remote TRTC member turns its camera, microphone or screen share on or off */
   | { readonly remote: string; readonly camera?: boolean; readonly mic?: boolean; readonly screen?: boolean };
 
+export interface ServerSetup {
+  /**
+   * A publish to a key another session still holds (after a silent partition:
+   * the phone's own ghost): 'reject' the newcomer as "already publishing"
+   * (node-media-server, SRS, nginx-rtmp; the default), or 'kick' the old session.
+   */
+  readonly publishTaken?: 'reject' | 'kick';
+}
+
 export interface TimelineStep {
   readonly at: Duration;
   readonly do?: Action | readonly Action[];
@@ -110,6 +119,40 @@ export interface MetricExpectation {
   readonly reconnects?: Bounds;
 }
 
+/**
+ * What a participant does about one fault: how long until it recovers (1002 /
+ * 2004 again) or gives up (-1307 / -2301), how often it reconnects on the
+ * way, and what the page shows meanwhile.
+ */
+export interface FaultExpectation {
+  /** the participant judged: `pusher#id` or `player#id` */
+  readonly source: string;
+  /** the fault, as a step matching its timeline entry; absent = the first network action */
+  readonly fault?: StepInput;
+  /** ms from the fault to the participant's first 1002 (pusher) / 2004 (player) after it; none fails */
+  readonly recoveryMs?: Bounds;
+  /** ms from the fault to -1307 (pusher) / -2301 (player); none fails */
+  readonly giveUpMs?: Bounds;
+  /** reconnect warnings (1102 / 2103) from the fault until recovery, giving up, or the end */
+  readonly reconnects?: Bounds;
+  /** the page from the fault on: a data field and the values it takes, in order (others may come between) */
+  readonly page?: PageStates;
+}
+
+export interface PageStates {
+  /** a data path the page sets: `status`, `stream.status` */
+  readonly field: string;
+  /** values it must take after the fault, in this order */
+  readonly states: readonly unknown[];
+}
+
+/** No event storm: at most `maxPerSecond` warnings (1101–1107, 2101–2108, 3001–3005) from one source in any one second. */
+export interface StormExpectation {
+  readonly maxPerSecond: number;
+  /** one source (`pusher#pusher`), or a prefix with `*`; absent = every source */
+  readonly source?: string;
+}
+
 export interface Expectations {
   /** ordered subsequence over the whole timeline */
   readonly sequence?: readonly SequenceStep[];
@@ -129,6 +172,10 @@ export interface Expectations {
   readonly every?: ReadonlyArray<EveryExpectation>;
   readonly page?: PageExpectation;
   readonly metrics?: Readonly<Record<string, MetricExpectation>>;
+  /** faults and what follows each: recovery or giving up, reconnects, the page meanwhile */
+  readonly faults?: readonly FaultExpectation[];
+  /** no event storm: at most so many warnings per second from one source */
+  readonly noStorm?: StormExpectation;
   /** console warnings the mocks must (or must not) have raised */
   readonly warnings?: { readonly include?: readonly string[]; readonly none?: boolean };
 }
@@ -157,6 +204,8 @@ export interface Scenario {
     readonly deny?: ReadonlyArray<'camera' | 'microphone'>;
     /** URL → how fetching it goes (background music, the waiting image) */
     readonly resources?: Readonly<Record<string, { readonly ok: boolean; readonly durationMs?: number }>>;
+    /** the media server's own behaviour (real media, the embedded server) */
+    readonly server?: ServerSetup;
   };
   readonly timeline?: readonly TimelineStep[];
   /** how long the story runs in total */

@@ -25,7 +25,16 @@ export interface CaptureSettings {
 
 /** A running camera + encoder. It outlives reconnects: only the pusher's stop() ends it. */
 export interface Capture {
+  /** what the encoder produces now */
   readonly settings: CaptureSettings;
+  /**
+   * Ask the encoder for new settings (the SDK adapting its rate to the
+   * uplink). A real encoder takes them at its next key frame, without a gap
+   * in the stream; `settings` changes then, not before.
+   */
+  retarget?(settings: CaptureSettings): void;
+  /** Told when the encoder has taken new settings (real media: at the new encoder's first key frame); returns an unsubscribe. */
+  onSwitch?(listener: (s: { readonly to: CaptureSettings; readonly tookMs: number }) => void): () => void;
   close(): void;
 }
 

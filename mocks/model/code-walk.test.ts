@@ -56,8 +56,9 @@ const PUSHER_RECIPES: Record<number, [Recipe, Opts?]> = {
   [PushCode.OPEN_CAMERA_SUCC]: [pushStory({})],
   [PushCode.FIRST_FRAME_AVAILABLE]: [pushStory({})],
   [PushCode.START_VIDEO_ENCODER]: [pushStory({})],
+  // RTC mode adapts (min-/max-bitrate apply in RTC only); the picture halves when the rate sinks far.
   [PushCode.CHANGE_RESOLUTION]: [
-    pushStory({ mode: 'SD', minBitrate: 300, maxBitrate: 800 }, (k) => k.advance(10_000)),
+    pushStory({ mode: 'RTC', minBitrate: 300, maxBitrate: 800 }, (k) => k.advance(10_000)),
     { network: { name: 'thin', rttMs: 80, jitterMs: 5, upKbps: 300, downKbps: 5000, lossPct: 0 } },
   ],
   [PushCode.CHANGE_BITRATE]: [
@@ -242,9 +243,9 @@ const PLAYER_RECIPES: Record<number, [Recipe, Opts?]> = {
   [PlayCode.WARNING_VIDEO_PLAY_LAG]: [playStory({}, (k) => (k.link.stall(4000), k.advance(10_000)))],
   [PlayCode.CHANGE_RESOLUTION]: [
     (k) => {
-      // An anchor on a thin uplink drops resolution; its viewer sees 2009.
+      // An RTC anchor on a thin uplink drops resolution; its viewer sees 2009.
       const p = k.pusher('p');
-      p.insert({ url: PUSH, mode: 'SD', minBitrate: 300, maxBitrate: 800 });
+      p.insert({ url: PUSH, mode: 'RTC', minBitrate: 300, maxBitrate: 800 });
       p.call('start');
       k.advance(1000);
       k.player('v').insert({ src: FLV, autoplay: true });

@@ -46,6 +46,8 @@ export interface ModelParams {
   videoPlayLagMs: number;
   /** A pusher whose usable uplink falls below this share of min-bitrate warns 1101. */
   netBusyRatio: number;
+  /** A pusher whose send queue holds more than this much media warns 1101 ("upload blocked"). UNCONFIRMED; about two netstatus reports. */
+  netBusyQueueMs: number;
   /** A change of the encoder target larger than this share emits 1006 (adaptation is otherwise silent). */
   bitrateChangeEventRatio: number;
   /** GOP length of the SDK encoder, seconds (netstatus videoGOP). UNCONFIRMED; LiteAV pushes 2–3 s GOPs by default. */
@@ -78,6 +80,7 @@ export const DEFAULT_PARAMS: Readonly<ModelParams> = Object.freeze({
   audioVolumeMax: 100,
   videoPlayLagMs: 800,
   netBusyRatio: 0.7,
+  netBusyQueueMs: 1000,
   bitrateChangeEventRatio: 0.2,
   encoderGopSeconds: 2,
   remoteStreamBitrateKbps: 900,

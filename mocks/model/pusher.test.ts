@@ -58,9 +58,22 @@ describe('PusherModel', () => {
     }
   });
 
-  it('adapts the bitrate down to min-bitrate on a thin uplink and warns that the network is busy', () => {
+  it('in live mode keeps its rate on a thin uplink: the send queue grows and it warns 1101, without adapting', () => {
     const kit = new ModelKit({ network: { name: 'thin', rttMs: 80, jitterMs: 10, upKbps: 260, downKbps: 5000, lossPct: 0 } });
     const p = pushing(kit);
+    kit.advance(15_000);
+    const codes = kit.codes();
+    expect(codes).toContain(PushCode.WARNING_NET_BUSY);
+    expect(codes).not.toContain(PushCode.CHANGE_BITRATE);
+    expect(codes).not.toContain(PushCode.CHANGE_RESOLUTION);
+    expect(p.state.targetKbps).toBe(800);
+    // At most one 1101 per 5 s: a warning, not a storm.
+    expect(codes.filter((c) => c === PushCode.WARNING_NET_BUSY).length).toBeLessThanOrEqual(3);
+  });
+
+  it('in RTC mode adapts the bitrate down to min-bitrate on a thin uplink and warns that the network is busy', () => {
+    const kit = new ModelKit({ network: { name: 'thin', rttMs: 80, jitterMs: 10, upKbps: 260, downKbps: 5000, lossPct: 0 } });
+    const p = pushing(kit, { mode: 'RTC' });
     kit.advance(15_000);
     const codes = kit.codes();
     expect(codes).toContain(PushCode.CHANGE_BITRATE);

@@ -122,8 +122,11 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
 
   /** Bitrate bounds are a pair: re-clamp the encoder after either side moved. */
   protected override pairChanged(): void {
+    if (this.targetKbps <= 0) return;
     const [lo, hi] = this.bitrateRange();
-    if (this.targetKbps > 0) this.targetKbps = clamp(this.targetKbps, lo, hi);
+    const before = this.targetKbps;
+    this.targetKbps = clamp(this.targetKbps, lo, hi);
+    if (this.targetKbps !== before) this.retargetEncoder();
   }
 
   /** The encoder's range: min/max-bitrate in RTC mode, the mode's own range otherwise (Q14). */
@@ -277,6 +280,10 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     this.targetKbps = this.bitrateRange()[1];
     this.capture?.close();
     this.capture = this.d.link.capture?.(this.captureSettings());
+    // Real media: the moment the encoder really runs at a new rate goes on the timeline.
+    this.capture?.onSwitch?.((sw) =>
+      this.d.sink.metric('encoder-switch', { videoKbps: sw.to.videoKbps, width: sw.to.width, height: sw.to.height, tookMs: sw.tookMs }),
+    );
     this.after(t + 1, () => this.connect());
     this.startTicks();
     return OK;
@@ -593,32 +600,46 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     }
   }
 
-  /** Keep the encoder between min- and max-bitrate, following the uplink. */
+  /**
+   * RTC mode keeps the encoder between min- and max-bitrate, following the
+   * uplink: down as soon as the send queue backs up, up by steps while it
+   * stays empty; the picture halves when the rate sinks far (1005). Live
+   * modes keep their rate — min-/max-bitrate apply in RTC mode only — so a
+   * thin uplink fills their send queue instead. Either way a queue that
+   * backs up, or an uplink too thin for even min-bitrate, warns 1101.
+   */
   private adapt(capacityKbps: number, queuedMs: number, info: StreamInfo): void {
     const a = this.attrs;
     const [lo, hi] = this.bitrateRange();
     const { params, clock } = this.d;
     const audio = info.audioKbps;
-    const usable = Math.max(0, capacityKbps * 0.85 - audio);
-    const before = this.targetKbps;
-    let next = before;
-    if (queuedMs > 300 || usable < before) next = clamp(usable, lo, hi);
-    else if (usable > before * 1.2) next = clamp(before * 1.15, lo, hi);
-    this.targetKbps = Math.round(next);
-    if (before > 0 && Math.abs(this.targetKbps - before) / before >= params.bitrateChangeEventRatio) this.status(PushCode.CHANGE_BITRATE);
-    // Live modes trade resolution for smoothness when the bitrate sinks far.
-    if (a.mode !== 'RTC') {
+    if (a.mode === 'RTC') {
+      const usable = Math.max(0, capacityKbps * 0.85 - audio);
+      const before = this.targetKbps;
+      let next = before;
+      // A backed-up queue only ever lowers the rate: what it drains at once the uplink frees up is no steady capacity.
+      if (queuedMs > 300 || usable < before) next = Math.min(before, clamp(usable, lo, hi));
+      else if (usable > before * 1.2) next = clamp(before * 1.15, lo, hi);
+      this.targetKbps = Math.round(next);
+      if (before > 0 && Math.abs(this.targetKbps - before) / before >= params.bitrateChangeEventRatio) this.status(PushCode.CHANGE_BITRATE);
       const wantLow = this.targetKbps < hi * 0.5;
-      if (wantLow !== this.lowRes) {
+      const resized = wantLow !== this.lowRes;
+      if (resized) {
         this.lowRes = wantLow;
         this.status(PushCode.CHANGE_RESOLUTION);
       }
+      if (this.targetKbps !== before || resized) this.retargetEncoder();
     }
-    const busy = capacityKbps - audio < lo * params.netBusyRatio;
+    const busy = capacityKbps - audio < lo * params.netBusyRatio || queuedMs > params.netBusyQueueMs;
     if (busy && clock.now() - this.lastBusyWarnAt >= 5000) {
       this.lastBusyWarnAt = clock.now();
       this.status(PushCode.WARNING_NET_BUSY);
     }
+  }
+
+  /** Real media: the encoder itself changes (a new rate, or size, from its next key frame). */
+  private retargetEncoder(): void {
+    if (this.capture?.retarget && this.attrs.enableCamera) this.capture.retarget(this.captureSettings());
   }
 
   // ---------------------------------------------------------------- BGM

@@ -53,9 +53,9 @@ export interface WireFrame {
 
 /** Cumulative counters of one publish connection. */
 export interface WirePublishStats {
-  /** bytes the kernel has taken */
+  /** bytes that reached the server (by its acknowledgements where it sends them, else bytes the kernel took) */
   readonly bytesFlushed: number;
-  /** bytes accepted by the socket but not yet taken: the send queue */
+  /** bytes written but not yet there: the send queue, whether it waits in the process, the kernel or on the path */
   readonly bytesQueued: number;
   /** media ms that have left the device */
   readonly flushedMediaMs: number;
@@ -69,7 +69,7 @@ export interface WirePublishStats {
   readonly encodedVideoFrames: number;
   /** video skipped because the queue grew too old (frame skipping), ms */
   readonly droppedMediaMs: number;
-  /** wall ms of the last byte the kernel took */
+  /** wall ms when bytesFlushed last grew */
   readonly lastFlushWallMs: number;
 }
 

@@ -32,6 +32,7 @@ export default {
     audioVolumeMax: 100,
     videoPlayLagMs: 800,
     netBusyRatio: 0.7,
+    netBusyQueueMs: 1000,
     bitrateChangeEventRatio: 0.2,
     encoderGopSeconds: 2,
     pusherEmitsLocalVideoCodes: false,
@@ -54,6 +55,7 @@ export default {
     streams: [{ key: 'live/demo', videoKbps: 1200, audioKbps: 48, fps: 25, gopSeconds: 1, width: 720, height: 1280, audioOnly: false, smallStream: false }],
     deny: ['microphone'],
     resources: { 'https://cdn.example.com/bgm.mp3': { ok: true, durationMs: 30_000 } },
+    server: { publishTaken: 'kick' },
   },
   timeline: [
     { at: '1s', do: 'background', expect: { data: { status: 'pushing' }, text: { '#status': 'pushing' } } },
@@ -107,6 +109,17 @@ export default {
         reconnects: { max: 1 },
       },
     },
+    faults: [
+      {
+        source: 'pusher#pusher',
+        fault: 'network action',
+        recoveryMs: { max: 12_000 },
+        giveUpMs: { min: 9000 },
+        reconnects: { min: 1, max: 3 },
+        page: { field: 'status', states: ['reconnecting', 'pushing'] },
+      },
+    ],
+    noStorm: { maxPerSecond: 3, source: 'pusher#*' },
     warnings: { include: ['min-bitrate'], none: false },
   },
 } satisfies Scenario;
