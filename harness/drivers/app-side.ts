@@ -129,6 +129,27 @@ export function interceptContextSource(kind: 'pusher' | 'player', binding: strin
 }`;
 }
 
+/**
+ * DevTools: an asynchronous app-service API (`wx.request`, `wx.getStorage`,
+ * `wx.getSystemInfo` …) goes to Node (`{op:'wx'}`), where the model of the
+ * app service answers it in the model's world (a request to a host nobody
+ * serves fails as DNS, in virtual time too); its callbacks wait here for
+ * `resolveCallback`, as a context call's do. A request's task can be aborted:
+ * its answer is then dropped.
+ */
+export function interceptWxSource(method: string, binding: string, store: string): string {
+  return `function (obj) {
+  var st = ${STORE(store)};
+  var o = obj || {};
+  var plain = {};
+  for (var k in o) if (typeof o[k] !== "function") plain[k] = o[k];
+  var cb = ++st.n;
+  st.cbs[cb] = o;
+  ${binding}({ op: "wx", method: ${JSON.stringify(method)}, args: plain, cb: cb });
+  return { abort: function () { delete st.cbs[cb]; } };
+}`;
+}
+
 /** Answer one intercepted call: its success or fail, then complete, with the model's result. */
 export function resolveCallbackSource(store: string): string {
   return `function (cb, ok, res) {

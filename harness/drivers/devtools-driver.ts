@@ -17,7 +17,7 @@ import type { LiveHandle } from '../../mocks/components';
 import { ModelHost, type ModelHostOptions } from '../rig';
 import type { AutomatorElement, AutomatorMiniProgram } from './automator-client';
 import { uniqueName } from './automator-client';
-import { BARRIER_SOURCE, interceptContextSource, reportPagesSource, resolveCallbackSource } from './app-side';
+import { BARRIER_SOURCE, interceptContextSource, interceptWxSource, reportPagesSource, resolveCallbackSource } from './app-side';
 import { changedAttributes, RemoteElements, type RemoteLiveElement } from './remote-elements';
 
 export type DevtoolsDriverOptions = Omit<ModelHostOptions, 'port'>;
@@ -33,9 +33,18 @@ type BindingCall =
   | { op: 'create'; ctx: number; kind: 'pusher' | 'player'; id?: string; route?: string }
   | { op: 'call'; ctx: number; method: string; args?: Record<string, unknown>; cb: number }
   | { op: 'setData'; route?: string; patch?: Record<string, unknown> }
-  | { op: 'lifecycle'; route?: string; name: string };
+  | { op: 'lifecycle'; route?: string; name: string }
+  | { op: 'wx'; method: string; args?: Record<string, unknown>; cb: number };
 
 const CONTEXT_METHODS = { pusher: 'createLivePusherContext', player: 'createLivePlayerContext' } as const;
+
+/**
+ * The asynchronous app-service APIs the model answers (trtc-wx reports with
+ * wx.request, reads storage and system info): the network and the client are
+ * the model's, as on simulate. The synchronous ones (getStorageSync …) cannot
+ * wait for a round trip and stay the runtime's own.
+ */
+const APP_SERVICE_METHODS = ['request', 'getStorage', 'setStorage', 'removeStorage', 'clearStorage', 'getSystemInfo'] as const;
 
 export class DevtoolsDriver implements AsyncDisposable {
   readonly host: ModelHost;
@@ -93,6 +102,7 @@ export class DevtoolsDriver implements AsyncDisposable {
       const methods = Object.keys(this.host.context(kind, undefined));
       await this.mp.mockWxMethod(CONTEXT_METHODS[kind], interceptContextSource(kind, this.binding, this.store, methods, this.mark));
     }
+    for (const method of APP_SERVICE_METHODS) await this.mp.mockWxMethod(method, interceptWxSource(method, this.binding, this.store));
   }
 
   /** Read the live tags of every page and bring the models in line: new ones inserted, changed ones updated, gone ones removed. */
@@ -193,6 +203,14 @@ export class DevtoolsDriver implements AsyncDisposable {
       this.host.record({ source: 'page', kind: 'lifecycle', detail: { route: call.route, name: call.name } });
       return;
     }
+    if (call.op === 'wx') {
+      const fn = (this.host.appService.wx as unknown as Record<string, (o: Record<string, unknown>) => unknown>)[call.method];
+      // The model answers later (a request's round trip) or in a microtask: the answer joins the queue then.
+      const answer = (ok: boolean) => (res: unknown) =>
+        this.enqueue(async () => void (await this.mp.evaluate(resolveCallbackSource(this.store), call.cb, ok, res)));
+      fn({ ...(call.args ?? {}), success: answer(true), fail: answer(false) });
+      return;
+    }
     if (call.op === 'create') {
       // Bind as WeChat does, to the element on the page now: read the page first.
       await this.sync();
@@ -221,9 +239,9 @@ export class DevtoolsDriver implements AsyncDisposable {
     this.stopped = true;
     const errors: unknown[] = [];
     if (this.installed)
-      for (const kind of ['pusher', 'player'] as const) {
+      for (const method of [...Object.values(CONTEXT_METHODS), ...APP_SERVICE_METHODS]) {
         try {
-          await this.mp.restoreWxMethod(CONTEXT_METHODS[kind]);
+          await this.mp.restoreWxMethod(method);
         } catch (e) {
           errors.push(e);
         }
