@@ -39,6 +39,9 @@ export async function connectTo(o: AutomatorEndpoint, target: string): Promise<{
   return { mp: await automatorClient().connect({ wsEndpoint: o.wsEndpoint }), owned: true };
 }
 
+/** The longest the pages' teardown may take when a session ends (requests have no timeout in the client). */
+const CLOSING_MS = 10_000;
+
 export class DevtoolsSession implements Session {
   readonly network: SessionNetwork;
   readonly device: SessionDevice;
@@ -126,9 +129,47 @@ export class DevtoolsSession implements Session {
 
   async dispose(): Promise<void> {
     try {
-      await this.driver.stop();
+      try {
+        await this.closePages();
+      } finally {
+        await this.driver.stop();
+      }
     } finally {
       if (this.ownsConnection) this.miniProgram.disconnect();
+    }
+  }
+
+  /**
+   * A session ends as a simulate one does: its pages unload, top first
+   * (`App.exit`, which the client's own close() sends), and what their
+   * onUnload does (a room's exitRoom → 1019) reaches the model and the
+   * timeline before the models stop. The next session reLaunches its page.
+   */
+  private async closePages(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new TargetError(
+              `[live-harness] Failed to close the pages on devtools: the runtime did not answer within ${CLOSING_MS} ms. Look for a page's onUnload that never returns.`,
+            ),
+          ),
+        CLOSING_MS,
+      );
+    });
+    try {
+      await Promise.race([
+        (async () => {
+          await this.miniProgram.send('App.exit', {});
+          await this.driver.settle();
+          await this.driver.sync();
+          await this.driver.settle();
+        })(),
+        hung,
+      ]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
