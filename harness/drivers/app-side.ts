@@ -113,7 +113,9 @@ export function interceptContextSource(kind: 'pusher' | 'player', binding: strin
   (${pageReportSource(binding, mark)})(scope);
   var route = (${SCOPE_ROUTE})(scope);
   var ctxId = ++st.n;
-  ${binding}({ op: "create", ctx: ctxId, kind: ${JSON.stringify(kind)}, id: id, route: route });
+  // A page has a route; a component (or no scope, from a component's code) has none.
+  var byPage = !!(scope && typeof scope === "object" && (scope.route || scope.__route__));
+  ${binding}({ op: "create", ctx: ctxId, kind: ${JSON.stringify(kind)}, id: id, route: route, page: byPage });
   var ctx = {};
   ${JSON.stringify(methods)}.forEach(function (m) {
     ctx[m] = function (obj) {

@@ -30,7 +30,7 @@ interface Tracked {
 }
 
 type BindingCall =
-  | { op: 'create'; ctx: number; kind: 'pusher' | 'player'; id?: string; route?: string }
+  | { op: 'create'; ctx: number; kind: 'pusher' | 'player'; id?: string; route?: string; page?: boolean }
   | { op: 'call'; ctx: number; method: string; args?: Record<string, unknown>; cb: number }
   | { op: 'setData'; route?: string; patch?: Record<string, unknown> }
   | { op: 'lifecycle'; route?: string; name: string }
@@ -50,7 +50,9 @@ export class DevtoolsDriver implements AsyncDisposable {
   readonly host: ModelHost;
   private readonly remote: RemoteElements;
   private readonly tracked = new Map<string, Tracked>();
-  private readonly contexts = new Map<number, Record<string, unknown>>();
+  /** each context by its app-side number, and whether a page (not a component) made it */
+  private readonly contexts = new Map<number, { ctx: Record<string, unknown>; byPage: boolean }>();
+  private closing = false;
   private readonly binding = uniqueName('live');
   private readonly store = uniqueName('store');
   private readonly mark = uniqueName('reported');
@@ -214,11 +216,19 @@ export class DevtoolsDriver implements AsyncDisposable {
     if (call.op === 'create') {
       // Bind as WeChat does, to the element on the page now: read the page first.
       await this.sync();
-      this.contexts.set(call.ctx, this.host.context(call.kind, call.id));
+      this.contexts.set(call.ctx, { ctx: this.host.context(call.kind, call.id), byPage: call.page === true });
       return;
     }
-    const ctx = this.contexts.get(call.ctx);
-    const fn = ctx?.[call.method];
+    // A call acts on the element as it is now: a setData just before it (a url set, then start() in its callback) must be read first.
+    if (this.rescan) {
+      this.rescan = false;
+      await this.sync();
+    }
+    const made = this.contexts.get(call.ctx);
+    // The app is closing and a component made this context: its detached lifetime runs once its page's view (the top one:
+    // pages unload top first) has gone, live tags included, as WeChat tears a page down after its onUnload.
+    if (this.closing && made && !made.byPage) this.detachTopPage();
+    const fn = made?.ctx[call.method];
     if (typeof fn !== 'function') {
       await this.mp.evaluate(resolveCallbackSource(this.store), call.cb, false, { errMsg: `${call.method}:fail not supported` });
       return;
@@ -231,6 +241,30 @@ export class DevtoolsDriver implements AsyncDisposable {
       });
     });
     await this.mp.evaluate(resolveCallbackSource(this.store), call.cb, answer.ok, answer.res);
+  }
+
+  /**
+   * Close the app as a simulate session ends: every page unloads, top first
+   * (`App.exit`, which the client's own close() sends), and what the pages'
+   * onUnload does (a room's exitRoom → 1019) reaches the models; then the
+   * tags leave. Components' detached lifetimes find their tags gone.
+   */
+  async closePages(): Promise<void> {
+    await this.settle();
+    this.closing = true;
+    await this.mp.send('App.exit', {});
+    await this.settle();
+    await this.sync();
+    await this.settle();
+  }
+
+  private detachTopPage(): void {
+    const top = Math.max(...[...this.tracked.values()].map((t) => t.pageId));
+    for (const [source, t] of [...this.tracked]) {
+      if (t.pageId !== top) continue;
+      this.tracked.delete(source);
+      this.host.detach(t.handle);
+    }
   }
 
   /** Put the real context factories back and stop the models. Idempotent. */

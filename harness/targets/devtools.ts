@@ -139,12 +139,7 @@ export class DevtoolsSession implements Session {
     }
   }
 
-  /**
-   * A session ends as a simulate one does: its pages unload, top first
-   * (`App.exit`, which the client's own close() sends), and what their
-   * onUnload does (a room's exitRoom → 1019) reaches the model and the
-   * timeline before the models stop. The next session reLaunches its page.
-   */
+  /** A session ends as a simulate one does, with its pages' teardown on the timeline (DevtoolsDriver.closePages); the next session reLaunches its page. Bounded: the client's requests have no timeout. */
   private async closePages(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const hung = new Promise<never>((_, reject) => {
@@ -159,15 +154,7 @@ export class DevtoolsSession implements Session {
       );
     });
     try {
-      await Promise.race([
-        (async () => {
-          await this.miniProgram.send('App.exit', {});
-          await this.driver.settle();
-          await this.driver.sync();
-          await this.driver.settle();
-        })(),
-        hung,
-      ]);
+      await Promise.race([this.driver.closePages(), hung]);
     } finally {
       clearTimeout(timer);
     }
