@@ -113,7 +113,9 @@ export function interceptContextSource(kind: 'pusher' | 'player', binding: strin
   (${pageReportSource(binding, mark)})(scope);
   var route = (${SCOPE_ROUTE})(scope);
   var ctxId = ++st.n;
-  ${binding}({ op: "create", ctx: ctxId, kind: ${JSON.stringify(kind)}, id: id, route: route });
+  // A page has a route; a component (or no scope, from a component's code) has none.
+  var byPage = !!(scope && typeof scope === "object" && (scope.route || scope.__route__));
+  ${binding}({ op: "create", ctx: ctxId, kind: ${JSON.stringify(kind)}, id: id, route: route, page: byPage });
   var ctx = {};
   ${JSON.stringify(methods)}.forEach(function (m) {
     ctx[m] = function (obj) {
@@ -126,6 +128,27 @@ export function interceptContextSource(kind: 'pusher' | 'player', binding: strin
     };
   });
   return ctx;
+}`;
+}
+
+/**
+ * DevTools: an asynchronous app-service API (`wx.request`, `wx.getStorage`,
+ * `wx.getSystemInfo` …) goes to Node (`{op:'wx'}`), where the model of the
+ * app service answers it in the model's world (a request to a host nobody
+ * serves fails as DNS, in virtual time too); its callbacks wait here for
+ * `resolveCallback`, as a context call's do. A request's task can be aborted:
+ * its answer is then dropped.
+ */
+export function interceptWxSource(method: string, binding: string, store: string): string {
+  return `function (obj) {
+  var st = ${STORE(store)};
+  var o = obj || {};
+  var plain = {};
+  for (var k in o) if (typeof o[k] !== "function") plain[k] = o[k];
+  var cb = ++st.n;
+  st.cbs[cb] = o;
+  ${binding}({ op: "wx", method: ${JSON.stringify(method)}, args: plain, cb: cb });
+  return { abort: function () { delete st.cbs[cb]; } };
 }`;
 }
 

@@ -33,6 +33,8 @@ export interface AutomatorMiniProgram {
   evaluate(fn: string | ((...a: never[]) => unknown), ...args: unknown[]): Promise<unknown>;
   exposeFunction(name: string, fn: (...args: never[]) => void): Promise<void>;
   remote(auto?: boolean): Promise<void>;
+  /** a raw protocol request (the client's public `send`) */
+  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
   disconnect(): void;
   on(event: string, listener: (...args: never[]) => void): unknown;
 }

@@ -62,7 +62,7 @@ describe('the devtools driver, against automator-sim standing in for WeChat DevT
       wx.createLivePlayerContext('absent', page).play({ fail: function (e) { page.setData({ errorText: e.errMsg }); } });
     }`);
     await s.driver.settle();
-    expect((await data(s.mp)).errorText).toBe('operateLivePlayer:fail no <live-player id="absent"> was on the page when the context was created');
+    expect((await data(s.mp)).errorText).toBe('operateLivePlayer:fail no <live-player id="absent"> is on the page that created the context');
     expect(s.driver.host.timeline.filter((e) => e.kind === 'call' && e.source === 'player#absent').map((e) => (e.detail as { ok: boolean }).ok)).toEqual([
       false,
     ]);

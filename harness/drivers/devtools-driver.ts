@@ -17,7 +17,7 @@ import type { LiveHandle } from '../../mocks/components';
 import { ModelHost, type ModelHostOptions } from '../rig';
 import type { AutomatorElement, AutomatorMiniProgram } from './automator-client';
 import { uniqueName } from './automator-client';
-import { BARRIER_SOURCE, interceptContextSource, reportPagesSource, resolveCallbackSource } from './app-side';
+import { BARRIER_SOURCE, interceptContextSource, interceptWxSource, reportPagesSource, resolveCallbackSource } from './app-side';
 import { changedAttributes, RemoteElements, type RemoteLiveElement } from './remote-elements';
 
 export type DevtoolsDriverOptions = Omit<ModelHostOptions, 'port'>;
@@ -30,18 +30,29 @@ interface Tracked {
 }
 
 type BindingCall =
-  | { op: 'create'; ctx: number; kind: 'pusher' | 'player'; id?: string; route?: string }
+  | { op: 'create'; ctx: number; kind: 'pusher' | 'player'; id?: string; route?: string; page?: boolean }
   | { op: 'call'; ctx: number; method: string; args?: Record<string, unknown>; cb: number }
   | { op: 'setData'; route?: string; patch?: Record<string, unknown> }
-  | { op: 'lifecycle'; route?: string; name: string };
+  | { op: 'lifecycle'; route?: string; name: string }
+  | { op: 'wx'; method: string; args?: Record<string, unknown>; cb: number };
 
 const CONTEXT_METHODS = { pusher: 'createLivePusherContext', player: 'createLivePlayerContext' } as const;
+
+/**
+ * The asynchronous app-service APIs the model answers (trtc-wx reports with
+ * wx.request, reads storage and system info): the network and the client are
+ * the model's, as on simulate. The synchronous ones (getStorageSync …) cannot
+ * wait for a round trip and stay the runtime's own.
+ */
+const APP_SERVICE_METHODS = ['request', 'getStorage', 'setStorage', 'removeStorage', 'clearStorage', 'getSystemInfo'] as const;
 
 export class DevtoolsDriver implements AsyncDisposable {
   readonly host: ModelHost;
   private readonly remote: RemoteElements;
   private readonly tracked = new Map<string, Tracked>();
-  private readonly contexts = new Map<number, Record<string, unknown>>();
+  /** each context by its app-side number, and whether a page (not a component) made it */
+  private readonly contexts = new Map<number, { ctx: Record<string, unknown>; byPage: boolean }>();
+  private closing = false;
   private readonly binding = uniqueName('live');
   private readonly store = uniqueName('store');
   private readonly mark = uniqueName('reported');
@@ -93,6 +104,7 @@ export class DevtoolsDriver implements AsyncDisposable {
       const methods = Object.keys(this.host.context(kind, undefined));
       await this.mp.mockWxMethod(CONTEXT_METHODS[kind], interceptContextSource(kind, this.binding, this.store, methods, this.mark));
     }
+    for (const method of APP_SERVICE_METHODS) await this.mp.mockWxMethod(method, interceptWxSource(method, this.binding, this.store));
   }
 
   /** Read the live tags of every page and bring the models in line: new ones inserted, changed ones updated, gone ones removed. */
@@ -193,14 +205,30 @@ export class DevtoolsDriver implements AsyncDisposable {
       this.host.record({ source: 'page', kind: 'lifecycle', detail: { route: call.route, name: call.name } });
       return;
     }
+    if (call.op === 'wx') {
+      const fn = (this.host.appService.wx as unknown as Record<string, (o: Record<string, unknown>) => unknown>)[call.method];
+      // The model answers later (a request's round trip) or in a microtask: the answer joins the queue then.
+      const answer = (ok: boolean) => (res: unknown) =>
+        this.enqueue(async () => void (await this.mp.evaluate(resolveCallbackSource(this.store), call.cb, ok, res)));
+      fn({ ...(call.args ?? {}), success: answer(true), fail: answer(false) });
+      return;
+    }
     if (call.op === 'create') {
       // Bind as WeChat does, to the element on the page now: read the page first.
       await this.sync();
-      this.contexts.set(call.ctx, this.host.context(call.kind, call.id));
+      this.contexts.set(call.ctx, { ctx: this.host.context(call.kind, call.id), byPage: call.page === true });
       return;
     }
-    const ctx = this.contexts.get(call.ctx);
-    const fn = ctx?.[call.method];
+    // A call acts on the element as it is now: a setData just before it (a url set, then start() in its callback) must be read first.
+    if (this.rescan) {
+      this.rescan = false;
+      await this.sync();
+    }
+    const made = this.contexts.get(call.ctx);
+    // The app is closing and a component made this context: its detached lifetime runs once its page's view (the top one:
+    // pages unload top first) has gone, live tags included, as WeChat tears a page down after its onUnload.
+    if (this.closing && made && !made.byPage) this.detachTopPage();
+    const fn = made?.ctx[call.method];
     if (typeof fn !== 'function') {
       await this.mp.evaluate(resolveCallbackSource(this.store), call.cb, false, { errMsg: `${call.method}:fail not supported` });
       return;
@@ -215,15 +243,39 @@ export class DevtoolsDriver implements AsyncDisposable {
     await this.mp.evaluate(resolveCallbackSource(this.store), call.cb, answer.ok, answer.res);
   }
 
+  /**
+   * Close the app as a simulate session ends: every page unloads, top first
+   * (`App.exit`, which the client's own close() sends), and what the pages'
+   * onUnload does (a room's exitRoom → 1019) reaches the models; then the
+   * tags leave. Components' detached lifetimes find their tags gone.
+   */
+  async closePages(): Promise<void> {
+    await this.settle();
+    this.closing = true;
+    await this.mp.send('App.exit', {});
+    await this.settle();
+    await this.sync();
+    await this.settle();
+  }
+
+  private detachTopPage(): void {
+    const top = Math.max(...[...this.tracked.values()].map((t) => t.pageId));
+    for (const [source, t] of [...this.tracked]) {
+      if (t.pageId !== top) continue;
+      this.tracked.delete(source);
+      this.host.detach(t.handle);
+    }
+  }
+
   /** Put the real context factories back and stop the models. Idempotent. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     const errors: unknown[] = [];
     if (this.installed)
-      for (const kind of ['pusher', 'player'] as const) {
+      for (const method of [...Object.values(CONTEXT_METHODS), ...APP_SERVICE_METHODS]) {
         try {
-          await this.mp.restoreWxMethod(CONTEXT_METHODS[kind]);
+          await this.mp.restoreWxMethod(method);
         } catch (e) {
           errors.push(e);
         }

@@ -49,7 +49,9 @@ export class RemoteElements {
     for (const kind of ['pusher', 'player'] as const) {
       let elements: AutomatorElement[];
       try {
-        elements = await page.$$(TAGS[kind]);
+        // The page's own tags, and (`>>>`, across component boundaries) those in its custom components' templates:
+        // a room component's or a plugin component's tags are on the page as much as its own.
+        elements = await page.$$(`${TAGS[kind]}, * >>> ${TAGS[kind]}`);
       } catch {
         // The page left the stack while it was read (a navigation under way): it shows nothing any more.
         return [];

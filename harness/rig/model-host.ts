@@ -8,7 +8,7 @@
  */
 import '../dispose-symbols';
 import { setImmediate as realSetImmediate } from 'node:timers';
-import { type EventPort, LiveComponents, type LiveHandle, type LiveRuntime, type RecordedEvent } from '../../mocks/components';
+import { AppService, type EventPort, LiveComponents, type LiveHandle, type LiveRuntime, type RecordedEvent } from '../../mocks/components';
 import type { NetworkProfile } from '../../mocks/link';
 import {
   DEFAULT_CLIENT,
@@ -59,6 +59,8 @@ export class ModelHost implements LiveRuntime, Settler, AsyncDisposable {
   readonly problems: string[] = [];
   /** the contexts' `wx` and the registry of attached elements, as a rig's components have them */
   readonly components: LiveComponents;
+  /** wx.request, storage and system info as a rig's pages get them: the world's network answers requests */
+  readonly appService: AppService;
   private readonly world: World;
   private readonly recorder: Recorder;
   private readonly random: Random;
@@ -104,6 +106,11 @@ export class ModelHost implements LiveRuntime, Settler, AsyncDisposable {
     this.recorder = new Recorder(() => this.world.clock.now(), this.world.kind === 'virtual' ? 3 : 1);
     this.device = new DeviceControl(this.dev, (action, detail) => this.record({ source: 'device', kind: 'action', detail: { action, ...detail } }));
     this.components = new LiveComponents(this, opts.port ?? NOWHERE);
+    this.appService = new AppService({
+      client: this.client,
+      later: (ms, fn) => void this.world.clock.setTimer(ms, fn),
+      record: (e) => this.record(e),
+    });
   }
 
   get clock(): Clock {

@@ -39,6 +39,9 @@ export async function connectTo(o: AutomatorEndpoint, target: string): Promise<{
   return { mp: await automatorClient().connect({ wsEndpoint: o.wsEndpoint }), owned: true };
 }
 
+/** The longest the pages' teardown may take when a session ends (requests have no timeout in the client). */
+const CLOSING_MS = 10_000;
+
 export class DevtoolsSession implements Session {
   readonly network: SessionNetwork;
   readonly device: SessionDevice;
@@ -126,9 +129,34 @@ export class DevtoolsSession implements Session {
 
   async dispose(): Promise<void> {
     try {
-      await this.driver.stop();
+      try {
+        await this.closePages();
+      } finally {
+        await this.driver.stop();
+      }
     } finally {
       if (this.ownsConnection) this.miniProgram.disconnect();
+    }
+  }
+
+  /** A session ends as a simulate one does, with its pages' teardown on the timeline (DevtoolsDriver.closePages); the next session reLaunches its page. Bounded: the client's requests have no timeout. */
+  private async closePages(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new TargetError(
+              `[live-harness] Failed to close the pages on devtools: the runtime did not answer within ${CLOSING_MS} ms. Look for a page's onUnload that never returns.`,
+            ),
+          ),
+        CLOSING_MS,
+      );
+    });
+    try {
+      await Promise.race([this.driver.closePages(), hung]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
