@@ -53,6 +53,10 @@ describe('a rig serving a phone on the LAN (127.0.0.2 standing in for the LAN ad
       expect(lan.address).toBe(LAN);
       ports.push(lan.rtmpPort, lan.httpPort);
       expect(rig.media!.endpoints!.rtmp).toBe(`rtmp://${LAN}:${lan.rtmpPort}`);
+      // The fault proxy in front of it listens on 127.0.0.1 only (no proxy.lanHost asked): the phone's faults need that opt-in.
+      const proxy = Object.values(rig.media!.proxy!.endpoints);
+      expect(proxy.map((ep) => ep.host)).toEqual(['127.0.0.1', '127.0.0.1']);
+      ports.push(...proxy.map((ep) => ep.port));
       expect(rig.opened.ports).toEqual(ports);
       // Bound on the LAN address only (the kernel's socket table says so; nothing is sent to 127.0.0.1).
       expect(listeningAddresses(lan.rtmpPort)).toEqual([LAN]);

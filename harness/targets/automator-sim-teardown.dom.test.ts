@@ -29,8 +29,8 @@ async function expectNothingLeft(r: ScenarioResult): Promise<void> {
   if (!opened) return;
   // its own media server and at least the pusher's encoder
   expect(opened.pids.length).toBeGreaterThanOrEqual(2);
-  // the media server's RTMP and HTTP ports, and the protocol server's
-  expect(opened.ports).toHaveLength(3);
+  // the media server's RTMP and HTTP ports, the fault proxy's two (one per route), and the protocol server's
+  expect(opened.ports).toHaveLength(5);
   for (const pid of opened.pids) expect(alive(pid)).toBe(false);
   for (const port of opened.ports) expect(await refused(port)).toBe(true);
 }
