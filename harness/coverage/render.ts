@@ -44,7 +44,7 @@ export function renderCoverageDoc(items: readonly CoverageItem[]): string {
   out.push(
     'An item is one row of a reference table, one documented property, method, event or code, one quirk, or one rule of a list. ' +
       '"Modelled" means the mocks behave as the reference says; for a code WeChat never sends, that the model never sends it and says why. ' +
-      'A test counts for a modelled item only. Items of trtc-wx and the room:// parameters belong to another branch (wip/trtc) and count as not modelled here.',
+      'A test counts for a modelled item only. trtc-wx items are asserted on the real `trtc-wx-sdk` running on the fixture pages.',
   );
   out.push('');
   out.push('## Figures');
