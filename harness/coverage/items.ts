@@ -46,6 +46,16 @@ const CTX_PLAYER = t(
 const PUSH_ORDER = t('mocks/model/pusher.test.ts', 'opens the camera, captures, encodes, connects and begins pushing in that order');
 const PUSH_NET = t('mocks/model/pusher.test.ts', 'reports netstatus about once a second with the documented fields and a bitrate inside min/max');
 const PUSH_RECONNECT = t('mocks/model/pusher.test.ts', 'reconnects three times after losing the network, then gives up with -1307');
+const PUSH_SIZE = t(
+  'mocks/model/pusher.test.ts',
+  'pushes at video-width × video-height in RTC mode, turned by orientation horizontal, at fps, with less audio at audio-quality low',
+);
+const PUSH_VOLUMES = t(
+  'mocks/model/pusher.test.ts',
+  'takes setBGMVolume as a string "0"–"1" and setMICVolume as a number 0.0–1.0, and fails anything else (§1.5)',
+);
+const PUSH_PAUSE = t('mocks/model/pusher.test.ts', 'sends no video while paused and takes it up again on resume');
+const PUSH_ZOOM = t('mocks/model/pusher.test.ts', 'answers getMaxZoom with maxZoom, and setZoom with the zoom it applied: in [1, maxZoom], one decimal (§1.5)');
 const PUSH_BGM = t('mocks/model/pusher.test.ts', 'plays BGM with start, progress each second and completion');
 const PLAY_ORDER = t('mocks/model/player.test.ts', 'connects, begins the stream, gets a key frame, starts the decoder and plays, in that order');
 const PLAY_NET = t('mocks/model/events.test.ts', 'reports player netstatus once a second with every field of reference §2.3');
@@ -114,7 +124,7 @@ add('§1 live-pusher: general', [
     t('harness/automator-sim/live-tags.dom.test.ts', "in live: 'inert' the live tags emit nothing, and Element.triggerEvent on one runs the page's bind handler"),
     "automator-sim's `live: 'inert'` stands in for DevTools: the tags render and keep their attributes, emit nothing, and their contexts do nothing",
   ],
-  ['waiting-image from a network path, temp file or package path', true, t('scenarios/push-background.scenario.ts', 'push hangs up to the background and comes back')],
+  ['waiting-image from a network path, temp file or package path', true, t('mocks/model/pusher.test.ts', 'keeps the stream alive in the background on a waiting image at %s')],
   ['LivePusherContext binds to the only pusher; createLivePusherContext() takes no id', true, t('mocks/components/components.dom.test.ts', "bind the documented no-argument createLivePusherContext() to the page's only pusher")],
 ]);
 
@@ -138,6 +148,11 @@ const pusherAttrSpecific: Record<string, TestRef> = {
   'custom-effect': ATTR_RULES,
   'enable-ear-monitor': SURFACE_ATTRS,
   debug: SURFACE_ATTRS,
+  orientation: PUSH_SIZE,
+  'audio-quality': PUSH_SIZE,
+  'video-width': PUSH_SIZE,
+  'video-height': PUSH_SIZE,
+  fps: PUSH_SIZE,
 };
 add(
   '§1.1 live-pusher attributes',
@@ -213,8 +228,13 @@ add('§1.4 live-pusher netstatus info', [
 const ctxSpecific: Record<string, TestRef> = {
   start: PUSH_ORDER,
   snapshot: t('mocks/components/components.dom.test.ts', "bind the documented no-argument createLivePusherContext() to the page's only pusher"),
-  playBGM: PUSH_BGM,
-  setMICVolume: t('mocks/components/components.dom.test.ts', 'answer success/fail/complete asynchronously with WeChat errMsgs'),
+  playBGM: t('mocks/model/pusher.test.ts', 'plays BGM from startTimeMs to endTimeMs, and to the end when endTimeMs is 0 (§1.5 playBGM)'),
+  setBGMVolume: PUSH_VOLUMES,
+  setMICVolume: PUSH_VOLUMES,
+  pause: PUSH_PAUSE,
+  resume: PUSH_PAUSE,
+  setZoom: PUSH_ZOOM,
+  getMaxZoom: PUSH_ZOOM,
   exitPictureInPicture: PIP_PUSH,
   createOffscreenCanvas: t('harness/rig/surface.dom.test.ts', 'gives createOffscreenCanvas the push size, and says getContext() has no GPU here (§1.5 createOffscreenCanvas)'),
 };
