@@ -370,12 +370,27 @@ add(
   ].map((k) => [k, true, k === 'vDecCacheSize' || k === 'videoCache' ? PLAY_CACHES : PLAY_NET] as const),
 );
 
+const PLAYER_PAUSE = t('mocks/model/player.test.ts', 'receives nothing while paused and plays again on resume; mute toggles muted');
+const PLAYER_FS = t('mocks/model/player.test.ts', 'goes full screen in the direction asked (0, 90, -90 only) and back with exitFullScreen');
+const PLAYER_BG = t('mocks/model/player.test.ts', 'keeps playing in the background after requestBackgroundPlayback, and pauses there again after exitBackgroundPlayback');
+const PLAYER_CAST = t('mocks/model/player.test.ts', 'switches, reconnects and exits a casting with castingstatechange, and refuses reconnect or exit when not casting');
 const playerCtxSpecific: Record<string, TestRef> = {
   play: PLAY_ORDER,
-  requestFullScreen: WRAPPER,
+  stop: t('mocks/model/player.test.ts', 'does not switch to a new src with autoplay until stop()+play() (Q3)'),
+  mute: PLAYER_PAUSE,
+  pause: PLAYER_PAUSE,
+  resume: PLAYER_PAUSE,
+  requestFullScreen: PLAYER_FS,
+  exitFullScreen: PLAYER_FS,
+  snapshot: t('mocks/model/player.test.ts', 'answers snapshot with the picture size as strings and a temp file path'),
   requestPictureInPicture: WRAPPER,
   exitPictureInPicture: PIP_PAGE,
+  requestBackgroundPlayback: PLAYER_BG,
+  exitBackgroundPlayback: PLAYER_BG,
   startCasting: CASTING,
+  switchCasting: PLAYER_CAST,
+  reconnectCasting: PLAYER_CAST,
+  exitCasting: PLAYER_CAST,
 };
 add(
   '§2.4 LivePlayerContext methods',
