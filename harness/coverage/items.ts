@@ -107,6 +107,18 @@ const TRTC_DERIVED = t(TRTCWX, 'emits the EVENTs trtc-wx derives from the tags: 
 const ROOM_PARAMS = t(TRTCWX, "takes enterRoom's parameters into the room:// URL, and they take effect: audio-only push, audio-only receive");
 const URL_ONLY = 'carried in the room:// URL trtc-wx builds and accepted, but the mocks give it no behaviour';
 
+/**
+ * Declared with their defaults and values (attributes.test.ts), but what the
+ * reference says they do has no code behind it.
+ */
+const UNMODELLED: Record<string, string> = {
+  enableVideoCustomRender: 'declared; no frames reach onCustomRendererEvent (contexts.ts: "frames never arrive in a mock")',
+  onCustomRendererEvent: 'a function that does nothing: no frame/update events with the push size',
+  'auto-pause-if-open-native': 'declared; the harness has no native WeChat pages to open, so nothing pauses the player',
+  'enable-auto-rotation': 'declared; the device has no rotation, so no automatic full screen',
+  'referrer-policy': 'declared; no request carries a Referer (neither link sends one)',
+};
+
 const items: CoverageItem[] = [];
 const add = (category: string, list: ReadonlyArray<readonly [item: string, modelled: boolean, test?: TestRef, note?: string]>): void => {
   for (const [item, modelled, test, note] of list) items.push({ category, item, modelled, ...(test ? { test } : {}), ...(note ? { note } : {}) });
@@ -198,7 +210,7 @@ add(
     'fps',
     'enable-ear-monitor',
     'debug',
-  ].map((a) => [a, true, pusherAttrSpecific[a] ?? ATTR_PUSHER] as const),
+  ].map((a) => (UNMODELLED[a] ? ([a, false, undefined, UNMODELLED[a]] as const) : ([a, true, pusherAttrSpecific[a] ?? ATTR_PUSHER] as const))),
 );
 add('§1.1 live-pusher attributes', [
   ['allowed values and ranges of the enumerated and numeric attributes', true, ATTR_VALUES],
@@ -272,7 +284,7 @@ add(
     'applyBlusherStickMakeup',
     'applyFaceContourMakeup',
     'clearMakeups',
-  ].map((m) => [m, true, ctxSpecific[m] ?? CTX_PUSHER] as const),
+  ].map((m) => (UNMODELLED[m] ? ([m, false, undefined, UNMODELLED[m]] as const) : ([m, true, ctxSpecific[m] ?? CTX_PUSHER] as const))),
 );
 add('§1.5 LivePusherContext methods', [
   ['methods newer than the base library are absent', true, t('mocks/components/context-methods.dom.test.ts', 'leaves out each pusher method below its base library')],
@@ -328,7 +340,7 @@ add(
     'enable-casting',
     'enable-recv-message',
     'debug',
-  ].map((a) => [a, true, playerAttrSpecific[a] ?? ATTR_PLAYER] as const),
+  ].map((a) => (UNMODELLED[a] ? ([a, false, undefined, UNMODELLED[a]] as const) : ([a, true, playerAttrSpecific[a] ?? ATTR_PLAYER] as const))),
 );
 add('§2.1 live-player attributes', [
   ['mute-audio (undocumented, trtc-wx)', true, t(PUSH_ROOM, 'receives no video with mute-video and no audio with mute-audio, and takes either back while playing')],
