@@ -632,7 +632,7 @@ add('§6.2 live-player-plugin', [
   ...['room-id', 'width', 'height', 'font-size', 'color', 'background-color', 'custom-params', 'stop-propagation'].map(
     (p) =>
       p === 'stop-propagation'
-        ? ([`subscribe ${p}`, false, undefined, 'declared with its default; the tap always bubbles'] as const)
+        ? ([`subscribe ${p}`, true, t(LPP, 'lets a tap on the subscribe button bubble to the page unless stop-propagation is set')] as const)
         : ([`subscribe ${p}`, true, p === 'room-id' ? LPP_SUB : t(LPP, 'draws the subscribe button with its documented defaults: 120×41, font 17, white on #6467F0')] as const),
   ),
 ]);
