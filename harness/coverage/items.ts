@@ -112,8 +112,6 @@ const URL_ONLY = 'carried in the room:// URL trtc-wx builds and accepted, but th
  * reference says they do has no code behind it.
  */
 const UNMODELLED: Record<string, string> = {
-  enableVideoCustomRender: 'declared; no frames reach onCustomRendererEvent (contexts.ts: "frames never arrive in a mock")',
-  onCustomRendererEvent: 'a function that does nothing: no frame/update events with the push size',
   'auto-pause-if-open-native': 'declared; the harness has no native WeChat pages to open, so nothing pauses the player',
   'enable-auto-rotation': 'declared; the device has no rotation, so no automatic full screen',
   'referrer-policy': 'declared; no request carries a Referer (neither link sends one)',
@@ -160,6 +158,7 @@ const pusherAttrSpecific: Record<string, TestRef> = {
   'custom-effect': ATTR_RULES,
   'enable-ear-monitor': SURFACE_ATTRS,
   debug: SURFACE_ATTRS,
+  enableVideoCustomRender: t('mocks/model/pusher.test.ts', 'sends no frames to a custom renderer without enableVideoCustomRender, none while paused, and the size to update once'),
   orientation: PUSH_SIZE,
   'audio-quality': PUSH_SIZE,
   'video-width': PUSH_SIZE,
@@ -248,6 +247,10 @@ const ctxSpecific: Record<string, TestRef> = {
   setZoom: PUSH_ZOOM,
   getMaxZoom: PUSH_ZOOM,
   exitPictureInPicture: PIP_PUSH,
+  onCustomRendererEvent: t(
+    'harness/rig/surface.dom.test.ts',
+    'sends each captured frame to onCustomRendererEvent with the push size when enableVideoCustomRender is set; a later listener replaces the earlier (§1.5)',
+  ),
   createOffscreenCanvas: t('harness/rig/surface.dom.test.ts', 'gives createOffscreenCanvas the push size, and says getContext() has no GPU here (§1.5 createOffscreenCanvas)'),
 };
 add(

@@ -325,4 +325,35 @@ describe('PusherModel', () => {
     expect([turned.videoWidth, turned.videoHeight]).toEqual([848, 480]);
     expect(info({ audioQuality: 'low' }).audioBitrate).toBeLessThan(info({ audioQuality: 'high' }).audioBitrate);
   });
+
+  // §1.1 enableVideoCustomRender: "custom render of captured frames (see LivePusherContext.onCustomRendererEvent)".
+  it('sends no frames to a custom renderer without enableVideoCustomRender, none while paused, and the size to update once', () => {
+    const count = (attrs: Record<string, unknown>, pause = false): number => {
+      const kit = new ModelKit();
+      const p = kit.pusher('p');
+      p.insert({ url: URL, mode: 'RTC', ...attrs });
+      let frames = 0;
+      p.onCustomRenderer('frame', () => frames++);
+      p.call('start');
+      kit.advance(1000);
+      if (pause) {
+        p.call('pause');
+        frames = 0;
+      }
+      kit.advance(2000);
+      return frames;
+    };
+    expect(count({})).toBe(0);
+    // 'update' says the size once, when the first frame has it.
+    const kit = new ModelKit();
+    const p = kit.pusher('p');
+    p.insert({ url: URL, mode: 'RTC', videoWidth: 480, videoHeight: 848, enableVideoCustomRender: true });
+    const updates: unknown[] = [];
+    p.onCustomRenderer('update', (size) => updates.push(size));
+    p.call('start');
+    kit.advance(3000);
+    expect(updates).toEqual([{ width: 480, height: 848 }]);
+    expect(count({ enableVideoCustomRender: true })).toBeGreaterThan(20);
+    expect(count({ enableVideoCustomRender: true }, true)).toBe(0);
+  });
 });
