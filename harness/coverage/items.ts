@@ -112,8 +112,6 @@ const URL_ONLY = 'carried in the room:// URL trtc-wx builds and accepted, but th
  * reference says they do has no code behind it.
  */
 const UNMODELLED: Record<string, string> = {
-  'auto-pause-if-open-native': 'declared; the harness has no native WeChat pages to open, so nothing pauses the player',
-  'enable-auto-rotation': 'declared; the device has no rotation, so no automatic full screen',
   'referrer-policy': 'declared; no request carries a Referer (neither link sends one)',
 };
 
@@ -319,6 +317,14 @@ const playerAttrSpecific: Record<string, TestRef> = {
   'picture-in-picture-mode': PIP_PAGE,
   'picture-in-picture-init-position': t('mocks/components/components.dom.test.ts', 'ignore attributes newer than the base library and say so'),
   'enable-casting': CASTING,
+  'auto-pause-if-open-native': t(
+    'harness/rig/surface.dom.test.ts',
+    'pauses the player while rig.device.openNativePage() has a native page over the app, and plays on after closeNativePage()',
+  ),
+  'enable-auto-rotation': t(
+    'mocks/model/player.test.ts',
+    'goes full screen when the phone turns to landscape with enable-auto-rotation, and back when it turns upright; not without it',
+  ),
   debug: SURFACE_ATTRS,
 };
 add(

@@ -107,6 +107,22 @@ describe('surface of issue 11', () => {
     expect(second.length).toBe(after);
   });
 
+  // §2.1 auto-pause-if-open-native (default true): "pause when opening a native WeChat page".
+  it('pauses the player while rig.device.openNativePage() has a native page over the app, and plays on after closeNativePage()', async () => {
+    await using rig = createRig({ miniprogramRoot: local, client: { baseLibrary: '3.3.0' } });
+    await surface(rig);
+    const video = (): number =>
+      (rig.timeline.entries.filter((e) => e.source === 'player#player' && e.kind === 'netstatus').pop()?.detail as { info: { videoBitrate: number } }).info
+        .videoBitrate;
+    expect(video()).toBeGreaterThan(0);
+    rig.device.openNativePage();
+    await rig.advance('3s');
+    expect(video()).toBe(0);
+    rig.device.closeNativePage();
+    await rig.advance('3s');
+    expect(video()).toBeGreaterThan(0);
+  });
+
   it('casts only from a tap, with castinguserselect, castingstatechange and an injected castinginterrupt (§2.2, §2.4)', async () => {
     await using rig = createRig({ miniprogramRoot: local, client: { baseLibrary: '3.3.0' } });
     const page = await surface(rig);

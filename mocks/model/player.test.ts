@@ -233,3 +233,49 @@ describe('LivePlayerContext methods on the model (§2.4)', () => {
     expect(v.call('exitCasting').ok).toBe(false);
   });
 });
+
+describe('the device around a player (§2.1)', () => {
+  const lastInfo = (kit: ModelKit): Record<string, number> => (kit.of('netstatus').at(-1)?.detail as { info: Record<string, number> }).info;
+
+  // auto-pause-if-open-native: "pause when opening a native WeChat page" (default true).
+  it('pauses while a native WeChat page is open and plays on when it closes, unless auto-pause-if-open-native is false', () => {
+    const kit = new ModelKit();
+    watching(kit);
+    kit.advance(3000);
+    kit.device.nativePage(true);
+    kit.advance(3000);
+    expect(lastInfo(kit).videoBitrate).toBe(0);
+    kit.device.nativePage(false);
+    kit.advance(3000);
+    expect(lastInfo(kit).videoBitrate).toBeGreaterThan(0);
+
+    const kept = new ModelKit();
+    watching(kept, { autoPauseIfOpenNative: false });
+    kept.advance(3000);
+    kept.device.nativePage(true);
+    kept.advance(3000);
+    expect(lastInfo(kept).videoBitrate).toBeGreaterThan(0);
+  });
+
+  // enable-auto-rotation: "auto fullscreen on landscape when system auto-rotate is on" (default false).
+  it('goes full screen when the phone turns to landscape with enable-auto-rotation, and back when it turns upright; not without it', () => {
+    const kit = new ModelKit();
+    watching(kit, { enableAutoRotation: true });
+    kit.advance(3000);
+    kit.device.rotate('landscape');
+    kit.advance(100);
+    kit.device.rotate('portrait');
+    kit.advance(100);
+    expect(kit.of('fullscreenchange').map((e) => e.detail)).toEqual([
+      { fullScreen: true, direction: 'horizontal' },
+      { fullScreen: false, direction: 'vertical' },
+    ]);
+
+    const plain = new ModelKit();
+    watching(plain);
+    plain.advance(3000);
+    plain.device.rotate('landscape');
+    plain.advance(100);
+    expect(plain.of('fullscreenchange')).toEqual([]);
+  });
+});
