@@ -8,8 +8,7 @@
  * event or code, one quirk, or one rule of a bullet list. "Modelled" means
  * the mocks behave as the reference says (for a code WeChat never sends, that
  * the model never sends it and says why). A test counts when it asserts the
- * item itself, not merely runs past it. Items another branch owns (trtc-wx,
- * room components: wip/trtc) are listed as not modelled here, with who has them.
+ * item itself, not merely runs past it.
  */
 import { allCodes, errorCodes } from '../../mocks/codes';
 
@@ -47,6 +46,16 @@ const CTX_PLAYER = t(
 const PUSH_ORDER = t('mocks/model/pusher.test.ts', 'opens the camera, captures, encodes, connects and begins pushing in that order');
 const PUSH_NET = t('mocks/model/pusher.test.ts', 'reports netstatus about once a second with the documented fields and a bitrate inside min/max');
 const PUSH_RECONNECT = t('mocks/model/pusher.test.ts', 'reconnects three times after losing the network, then gives up with -1307');
+const PUSH_SIZE = t(
+  'mocks/model/pusher.test.ts',
+  'pushes at video-width × video-height in RTC mode, turned by orientation horizontal, at fps, with less audio at audio-quality low',
+);
+const PUSH_VOLUMES = t(
+  'mocks/model/pusher.test.ts',
+  'takes setBGMVolume as a string "0"–"1" and setMICVolume as a number 0.0–1.0, and fails anything else (§1.5)',
+);
+const PUSH_PAUSE = t('mocks/model/pusher.test.ts', 'sends no video while paused and takes it up again on resume');
+const PUSH_ZOOM = t('mocks/model/pusher.test.ts', 'answers getMaxZoom with maxZoom, and setZoom with the zoom it applied: in [1, maxZoom], one decimal (§1.5)');
 const PUSH_BGM = t('mocks/model/pusher.test.ts', 'plays BGM with start, progress each second and completion');
 const PLAY_ORDER = t('mocks/model/player.test.ts', 'connects, begins the stream, gets a key frame, starts the decoder and plays, in that order');
 const PLAY_NET = t('mocks/model/events.test.ts', 'reports player netstatus once a second with every field of reference §2.3');
@@ -86,7 +95,25 @@ const LPP_SUB = t(LPP, 'subscribes through the subscribe component, and getSubsc
 const CODE_WALK_PRODUCES = t('mocks/model/code-walk.test.ts', 'produces ${entry.code} ${entry.name}');
 const CODE_WALK_EXCUSED = t('mocks/model/code-walk.test.ts', 'lists ${entry.code} ${entry.name} as not produced, with a reason');
 const CODE_WALK_ERRORS = t('mocks/model/code-walk.test.ts', 'produces binderror ${entry.code} ${entry.name}');
-const TRTC = 'trtc-wx and the room:// protocol are wip/trtc (issue 11 item 1); not modelled on this branch';
+const TRTCWX = 'harness/rig/trtc-wx.dom.test.ts';
+const PUSH_ROOM = 'mocks/model/pusher-room.test.ts';
+const TRTC_1V1 = t('scenarios/trtc-wx-1v1-call.scenario.ts', 'trtc-wx 1v1: join a room, see the other member, and see them leave');
+const TRTC_CAMERA = t(
+  'scenarios/trtc-wx-remote-camera.scenario.ts',
+  'trtc-wx 1v1: the other member turns the camera off and on, the microphone off, and shares the screen',
+);
+const TRTC_KICKED = t('scenarios/trtc-wx-kicked-out.scenario.ts', 'trtc-wx: kicked out of the room');
+const TRTC_DERIVED = t(TRTCWX, 'emits the EVENTs trtc-wx derives from the tags: net state, volume, player state and warning, fullscreen, BGM (§5.2)');
+const ROOM_PARAMS = t(TRTCWX, "takes enterRoom's parameters into the room:// URL, and they take effect: audio-only push, audio-only receive");
+const URL_ONLY = 'carried in the room:// URL trtc-wx builds and accepted, but the mocks give it no behaviour';
+
+/**
+ * Declared with their defaults and values (attributes.test.ts), but what the
+ * reference says they do has no code behind it.
+ */
+const UNMODELLED: Record<string, string> = {
+  'referrer-policy': 'declared; no request carries a Referer (neither link sends one)',
+};
 
 const items: CoverageItem[] = [];
 const add = (category: string, list: ReadonlyArray<readonly [item: string, modelled: boolean, test?: TestRef, note?: string]>): void => {
@@ -99,8 +126,13 @@ add('§1 live-pusher: general', [
   ['base library 1.7.0; plugins from 2.3.0: features gated by the client profile', true, t('mocks/components/components.dom.test.ts', 'leave out methods newer than the client base library')],
   ['scope.camera and scope.record authorization', true, t('harness/rig/permissions.dom.test.ts', 'fail wx.authorize({ scope: "scope.camera" }) in page code after rig.device.deny("camera")')],
   ['default size: width 100%, no default height', false, undefined, 'layout is not modelled: miniprogram-simulate has no native rendering'],
-  ['not supported in DevTools', false, undefined, "DevTools' inert tags are wip/sim's `live: 'inert'`"],
-  ['waiting-image from a network path, temp file or package path', true, t('scenarios/push-background.scenario.ts', 'push hangs up to the background and comes back')],
+  [
+    'not supported in DevTools',
+    true,
+    t('harness/automator-sim/live-tags.dom.test.ts', "in live: 'inert' the live tags emit nothing, and Element.triggerEvent on one runs the page's bind handler"),
+    "automator-sim's `live: 'inert'` stands in for DevTools: the tags render and keep their attributes, emit nothing, and their contexts do nothing",
+  ],
+  ['waiting-image from a network path, temp file or package path', true, t('mocks/model/pusher.test.ts', 'keeps the stream alive in the background on a waiting image at %s')],
   ['LivePusherContext binds to the only pusher; createLivePusherContext() takes no id', true, t('mocks/components/components.dom.test.ts', "bind the documented no-argument createLivePusherContext() to the page's only pusher")],
 ]);
 
@@ -124,6 +156,12 @@ const pusherAttrSpecific: Record<string, TestRef> = {
   'custom-effect': ATTR_RULES,
   'enable-ear-monitor': SURFACE_ATTRS,
   debug: SURFACE_ATTRS,
+  enableVideoCustomRender: t('mocks/model/pusher.test.ts', 'sends no frames to a custom renderer without enableVideoCustomRender, none while paused, and the size to update once'),
+  orientation: PUSH_SIZE,
+  'audio-quality': PUSH_SIZE,
+  'video-width': PUSH_SIZE,
+  'video-height': PUSH_SIZE,
+  fps: PUSH_SIZE,
 };
 add(
   '§1.1 live-pusher attributes',
@@ -169,7 +207,7 @@ add(
     'fps',
     'enable-ear-monitor',
     'debug',
-  ].map((a) => [a, true, pusherAttrSpecific[a] ?? ATTR_PUSHER] as const),
+  ].map((a) => (UNMODELLED[a] ? ([a, false, undefined, UNMODELLED[a]] as const) : ([a, true, pusherAttrSpecific[a] ?? ATTR_PUSHER] as const))),
 );
 add('§1.1 live-pusher attributes', [
   ['allowed values and ranges of the enumerated and numeric attributes', true, ATTR_VALUES],
@@ -199,9 +237,18 @@ add('§1.4 live-pusher netstatus info', [
 const ctxSpecific: Record<string, TestRef> = {
   start: PUSH_ORDER,
   snapshot: t('mocks/components/components.dom.test.ts', "bind the documented no-argument createLivePusherContext() to the page's only pusher"),
-  playBGM: PUSH_BGM,
-  setMICVolume: t('mocks/components/components.dom.test.ts', 'answer success/fail/complete asynchronously with WeChat errMsgs'),
+  playBGM: t('mocks/model/pusher.test.ts', 'plays BGM from startTimeMs to endTimeMs, and to the end when endTimeMs is 0 (§1.5 playBGM)'),
+  setBGMVolume: PUSH_VOLUMES,
+  setMICVolume: PUSH_VOLUMES,
+  pause: PUSH_PAUSE,
+  resume: PUSH_PAUSE,
+  setZoom: PUSH_ZOOM,
+  getMaxZoom: PUSH_ZOOM,
   exitPictureInPicture: PIP_PUSH,
+  onCustomRendererEvent: t(
+    'harness/rig/surface.dom.test.ts',
+    'sends each captured frame to onCustomRendererEvent with the push size when enableVideoCustomRender is set; a later listener replaces the earlier (§1.5)',
+  ),
   createOffscreenCanvas: t('harness/rig/surface.dom.test.ts', 'gives createOffscreenCanvas the push size, and says getContext() has no GPU here (§1.5 createOffscreenCanvas)'),
 };
 add(
@@ -238,11 +285,15 @@ add(
     'applyBlusherStickMakeup',
     'applyFaceContourMakeup',
     'clearMakeups',
-  ].map((m) => [m, true, ctxSpecific[m] ?? CTX_PUSHER] as const),
+  ].map((m) => (UNMODELLED[m] ? ([m, false, undefined, UNMODELLED[m]] as const) : ([m, true, ctxSpecific[m] ?? CTX_PUSHER] as const))),
 );
 add('§1.5 LivePusherContext methods', [
   ['methods newer than the base library are absent', true, t('mocks/components/context-methods.dom.test.ts', 'leaves out each pusher method below its base library')],
-  ['startDumpAudio / stopDumpAudio (trtc-wx, undocumented)', false, undefined, TRTC],
+  [
+    'startDumpAudio / stopDumpAudio (trtc-wx, undocumented)',
+    true,
+    t(TRTCWX, 'passes startDumpAudio/stopDumpAudio to the context, with trtc-wx 1.1.15 calling startDumpAudio for both'),
+  ],
 ]);
 
 // ---------------------------------------------------------------- §2 live-player
@@ -266,6 +317,14 @@ const playerAttrSpecific: Record<string, TestRef> = {
   'picture-in-picture-mode': PIP_PAGE,
   'picture-in-picture-init-position': t('mocks/components/components.dom.test.ts', 'ignore attributes newer than the base library and say so'),
   'enable-casting': CASTING,
+  'auto-pause-if-open-native': t(
+    'harness/rig/surface.dom.test.ts',
+    'pauses the player while rig.device.openNativePage() has a native page over the app, and plays on after closeNativePage()',
+  ),
+  'enable-auto-rotation': t(
+    'mocks/model/player.test.ts',
+    'goes full screen when the phone turns to landscape with enable-auto-rotation, and back when it turns upright; not without it',
+  ),
   debug: SURFACE_ATTRS,
 };
 add(
@@ -290,11 +349,11 @@ add(
     'enable-casting',
     'enable-recv-message',
     'debug',
-  ].map((a) => [a, true, playerAttrSpecific[a] ?? ATTR_PLAYER] as const),
+  ].map((a) => (UNMODELLED[a] ? ([a, false, undefined, UNMODELLED[a]] as const) : ([a, true, playerAttrSpecific[a] ?? ATTR_PLAYER] as const))),
 );
 add('§2.1 live-player attributes', [
-  ['mute-audio (undocumented, trtc-wx)', false, undefined, TRTC],
-  ['mute-video (undocumented, trtc-wx)', false, undefined, TRTC],
+  ['mute-audio (undocumented, trtc-wx)', true, t(PUSH_ROOM, 'receives no video with mute-video and no audio with mute-audio, and takes either back while playing')],
+  ['mute-video (undocumented, trtc-wx)', true, t(PUSH_ROOM, 'receives no video with mute-video and no audio with mute-audio, and takes either back while playing')],
 ]);
 
 add('§2.2 live-player events', [
@@ -332,12 +391,27 @@ add(
   ].map((k) => [k, true, k === 'vDecCacheSize' || k === 'videoCache' ? PLAY_CACHES : PLAY_NET] as const),
 );
 
+const PLAYER_PAUSE = t('mocks/model/player.test.ts', 'receives nothing while paused and plays again on resume; mute toggles muted');
+const PLAYER_FS = t('mocks/model/player.test.ts', 'goes full screen in the direction asked (0, 90, -90 only) and back with exitFullScreen');
+const PLAYER_BG = t('mocks/model/player.test.ts', 'keeps playing in the background after requestBackgroundPlayback, and pauses there again after exitBackgroundPlayback');
+const PLAYER_CAST = t('mocks/model/player.test.ts', 'switches, reconnects and exits a casting with castingstatechange, and refuses reconnect or exit when not casting');
 const playerCtxSpecific: Record<string, TestRef> = {
   play: PLAY_ORDER,
-  requestFullScreen: WRAPPER,
+  stop: t('mocks/model/player.test.ts', 'does not switch to a new src with autoplay until stop()+play() (Q3)'),
+  mute: PLAYER_PAUSE,
+  pause: PLAYER_PAUSE,
+  resume: PLAYER_PAUSE,
+  requestFullScreen: PLAYER_FS,
+  exitFullScreen: PLAYER_FS,
+  snapshot: t('mocks/model/player.test.ts', 'answers snapshot with the picture size as strings and a temp file path'),
   requestPictureInPicture: WRAPPER,
   exitPictureInPicture: PIP_PAGE,
+  requestBackgroundPlayback: PLAYER_BG,
+  exitBackgroundPlayback: PLAYER_BG,
   startCasting: CASTING,
+  switchCasting: PLAYER_CAST,
+  reconnectCasting: PLAYER_CAST,
+  exitCasting: PLAYER_CAST,
 };
 add(
   '§2.4 LivePlayerContext methods',
@@ -391,14 +465,20 @@ add('§3.3 TRTC room:// protocol', [
   ['room:// push URL accepted by the pusher', true, t('mocks/model/room.test.ts', 'enters with 1018, and announces a re-entry after a loss with 1021 first')],
   ['roomid 1–4294967295 / strroomid; userid required', true, t('mocks/link/virtual/room-server.test.ts', 'rejects a room id out of range or a missing user id')],
   ['sdkappid / usersig / privatemapkey checks', true, t('mocks/link/virtual/room-server.test.ts', 'names the credential at fault, SDKAppID first, then UserSig, then the private map key')],
-  ['appscene', false, undefined, TRTC],
-  ['recvmode 1–4', false, undefined, TRTC],
-  ['encsmall', false, undefined, TRTC],
-  ['enableBlackStream', false, undefined, TRTC],
-  ['pureaudiomode', false, undefined, TRTC],
-  ['enableinfiniteanchor', false, undefined, TRTC],
-  ['component / TUIScene', false, undefined, TRTC],
-  ['player src from 1033/1034 playurl', false, undefined, TRTC],
+  ['the URL trtc-wx enterRoom builds, with its parameters', true, ROOM_PARAMS],
+  ['appscene', false, undefined, `${URL_ONLY} (videocall and live behave alike)`],
+  ['recvmode 1–4', true, t(PUSH_ROOM, 'lets a player receive of a member what recvmode=%s allows')],
+  ['encsmall', true, t(PUSH_ROOM, "plays a member's small stream when it encodes one (encsmall=1): a smaller picture at a lower bitrate")],
+  ['enableBlackStream', false, undefined, `${URL_ONLY} (no SEI in an audio-only push)`],
+  ['pureaudiomode', true, t(PUSH_ROOM, 'pushes audio only with pureaudiomode=1, and the room hears of audio alone')],
+  ['enableinfiniteanchor', false, undefined, URL_ONLY],
+  ['component / TUIScene', false, undefined, `${URL_ONLY} (reporting only; trtc-wx computes it from the storage the rig answers)`],
+  ['player src from 1033/1034 playurl', true, TRTC_1V1],
+  [
+    'player src trtc-wx synthesises for an infinite anchor (room://cloud.tencent.com/rtc?userid=…)',
+    true,
+    t(PUSH_ROOM, 'plays a member from room://cloud.tencent.com/rtc?userid=…&streamtype=main as from the 1033 playurl'),
+  ],
   ['1018 message', true, t('mocks/model/room.test.ts', 'enters with 1018, and announces a re-entry after a loss with 1021 first')],
   ['1019 message with "reason[0]" for a normal exit', true, t('mocks/model/room.test.ts', 'tells a normal exit from a kick the way trtc-wx does: by "reason[0]" in the 1019 message')],
   ['1020 member list', true, ROOM_MEMBER],
@@ -415,13 +495,22 @@ add('§4 quirks', [
   ['Q1 three reconnects (2103), then -2301 (player)', true, PLAY_RECONNECT],
   ['Q2 2006 or -2301 as the end of a live; no 2006 over HTTP-FLV', true, t('mocks/model/player.test.ts', 'sees 2006 when an RTMP stream ends, and only the disconnect (no 2006) over HTTP-FLV')],
   ['Q3 with autoplay a new src needs stop()+play()', true, t('mocks/model/player.test.ts', 'does not switch to a new src with autoplay until stop()+play() (Q3)')],
-  ['Q4 a context made in onLoad does nothing', true, t('scenarios/context-onload-vs-onready.scenario.ts', 'a context called in onLoad does nothing; called from onReady on it works')],
+  [
+    'Q4 in onLoad the tags do not exist yet: a call then fails; the context binds at first use',
+    true,
+    t('mocks/components/contexts.dom.test.ts', 'keep a context made in onLoad working once the element exists: it binds at first use (Q4)'),
+  ],
   ['Q5 enable-camera needs stop()+start()', true, t('scenarios/push-enable-camera.scenario.ts', 'enable-camera needs stop and start')],
   ['Q6 device-position, auto-focus, custom-effect init only', true, t('scenarios/push-device-position.scenario.ts', 'device-position after insert is ignored')],
   ['Q7 mode change needs stop/play (UNCONFIRMED)', true, t('scenarios/play-mode-change.scenario.ts', 'a live-player mode change needs stop() and play()')],
   ['Q8 one live-pusher per page: a second one warns', true, t(RIG_FID, 'warns about a second pusher on one page (components.md Q8: one live-pusher per page)')],
   ['Q9 background: 5000, waiting image ~3 min, muted; onHide/onShow', true, t(RIG_FID, 'fires onHide when the app goes to the background and onShow when it returns (components.md Q9)')],
-  ['Q9 in a room: background leaves the room (1019), foreground re-enters (1018)', false, undefined, TRTC],
+  [
+    'Q9 in a room: background leaves the room (1019), foreground re-enters (1018)',
+    true,
+    t(PUSH_ROOM, 'leaves the room when the app is suspended (5000, then 1019) and re-enters by itself on foreground (1018)'),
+  ],
+  ['Q9 5001 (Android): the SDK leaves the room; the app must re-enter', true, t(PUSH_ROOM, 'leaves the room on an interruption (5001, then 1019) and stays out until the page starts again')],
   ['Q10 RTC push and pull carry on while the page is covered', true, t(RIG_FID, 'keeps RTC pull playing while another page covers it; live mode pauses (components.md Q10, §2.1 auto-pause-if-navigate)')],
   ['Q11 RTC ignores the caches and keeps latency low', true, t('mocks/model/player.test.ts', 'ignores the caches in RTC mode and stays under 500 ms')],
   ['Q11 a steady long delay plays steadily at a higher latency', true, t(FID, 'plays an RTC stream steadily over a steady link whose one-way delay exceeds the target (components.md Q11: latency auto-kept)')],
@@ -433,36 +522,34 @@ add('§4 quirks', [
   ['Q16 permission failures as binderror "Not allowed to use camera."', true, t('scenarios/push-camera-denied.scenario.ts', 'push with the camera denied')],
 ]);
 
-// ---------------------------------------------------------------- §5 trtc-wx (wip/trtc)
+// ---------------------------------------------------------------- §5 trtc-wx (the real trtc-wx-sdk on the fixture pages)
 
-add(
-  '§5 trtc-wx-sdk',
-  [
-    'new TRTC(page) and createPusher in onLoad',
-    'enterRoom and the room:// URL it builds',
-    'exitRoom',
-    'setPusherAttributes / setPlayerAttributes',
-    'LOCAL_JOIN',
-    'LOCAL_LEAVE',
-    'KICKED_OUT',
-    'REMOTE_USER_JOIN',
-    'REMOTE_USER_LEAVE',
-    'REMOTE_VIDEO_ADD / REMOTE_VIDEO_REMOVE',
-    'REMOTE_AUDIO_ADD / REMOTE_AUDIO_REMOVE',
-    'REMOTE_STATE_UPDATE',
-    'PLAYER_WARNING',
-    'LOCAL_NET_STATE_UPDATE',
-    'REMOTE_NET_STATE_UPDATE',
-    'LOCAL_AUDIO_VOLUME_UPDATE',
-    'REMOTE_AUDIO_VOLUME_UPDATE',
-    'VIDEO_FULLSCREEN_UPDATE',
-    'BGM_PLAY_START / PROGRESS / COMPLETE',
-    'ERROR',
-    'DEFAULT_PUSHER_CONFIG draws no false warnings (filter "")',
-    'DEFAULT_PLAYER_CONFIG',
-    "wx.request / storage / system info calls answered",
-  ].map((i) => [i, false, undefined, TRTC] as const),
-);
+add('§5 trtc-wx-sdk', [
+  ['new TRTC(page) and createPusher in onLoad', true, TRTC_1V1],
+  ['enterRoom and the room:// URL it builds', true, ROOM_PARAMS],
+  ['exitRoom', true, TRTC_KICKED],
+  ['setPusherAttributes', true, t(TRTCWX, "turns the microphone off through setPusherAttributes: the tag's enable-mic goes false and no audio is pushed")],
+  ['setPlayerAttributes', true, t(TRTCWX, "mutes a member's video through setPlayerAttributes while the member still sends it")],
+  ['LOCAL_JOIN', true, TRTC_1V1],
+  ['LOCAL_LEAVE', true, TRTC_KICKED],
+  ['KICKED_OUT', true, TRTC_KICKED],
+  ['REMOTE_USER_JOIN', true, TRTC_1V1],
+  ['REMOTE_USER_LEAVE', true, TRTC_1V1],
+  ['REMOTE_VIDEO_ADD / REMOTE_VIDEO_REMOVE', true, TRTC_CAMERA],
+  ['REMOTE_AUDIO_ADD / REMOTE_AUDIO_REMOVE', true, TRTC_CAMERA],
+  ['REMOTE_STATE_UPDATE', true, TRTC_DERIVED],
+  ['PLAYER_WARNING', true, TRTC_DERIVED],
+  ['LOCAL_NET_STATE_UPDATE', true, TRTC_DERIVED],
+  ['REMOTE_NET_STATE_UPDATE', true, TRTC_DERIVED],
+  ['LOCAL_AUDIO_VOLUME_UPDATE', true, TRTC_DERIVED],
+  ['REMOTE_AUDIO_VOLUME_UPDATE', true, TRTC_DERIVED],
+  ['VIDEO_FULLSCREEN_UPDATE', true, TRTC_DERIVED],
+  ['BGM_PLAY_START / PROGRESS / COMPLETE', true, TRTC_DERIVED],
+  ['ERROR', true, t('scenarios/trtc-wx-bad-usersig.scenario.ts', 'trtc-wx: a bad UserSig fails the room entry')],
+  ['DEFAULT_PUSHER_CONFIG draws no false warnings (filter "")', true, t(PUSH_ROOM, "takes filter=\"\" (trtc-wx\\'s default) as unset, without a warning")],
+  ['DEFAULT_PLAYER_CONFIG', true, TRTC_1V1],
+  ['wx.request / storage / system info calls answered', true, t(TRTCWX, "records trtc-wx's system info, storage and report calls, answered as a phone without its log server would answer")],
+]);
 
 // ---------------------------------------------------------------- §6 plugins
 
@@ -554,7 +641,7 @@ add('§6.2 live-player-plugin', [
   ...['room-id', 'width', 'height', 'font-size', 'color', 'background-color', 'custom-params', 'stop-propagation'].map(
     (p) =>
       p === 'stop-propagation'
-        ? ([`subscribe ${p}`, false, undefined, 'declared with its default; the tap always bubbles'] as const)
+        ? ([`subscribe ${p}`, true, t(LPP, 'lets a tap on the subscribe button bubble to the page unless stop-propagation is set')] as const)
         : ([`subscribe ${p}`, true, p === 'room-id' ? LPP_SUB : t(LPP, 'draws the subscribe button with its documented defaults: 120×41, font 17, white on #6467F0')] as const),
   ),
 ]);

@@ -70,6 +70,23 @@ export class DeviceControl {
     this.dev.audioRoute(route);
   }
 
+  /** A native WeChat page (image preview, scanner, map) opens over the mini-program: players with auto-pause-if-open-native pause. */
+  openNativePage(): void {
+    this.note('native-page', { open: true });
+    this.dev.nativePage(true);
+  }
+
+  closeNativePage(): void {
+    this.note('native-page', { open: false });
+    this.dev.nativePage(false);
+  }
+
+  /** The phone is turned, the system's auto-rotate on: players with enable-auto-rotation go full screen in landscape. */
+  rotate(orientation: 'portrait' | 'landscape'): void {
+    this.note('rotate', { orientation });
+    this.dev.rotate(orientation);
+  }
+
   /** Make the device produce a hardware fault on the next start/play. */
   fault(name: DeviceFault): void {
     this.dev.inject(name);

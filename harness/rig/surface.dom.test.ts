@@ -80,6 +80,49 @@ describe('surface of issue 11', () => {
     expect(rig.timeline).toHaveSequence(['player#player enterpictureinpicture', 'player#player leavepictureinpicture', 'player#player lifecycle']);
   });
 
+  // §1.5 onCustomRendererEvent: "event: 'frame'|'update' (later listener replaces earlier)"; "cb result typed {width, height} (push size)".
+  it('sends each captured frame to onCustomRendererEvent with the push size when enableVideoCustomRender is set; a later listener replaces the earlier (§1.5)', async () => {
+    await using rig = createRig({ miniprogramRoot: local, client: { baseLibrary: '3.3.0' } });
+    await surface(rig);
+    type Size = { width: number; height: number };
+    const ctx = rig.wx.createLivePusherContext() as Record<string, (...a: unknown[]) => unknown>;
+    const first: Size[] = [];
+    const second: Size[] = [];
+    ctx.onCustomRendererEvent('frame', (s: Size) => first.push(s));
+    // The page pushes from its load on; frames have been flowing since the first one.
+    await rig.advance('2s');
+    const [width, height] = (rig.model('pusher#pusher') as unknown as { pushSize: [number, number] }).pushSize;
+    // 15 fps for 2 s.
+    expect(first.length).toBeGreaterThanOrEqual(28);
+    expect(first.length).toBeLessThanOrEqual(31);
+    expect(new Set(first.map((s) => `${s.width}x${s.height}`))).toEqual(new Set([`${width}x${height}`]));
+    ctx.onCustomRendererEvent('frame', (s: Size) => second.push(s));
+    const before = first.length;
+    await rig.advance('1s');
+    expect(first.length).toBe(before);
+    expect(second.length).toBeGreaterThanOrEqual(14);
+    ctx.offCustomRendererEvent('frame');
+    const after = second.length;
+    await rig.advance('1s');
+    expect(second.length).toBe(after);
+  });
+
+  // §2.1 auto-pause-if-open-native (default true): "pause when opening a native WeChat page".
+  it('pauses the player while rig.device.openNativePage() has a native page over the app, and plays on after closeNativePage()', async () => {
+    await using rig = createRig({ miniprogramRoot: local, client: { baseLibrary: '3.3.0' } });
+    await surface(rig);
+    const video = (): number =>
+      (rig.timeline.entries.filter((e) => e.source === 'player#player' && e.kind === 'netstatus').pop()?.detail as { info: { videoBitrate: number } }).info
+        .videoBitrate;
+    expect(video()).toBeGreaterThan(0);
+    rig.device.openNativePage();
+    await rig.advance('3s');
+    expect(video()).toBe(0);
+    rig.device.closeNativePage();
+    await rig.advance('3s');
+    expect(video()).toBeGreaterThan(0);
+  });
+
   it('casts only from a tap, with castinguserselect, castingstatechange and an injected castinginterrupt (§2.2, §2.4)', async () => {
     await using rig = createRig({ miniprogramRoot: local, client: { baseLibrary: '3.3.0' } });
     const page = await surface(rig);

@@ -125,10 +125,15 @@ export function createContext(host: ContextHost, kind: 'pusher' | 'player', id: 
     };
   }
   if (kind === 'pusher') {
-    // Custom rendering hooks exist as functions; frames never arrive in a mock.
     if (supports(rt.client, '2.29.0')) {
-      ctx.onCustomRendererEvent = () => undefined;
-      ctx.offCustomRendererEvent = () => undefined;
+      // Frames reach the listener only with enableVideoCustomRender, as the push size (the pixels are not modelled).
+      const renderer = (event: unknown, cb: unknown): void => {
+        const handle = resolve();
+        if (handle?.kind !== 'pusher' || (event !== 'frame' && event !== 'update')) return;
+        handle.model.onCustomRenderer(event, typeof cb === 'function' ? (cb as (size: { width: number; height: number }) => void) : undefined);
+      };
+      ctx.onCustomRendererEvent = renderer;
+      ctx.offCustomRendererEvent = (event: unknown) => renderer(event, undefined);
       ctx.createOffscreenCanvas = (options: Record<string, unknown> = {}) => {
         const handle = resolve();
         return offscreenCanvas(host, handle, handle?.source ?? `${kind}#${id ?? '?'}`, options);

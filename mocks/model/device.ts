@@ -30,12 +30,18 @@ export type DeviceChange =
   | { type: 'permission'; permission: Permission; allowed: boolean }
   | { type: 'call-start' }
   | { type: 'call-end' }
-  | { type: 'audio-route'; route: 'speaker' | 'headphones' };
+  | { type: 'audio-route'; route: 'speaker' | 'headphones' }
+  /** a native WeChat page (image preview, scanner, map…) opens over the mini-program, or closes */
+  | { type: 'native-page'; open: boolean }
+  /** the phone is turned, with the system's auto-rotate on */
+  | { type: 'rotation'; orientation: 'portrait' | 'landscape' };
 
 export class Device {
   private readonly permissions: Record<Permission, boolean> = { camera: true, microphone: true };
   private bg = false;
   private inCall = false;
+  private native = false;
+  private orientation: 'portrait' | 'landscape' = 'portrait';
   private readonly faults = new Set<DeviceFault>();
   private readonly listeners = new Set<(c: DeviceChange) => void>();
 
@@ -87,6 +93,18 @@ export class Device {
 
   audioRoute(route: 'speaker' | 'headphones'): void {
     this.tell({ type: 'audio-route', route });
+  }
+
+  nativePage(open: boolean): void {
+    if (open === this.native) return;
+    this.native = open;
+    this.tell({ type: 'native-page', open });
+  }
+
+  rotate(orientation: 'portrait' | 'landscape'): void {
+    if (orientation === this.orientation) return;
+    this.orientation = orientation;
+    this.tell({ type: 'rotation', orientation });
   }
 
   inject(fault: DeviceFault): void {

@@ -151,3 +151,131 @@ describe('PlayerModel', () => {
     expect(kit.warnings[0]).toContain('src="https://example.com/video.mp4" is not a live URL the component plays');
   });
 });
+
+describe('LivePlayerContext methods on the model (§2.4)', () => {
+  const lastInfo = (kit: ModelKit): Record<string, number> => (kit.of('netstatus').at(-1)?.detail as { info: Record<string, number> }).info;
+
+  it('receives nothing while paused and plays again on resume; mute toggles muted', () => {
+    const kit = new ModelKit();
+    const v = watching(kit);
+    kit.advance(4000);
+    expect(lastInfo(kit).videoBitrate).toBeGreaterThan(0);
+    expect(v.call('pause')).toEqual({ ok: true });
+    kit.advance(3000);
+    expect([lastInfo(kit).videoBitrate, lastInfo(kit).audioBitrate]).toEqual([0, 0]);
+    expect(v.call('resume')).toEqual({ ok: true });
+    kit.advance(3000);
+    expect(lastInfo(kit).videoBitrate).toBeGreaterThan(0);
+    v.call('mute');
+    expect(v.attrs.muted).toBe(true);
+    v.call('mute');
+    expect(v.attrs.muted).toBe(false);
+  });
+
+  // requestFullScreen: "direction?: 0 | 90 | -90".
+  it('goes full screen in the direction asked (0, 90, -90 only) and back with exitFullScreen', () => {
+    const kit = new ModelKit();
+    const v = watching(kit);
+    kit.advance(3000);
+    expect(v.call('requestFullScreen', { direction: 45 }).ok).toBe(false);
+    expect(v.call('requestFullScreen', { direction: 90 })).toEqual({ ok: true });
+    kit.advance(100);
+    expect(v.call('exitFullScreen')).toEqual({ ok: true });
+    kit.advance(100);
+    expect(kit.of('fullscreenchange').map((e) => e.detail)).toEqual([
+      { fullScreen: true, direction: 'horizontal' },
+      { fullScreen: false, direction: 'vertical' },
+    ]);
+  });
+
+  // snapshot: "{width: string, height: string, tempImagePath, errMsg}".
+  it('answers snapshot with the picture size as strings and a temp file path', () => {
+    const kit = new ModelKit();
+    const v = watching(kit);
+    kit.advance(4000);
+    const r = v.call('snapshot') as { ok: boolean; result: Record<string, unknown> };
+    expect(r.ok).toBe(true);
+    expect(r.result).toMatchObject({ width: '540', height: '960' });
+    expect(String(r.result.tempImagePath)).toMatch(/^wxfile:\/\//);
+  });
+
+  // requestBackgroundPlayback: "进入后台音频播放模式".
+  it('keeps playing in the background after requestBackgroundPlayback, and pauses there again after exitBackgroundPlayback', () => {
+    const kit = new ModelKit();
+    const v = watching(kit);
+    kit.advance(3000);
+    v.call('requestBackgroundPlayback');
+    kit.device.background();
+    kit.advance(3000);
+    expect(lastInfo(kit).audioBitrate).toBeGreaterThan(0);
+    kit.device.foreground();
+    v.call('exitBackgroundPlayback');
+    kit.device.background();
+    kit.advance(3000);
+    expect(lastInfo(kit).audioBitrate).toBe(0);
+  });
+
+  // startCasting / switchCasting / reconnectCasting / exitCasting (2.32.0); castingstatechange `type` values are UNCONFIRMED.
+  it('switches, reconnects and exits a casting with castingstatechange, and refuses reconnect or exit when not casting', () => {
+    const kit = new ModelKit();
+    const v = watching(kit, { enableCasting: true });
+    kit.advance(3000);
+    expect(v.call('reconnectCasting').ok).toBe(false);
+    expect(v.call('exitCasting').ok).toBe(false);
+    for (const m of ['startCasting', 'switchCasting', 'reconnectCasting', 'exitCasting']) expect([m, v.call(m).ok]).toEqual([m, true]);
+    kit.advance(100);
+    expect(kit.of('castingstatechange').map((e) => e.detail)).toEqual([
+      { type: 'start', state: 'success' },
+      { type: 'switch', state: 'success' },
+      { type: 'reconnect', state: 'success' },
+      { type: 'exit', state: 'success' },
+    ]);
+    expect(v.call('exitCasting').ok).toBe(false);
+  });
+});
+
+describe('the device around a player (§2.1)', () => {
+  const lastInfo = (kit: ModelKit): Record<string, number> => (kit.of('netstatus').at(-1)?.detail as { info: Record<string, number> }).info;
+
+  // auto-pause-if-open-native: "pause when opening a native WeChat page" (default true).
+  it('pauses while a native WeChat page is open and plays on when it closes, unless auto-pause-if-open-native is false', () => {
+    const kit = new ModelKit();
+    watching(kit);
+    kit.advance(3000);
+    kit.device.nativePage(true);
+    kit.advance(3000);
+    expect(lastInfo(kit).videoBitrate).toBe(0);
+    kit.device.nativePage(false);
+    kit.advance(3000);
+    expect(lastInfo(kit).videoBitrate).toBeGreaterThan(0);
+
+    const kept = new ModelKit();
+    watching(kept, { autoPauseIfOpenNative: false });
+    kept.advance(3000);
+    kept.device.nativePage(true);
+    kept.advance(3000);
+    expect(lastInfo(kept).videoBitrate).toBeGreaterThan(0);
+  });
+
+  // enable-auto-rotation: "auto fullscreen on landscape when system auto-rotate is on" (default false).
+  it('goes full screen when the phone turns to landscape with enable-auto-rotation, and back when it turns upright; not without it', () => {
+    const kit = new ModelKit();
+    watching(kit, { enableAutoRotation: true });
+    kit.advance(3000);
+    kit.device.rotate('landscape');
+    kit.advance(100);
+    kit.device.rotate('portrait');
+    kit.advance(100);
+    expect(kit.of('fullscreenchange').map((e) => e.detail)).toEqual([
+      { fullScreen: true, direction: 'horizontal' },
+      { fullScreen: false, direction: 'vertical' },
+    ]);
+
+    const plain = new ModelKit();
+    watching(plain);
+    plain.advance(3000);
+    plain.device.rotate('landscape');
+    plain.advance(100);
+    expect(plain.of('fullscreenchange')).toEqual([]);
+  });
+});

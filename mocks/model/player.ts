@@ -21,7 +21,7 @@ const RULES: ParticipantRules<PlayerAttrs> = { pair: { keys: ['minCache', 'maxCa
 
 export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase> {
   private paused = false;
-  private pausedBy: 'user' | 'navigate' | 'background' | undefined;
+  private pausedBy: 'user' | 'navigate' | 'background' | 'native' | undefined;
   private bufferMs = 0;
   private keyFrame = false;
   private playRequestedAt = 0;
@@ -34,6 +34,8 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
   private lastDelayMs: number | undefined;
   private accFallback = false;
   private fullScreen = false;
+  /** full screen because the phone turned (enable-auto-rotation): turning back leaves it */
+  private rotatedFullScreen = false;
   private backgroundPlayback = false;
   private casting: 'off' | 'selecting' | 'on' = 'off';
 
@@ -104,6 +106,7 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
       case 'exitFullScreen':
         if (!this.fullScreen) return OK;
         this.fullScreen = false;
+        this.rotatedFullScreen = false;
         this.soon(() => this.d.sink.emit({ type: 'fullscreenchange', detail: { fullScreen: false, direction: 'vertical' } }));
         return OK;
       case 'snapshot': {
@@ -456,6 +459,29 @@ export class PlayerModel extends Participant<'player', PlayConnection, PlayPhase
         return;
       case 'audio-route':
         if (this.phase !== 'idle') this.status(PlayCode.AUDIO_DEVICE_CHANGED);
+        return;
+      case 'native-page':
+        // auto-pause-if-open-native (§2.1): "pause when opening a native WeChat page".
+        if (c.open && this.attrs.autoPauseIfOpenNative && this.phase !== 'idle' && !this.paused) {
+          this.paused = true;
+          this.pausedBy = 'native';
+        } else if (!c.open && this.pausedBy === 'native') {
+          this.paused = false;
+          this.pausedBy = undefined;
+        }
+        return;
+      case 'rotation':
+        // enable-auto-rotation (§2.1): "auto fullscreen on landscape when system auto-rotate is on".
+        if (!this.attrs.enableAutoRotation || this.phase === 'idle') return;
+        if (c.orientation === 'landscape' && !this.fullScreen) {
+          this.fullScreen = true;
+          this.rotatedFullScreen = true;
+          this.soon(() => this.d.sink.emit({ type: 'fullscreenchange', detail: { fullScreen: true, direction: 'horizontal' } }));
+        } else if (c.orientation === 'portrait' && this.rotatedFullScreen) {
+          this.fullScreen = false;
+          this.rotatedFullScreen = false;
+          this.soon(() => this.d.sink.emit({ type: 'fullscreenchange', detail: { fullScreen: false, direction: 'vertical' } }));
+        }
         return;
       default:
         return;

@@ -194,3 +194,47 @@ describe('room:// encsmall and a small-stream player', () => {
     expect([info.videoWidth, info.videoHeight]).toEqual([540, 960]);
   });
 });
+
+describe('a room player with mute-audio / mute-video', () => {
+  const BOB = { hasVideo: true, hasAudio: true, videoKbps: 500, audioKbps: 48, fps: 15, gopSeconds: 2, width: 360, height: 640 };
+  const lastInfo = (kit: ModelKit): Record<string, number> =>
+    (kit.events.filter((e) => e.source === 'player#bob' && e.type === 'netstatus').pop()?.detail as { info: Record<string, number> }).info;
+
+  // §2.1 "Undocumented-by-WeChat attributes used by Tencent SDKs: mute-audio, mute-video"; §5.3 player muteAudio/muteVideo.
+  it('receives no video with mute-video and no audio with mute-audio, and takes either back while playing', () => {
+    const kit = new ModelKit();
+    kit.link.publishRemote('room/42/bob', BOB);
+    inRoom(kit);
+    kit.advance(1000);
+    const player = kit.player('bob');
+    player.insert({ src: 'room://rtc.tencent.com?userid=bob&streamtype=main', mode: 'RTC', autoplay: true, muteVideo: true });
+    kit.advance(4000);
+    expect(lastInfo(kit).videoBitrate).toBe(0);
+    expect(lastInfo(kit).audioBitrate).toBeGreaterThan(0);
+    player.update({ muteVideo: false, muteAudio: true });
+    kit.advance(3000);
+    expect(lastInfo(kit).videoBitrate).toBeGreaterThan(0);
+    expect(lastInfo(kit).audioBitrate).toBe(0);
+    player.update({ muteAudio: false });
+    kit.advance(3000);
+    expect(lastInfo(kit).audioBitrate).toBeGreaterThan(0);
+    expect(kit.warnings).toEqual([]);
+  });
+});
+
+describe('a room player on the src trtc-wx synthesises', () => {
+  // §3.3: trtc-wx "infinite anchor" synthesises room://cloud.tencent.com/rtc?userid=<id>&streamtype=<main|aux>.
+  it('plays a member from room://cloud.tencent.com/rtc?userid=…&streamtype=main as from the 1033 playurl', () => {
+    const kit = new ModelKit();
+    kit.link.publishRemote('room/42/bob', { hasVideo: true, hasAudio: true, videoKbps: 500, audioKbps: 48, fps: 15, gopSeconds: 2, width: 360, height: 640 });
+    inRoom(kit);
+    kit.advance(1000);
+    kit.player('bob').insert({ src: 'room://cloud.tencent.com/rtc?userid=bob&streamtype=main', mode: 'RTC', autoplay: true });
+    kit.advance(4000);
+    const codes = kit.events.filter((e) => e.source === 'player#bob' && e.type === 'statechange').map((e) => e.code);
+    expect(codes).toContain(2004);
+    const info = (kit.events.filter((e) => e.source === 'player#bob' && e.type === 'netstatus').pop()?.detail as { info: Record<string, number> }).info;
+    expect([info.videoWidth, info.videoHeight]).toEqual([360, 640]);
+    expect(kit.warnings).toEqual([]);
+  });
+});

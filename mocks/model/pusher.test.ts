@@ -232,4 +232,128 @@ describe('PusherModel', () => {
     kit.advance(2000);
     expect(kit.codes()).toContain(PusherErrCode.BGM_LOAD_FAIL);
   });
+
+  // §1 general: "waiting-image fully supports network path / temp file / package path since 2.3.0".
+  it.each([['https://cdn.example.com/wait.png'], ['wxfile://tmp_wait.png'], ['/images/wait.png']])(
+    'keeps the stream alive in the background on a waiting image at %s',
+    (waitingImage) => {
+      const kit = new ModelKit();
+      pushing(kit, { waitingImage });
+      kit.advance(3000);
+      kit.device.background();
+      kit.advance(4000);
+      const info = (kit.of('netstatus').at(-1)?.detail as { info: Record<string, number> }).info;
+      expect(info.videoBitrate).toBeGreaterThan(0);
+      expect(info.videoBitrate).toBeLessThanOrEqual(45);
+      expect(info.audioBitrate).toBe(0);
+      expect(kit.of('error')).toEqual([]);
+    },
+  );
+
+  // §1.5 setZoom: "zoom: number in [1, maxZoom], one decimal → {zoom} (actually applied value)"; getMaxZoom → {maxZoom}.
+  it('answers getMaxZoom with maxZoom, and setZoom with the zoom it applied: in [1, maxZoom], one decimal (§1.5)', () => {
+    const kit = new ModelKit();
+    const p = pushing(kit);
+    const max = p.call('getMaxZoom') as { ok: boolean; result: { maxZoom: number } };
+    expect(max.ok).toBe(true);
+    expect(max.result.maxZoom).toBeGreaterThanOrEqual(1);
+    expect(p.call('setZoom', { zoom: 2.345 })).toEqual({ ok: true, result: { zoom: 2.3 } });
+    expect(p.call('setZoom', { zoom: 0.2 })).toEqual({ ok: true, result: { zoom: 1 } });
+    expect(p.call('setZoom', { zoom: 99 })).toEqual({ ok: true, result: { zoom: max.result.maxZoom } });
+    expect(p.call('setZoom', { zoom: 'x' }).ok).toBe(false);
+  });
+
+  // §1.5 playBGM: "startTimeMs?, endTimeMs? (ms, 2.31.0; 0/invalid → to end)".
+  it('plays BGM from startTimeMs to endTimeMs, and to the end when endTimeMs is 0 (§1.5 playBGM)', () => {
+    const kit = new ModelKit();
+    kit.link.defineResource('https://cdn.example.com/song.mp3', { ok: true, durationMs: 10_000 });
+    const p = pushing(kit);
+    kit.advance(2000);
+    p.call('playBGM', { url: 'https://cdn.example.com/song.mp3', startTimeMs: 4000, endTimeMs: 6000 });
+    kit.advance(5000);
+    const cut = kit.events.filter((e) => e.type.startsWith('bgm')).map((e) => e.type);
+    expect(cut).toEqual(['bgmstart', 'bgmprogress', 'bgmprogress', 'bgmcomplete']);
+    kit.events.length = 0;
+    p.call('playBGM', { url: 'https://cdn.example.com/song.mp3', startTimeMs: 7000, endTimeMs: 0 });
+    kit.advance(5000);
+    expect(kit.events.filter((e) => e.type.startsWith('bgm')).map((e) => e.type)).toEqual([
+      'bgmstart',
+      'bgmprogress',
+      'bgmprogress',
+      'bgmprogress',
+      'bgmcomplete',
+    ]);
+  });
+
+  // §1.5: setBGMVolume takes `volume: string` "0-1"; setMICVolume `volume: number` 0.0–1.0.
+  it('takes setBGMVolume as a string "0"–"1" and setMICVolume as a number 0.0–1.0, and fails anything else (§1.5)', () => {
+    const kit = new ModelKit();
+    const p = pushing(kit);
+    expect(p.call('setBGMVolume', { volume: '0.5' }).ok).toBe(true);
+    expect(p.call('setBGMVolume', { volume: '2' }).ok).toBe(false);
+    expect(p.call('setMICVolume', { volume: 0.5 }).ok).toBe(true);
+    expect(p.call('setMICVolume', { volume: '0.5' }).ok).toBe(false);
+    expect(p.call('setMICVolume', { volume: 1.5 }).ok).toBe(false);
+  });
+
+  // §1.5 pause/resume.
+  it('sends no video while paused and takes it up again on resume', () => {
+    const kit = new ModelKit();
+    const p = pushing(kit);
+    kit.advance(3000);
+    expect(p.call('pause')).toEqual({ ok: true });
+    kit.advance(3000);
+    expect((kit.of('netstatus').at(-1)?.detail as { info: Record<string, number> }).info.videoBitrate).toBe(0);
+    expect(p.call('resume')).toEqual({ ok: true });
+    kit.advance(3000);
+    expect((kit.of('netstatus').at(-1)?.detail as { info: Record<string, number> }).info.videoBitrate).toBeGreaterThan(0);
+  });
+
+  // §1.1 video-width / video-height (push resolution), orientation (vertical | horizontal), fps (1~30), audio-quality (high 48 kHz, low 16 kHz).
+  it('pushes at video-width × video-height in RTC mode, turned by orientation horizontal, at fps, with less audio at audio-quality low', () => {
+    const info = (attrs: Record<string, unknown>): Record<string, number> => {
+      const kit = new ModelKit();
+      const p = kit.pusher('p');
+      p.insert({ url: URL, mode: 'RTC', ...attrs });
+      p.call('start');
+      kit.advance(5000);
+      return (kit.of('netstatus').at(-1)?.detail as { info: Record<string, number> }).info;
+    };
+    const base = info({ videoWidth: 480, videoHeight: 848, fps: 20 });
+    expect([base.videoWidth, base.videoHeight, base.videoFPS]).toEqual([480, 848, 20]);
+    const turned = info({ videoWidth: 480, videoHeight: 848, orientation: 'horizontal' });
+    expect([turned.videoWidth, turned.videoHeight]).toEqual([848, 480]);
+    expect(info({ audioQuality: 'low' }).audioBitrate).toBeLessThan(info({ audioQuality: 'high' }).audioBitrate);
+  });
+
+  // §1.1 enableVideoCustomRender: "custom render of captured frames (see LivePusherContext.onCustomRendererEvent)".
+  it('sends no frames to a custom renderer without enableVideoCustomRender, none while paused, and the size to update once', () => {
+    const count = (attrs: Record<string, unknown>, pause = false): number => {
+      const kit = new ModelKit();
+      const p = kit.pusher('p');
+      p.insert({ url: URL, mode: 'RTC', ...attrs });
+      let frames = 0;
+      p.onCustomRenderer('frame', () => frames++);
+      p.call('start');
+      kit.advance(1000);
+      if (pause) {
+        p.call('pause');
+        frames = 0;
+      }
+      kit.advance(2000);
+      return frames;
+    };
+    expect(count({})).toBe(0);
+    // 'update' says the size once, when the first frame has it.
+    const kit = new ModelKit();
+    const p = kit.pusher('p');
+    p.insert({ url: URL, mode: 'RTC', videoWidth: 480, videoHeight: 848, enableVideoCustomRender: true });
+    const updates: unknown[] = [];
+    p.onCustomRenderer('update', (size) => updates.push(size));
+    p.call('start');
+    kit.advance(3000);
+    expect(updates).toEqual([{ width: 480, height: 848 }]);
+    expect(count({ enableVideoCustomRender: true })).toBeGreaterThan(20);
+    expect(count({ enableVideoCustomRender: true }, true)).toBe(0);
+  });
 });

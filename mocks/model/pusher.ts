@@ -266,6 +266,7 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
       t += random.between(30, 80);
       this.after(t, () => {
         this.status(PushCode.FIRST_FRAME_AVAILABLE);
+        this.renderFrames();
         if (params.pusherEmitsLocalVideoCodes) {
           this.status(PushCode.LOCAL_RCV_FIRST_I_FRAME);
           this.status(PushCode.LOCAL_PLAY_BEGIN);
@@ -451,6 +452,42 @@ export class PusherModel extends Participant<'pusher', PublishConnection, PushPh
     this.endBGM(false);
     this.waitingImageUntil = undefined;
     this.recovering = false;
+  }
+
+  // ---------------------------------------------------------------- custom rendering
+
+  /**
+   * LivePusherContext.onCustomRendererEvent (§1.5, 2.29.0): with
+   * enableVideoCustomRender, each captured frame goes to the 'frame' listener
+   * and a change of size to 'update', both as {width, height} of the push.
+   * A later listener of an event replaces the earlier one; none removes it.
+   */
+  onCustomRenderer(event: 'frame' | 'update', cb: ((size: { width: number; height: number }) => void) | undefined): void {
+    if (cb) this.renderers[event] = cb;
+    else delete this.renderers[event];
+  }
+
+  private renderers: Partial<Record<'frame' | 'update', (size: { width: number; height: number }) => void>> = {};
+  private renderingGen = -1;
+
+  /** From the first captured frame until stop(): one frame per 1/fps while the camera captures (not paused, not in the background). */
+  private renderFrames(): void {
+    if (!this.attrs.enableVideoCustomRender || this.renderingGen === this.gen) return;
+    this.renderingGen = this.gen;
+    let last = '';
+    const tick = (): void => {
+      const a = this.attrs;
+      if (a.enableCamera && !this.pureAudio && !this.paused && !this.d.device.inBackground) {
+        const [width, height] = this.captureSize();
+        if (`${width}x${height}` !== last) {
+          last = `${width}x${height}`;
+          this.renderers.update?.({ width, height });
+        }
+        this.renderers.frame?.({ width, height });
+      }
+      this.after(1000 / Math.max(1, Number(a.fps) || 15), tick);
+    };
+    tick();
   }
 
   // ---------------------------------------------------------------- media steps

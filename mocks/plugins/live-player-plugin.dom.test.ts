@@ -93,6 +93,20 @@ describe('live-player-plugin', () => {
     expect(page.text('#sub >>> .subscribe')).toBe('已订阅');
   });
 
+  // §6.2 subscribe: "`stop-propagation` false".
+  it('lets a tap on the subscribe button bubble to the page unless stop-propagation is set', async () => {
+    await using rig = createRig({ miniprogramRoot: sample });
+    rig.liveRooms.set(7, 'not-started');
+    rig.liveRooms.set(8, 'not-started');
+    const page = await rig.loadPage('pages/live-list/live-list');
+    await rig.advance(10);
+    await page.tap('#sub >>> .subscribe');
+    expect(page.data.cardTaps).toBe(1);
+    await page.tap('#quiet-sub >>> .subscribe');
+    expect(rig.liveRooms.subscribed(8)).toBe(true);
+    expect(page.data.cardTaps).toBe(1);
+  });
+
   it('answers getShareParams, getOpenid and the legacy getLiveParams for an app opened from a share card', async () => {
     await using rig = createRig({ miniprogramRoot: sample });
     rig.liveRooms.set(7, 'live');

@@ -266,8 +266,13 @@ export function subscribeDefinition(host: PluginHost, id: string, rooms: LiveRoo
   return {
     id,
     tagName: 'wx-subscribe',
-    template:
-      '<view class="subscribe" data-custom-params="{{customParams}}" style="width:{{width}}px;height:{{height}}px;font-size:{{fontSize}}px;color:#{{color}};background-color:{{backgroundColor}}" bindtap="_tap">{{label}}</view>',
+    // stop-propagation: the button catches the tap instead of letting it bubble to the page around it.
+    template: ['catchtap', 'bindtap']
+      .map(
+        (bind, i) =>
+          `<view wx:${i === 0 ? 'if="{{stopPropagation}}"' : 'else'} class="subscribe" data-custom-params="{{customParams}}" style="width:{{width}}px;height:{{height}}px;font-size:{{fontSize}}px;color:#{{color}};background-color:{{backgroundColor}}" ${bind}="_tap">{{label}}</view>`,
+      )
+      .join(''),
     properties: {
       roomId: { type: null, value: 0 },
       width: { type: null, value: 120 },
