@@ -66,8 +66,14 @@ const PIP_PUSH = t(
   'harness/rig/surface.dom.test.ts',
   'moves a pushing pusher with picture-in-picture-mode "push" to the small window on navigateTo, and back out with exitPictureInPicture (§1.2)',
 );
-const PIP_PAGE = t('harness/rig/surface.dom.test.ts', 'keeps a page popped into picture-in-picture alive in onHide, and unloads it when the window closes (§2 picture-in-picture)');
-const CASTING = t('harness/rig/surface.dom.test.ts', 'casts only from a tap, with castinguserselect, castingstatechange and an injected castinginterrupt (§2.2, §2.4)');
+const PIP_PAGE = t(
+  'harness/rig/surface.dom.test.ts',
+  'keeps a page popped into picture-in-picture alive in onHide, and unloads it when the window closes (§2 picture-in-picture)',
+);
+const CASTING = t(
+  'harness/rig/surface.dom.test.ts',
+  'casts only from a tap, with castinguserselect, castingstatechange and an injected castinginterrupt (§2.2, §2.4)',
+);
 const INJECT = t(
   'harness/rig/surface.dom.test.ts',
   'injects codes only a device sends: binderror 10005/10012/10014, player 6003 to a PLAYER_WARNING handler (§1.3, §3.2 observed codes)',
@@ -123,17 +129,36 @@ const add = (category: string, list: ReadonlyArray<readonly [item: string, model
 // ---------------------------------------------------------------- §1 live-pusher
 
 add('§1 live-pusher: general', [
-  ['base library 1.7.0; plugins from 2.3.0: features gated by the client profile', true, t('mocks/components/components.dom.test.ts', 'leave out methods newer than the client base library')],
-  ['scope.camera and scope.record authorization', true, t('harness/rig/permissions.dom.test.ts', 'fail wx.authorize({ scope: "scope.camera" }) in page code after rig.device.deny("camera")')],
+  [
+    'base library 1.7.0; plugins from 2.3.0: features gated by the client profile',
+    true,
+    t('mocks/components/components.dom.test.ts', 'leave out methods newer than the client base library'),
+  ],
+  [
+    'scope.camera and scope.record authorization',
+    true,
+    t('harness/rig/permissions.dom.test.ts', 'fail wx.authorize({ scope: "scope.camera" }) in page code after rig.device.deny("camera")'),
+  ],
   ['default size: width 100%, no default height', false, undefined, 'layout is not modelled: miniprogram-simulate has no native rendering'],
   [
     'not supported in DevTools',
     true,
-    t('harness/automator-sim/live-tags.dom.test.ts', "in live: 'inert' the live tags emit nothing, and Element.triggerEvent on one runs the page's bind handler"),
+    t(
+      'harness/automator-sim/live-tags.dom.test.ts',
+      "in live: 'inert' the live tags emit nothing, and Element.triggerEvent on one runs the page's bind handler",
+    ),
     "automator-sim's `live: 'inert'` stands in for DevTools: the tags render and keep their attributes, emit nothing, and their contexts do nothing",
   ],
-  ['waiting-image from a network path, temp file or package path', true, t('mocks/model/pusher.test.ts', 'keeps the stream alive in the background on a waiting image at %s')],
-  ['LivePusherContext binds to the only pusher; createLivePusherContext() takes no id', true, t('mocks/components/components.dom.test.ts', "bind the documented no-argument createLivePusherContext() to the page's only pusher")],
+  [
+    'waiting-image from a network path, temp file or package path',
+    true,
+    t('mocks/model/pusher.test.ts', 'keeps the stream alive in the background on a waiting image at %s'),
+  ],
+  [
+    'LivePusherContext binds to the only pusher; createLivePusherContext() takes no id',
+    true,
+    t('mocks/components/components.dom.test.ts', "bind the documented no-argument createLivePusherContext() to the page's only pusher"),
+  ],
 ]);
 
 const pusherAttrSpecific: Record<string, TestRef> = {
@@ -156,7 +181,10 @@ const pusherAttrSpecific: Record<string, TestRef> = {
   'custom-effect': ATTR_RULES,
   'enable-ear-monitor': SURFACE_ATTRS,
   debug: SURFACE_ATTRS,
-  enableVideoCustomRender: t('mocks/model/pusher.test.ts', 'sends no frames to a custom renderer without enableVideoCustomRender, none while paused, and the size to update once'),
+  enableVideoCustomRender: t(
+    'mocks/model/pusher.test.ts',
+    'sends no frames to a custom renderer without enableVideoCustomRender, none while paused, and the size to update once',
+  ),
   orientation: PUSH_SIZE,
   'audio-quality': PUSH_SIZE,
   'video-width': PUSH_SIZE,
@@ -211,7 +239,11 @@ add(
 );
 add('§1.1 live-pusher attributes', [
   ['allowed values and ranges of the enumerated and numeric attributes', true, ATTR_VALUES],
-  ['a bad number (max-bitrate="abc") is reported as not a number', true, t(RIG_FID, 'reports max-bitrate="abc" in WXML as not a number, with no min/max conflict (components.md §1.1 max-bitrate: number)')],
+  [
+    'a bad number (max-bitrate="abc") is reported as not a number',
+    true,
+    t(RIG_FID, 'reports max-bitrate="abc" in WXML as not a number, with no min/max conflict (components.md §1.1 max-bitrate: number)'),
+  ],
   ['min-bitrate above max-bitrate', true, t('mocks/model/pusher.test.ts', 'holds min-bitrate above max-bitrate at max and warns')],
 ]);
 
@@ -222,16 +254,34 @@ add('§1.2 live-pusher events', [
   ['bindbgmstart', true, PUSH_BGM],
   ['bindbgmprogress {progress, duration}', true, PUSH_BGM],
   ['bindbgmcomplete', true, PUSH_BGM],
-  ['bindaudiovolumenotify {volume}', true, t('mocks/model/events.test.ts', 'notifies the microphone volume while pushing, 0 while muted (§1.2 bindaudiovolumenotify: detail.volume)')],
+  [
+    'bindaudiovolumenotify {volume}',
+    true,
+    t('mocks/model/events.test.ts', 'notifies the microphone volume while pushing, 0 while muted (§1.2 bindaudiovolumenotify: detail.volume)'),
+  ],
   ['bindenterpictureinpicture', true, PIP_PUSH],
   ['bindleavepictureinpicture', true, PIP_PUSH],
 ]);
 
 add('§1.4 live-pusher netstatus info', [
-  ...['videoBitrate', 'audioBitrate', 'videoFPS', 'videoGOP', 'netSpeed', 'netJitter', 'netQualityLevel', 'videoWidth', 'videoHeight', 'videoCache', 'audioCache'].map(
-    (k) => [k, true, PUSH_NET] as const,
-  ),
-  ['cpu fields (UNCONFIRMED): off by default, params.netstatusIncludesCpu', true, t('mocks/model/events.test.ts', 'adds appCpu/systemCpu to netstatus only when params.netstatusIncludesCpu says the client does (§1.4, UNCONFIRMED)')],
+  ...[
+    'videoBitrate',
+    'audioBitrate',
+    'videoFPS',
+    'videoGOP',
+    'netSpeed',
+    'netJitter',
+    'netQualityLevel',
+    'videoWidth',
+    'videoHeight',
+    'videoCache',
+    'audioCache',
+  ].map((k) => [k, true, PUSH_NET] as const),
+  [
+    'cpu fields (UNCONFIRMED): off by default, params.netstatusIncludesCpu',
+    true,
+    t('mocks/model/events.test.ts', 'adds appCpu/systemCpu to netstatus only when params.netstatusIncludesCpu says the client does (§1.4, UNCONFIRMED)'),
+  ],
 ]);
 
 const ctxSpecific: Record<string, TestRef> = {
@@ -249,7 +299,10 @@ const ctxSpecific: Record<string, TestRef> = {
     'harness/rig/surface.dom.test.ts',
     'sends each captured frame to onCustomRendererEvent with the push size when enableVideoCustomRender is set; a later listener replaces the earlier (§1.5)',
   ),
-  createOffscreenCanvas: t('harness/rig/surface.dom.test.ts', 'gives createOffscreenCanvas the push size, and says getContext() has no GPU here (§1.5 createOffscreenCanvas)'),
+  createOffscreenCanvas: t(
+    'harness/rig/surface.dom.test.ts',
+    'gives createOffscreenCanvas the push size, and says getContext() has no GPU here (§1.5 createOffscreenCanvas)',
+  ),
 };
 add(
   '§1.5 LivePusherContext methods',
@@ -288,7 +341,11 @@ add(
   ].map((m) => (UNMODELLED[m] ? ([m, false, undefined, UNMODELLED[m]] as const) : ([m, true, ctxSpecific[m] ?? CTX_PUSHER] as const))),
 );
 add('§1.5 LivePusherContext methods', [
-  ['methods newer than the base library are absent', true, t('mocks/components/context-methods.dom.test.ts', 'leaves out each pusher method below its base library')],
+  [
+    'methods newer than the base library are absent',
+    true,
+    t('mocks/components/context-methods.dom.test.ts', 'leaves out each pusher method below its base library'),
+  ],
   [
     'startDumpAudio / stopDumpAudio (trtc-wx, undocumented)',
     true,
@@ -313,7 +370,10 @@ const playerAttrSpecific: Record<string, TestRef> = {
   muted: t('mocks/model/events.test.ts', 'notifies the volume of what a player plays, and nothing while muted (§2.2 bindaudiovolumenotify)'),
   'min-cache': t('mocks/model/player.test.ts', 'keeps live-mode latency between min-cache and max-cache (plus the network)'),
   'max-cache': t('mocks/model/player.test.ts', 'warns about inverted caches and plays at min-cache'),
-  'auto-pause-if-navigate': t(RIG_FID, 'keeps RTC pull playing while another page covers it; live mode pauses (components.md Q10, §2.1 auto-pause-if-navigate)'),
+  'auto-pause-if-navigate': t(
+    RIG_FID,
+    'keeps RTC pull playing while another page covers it; live mode pauses (components.md Q10, §2.1 auto-pause-if-navigate)',
+  ),
   'picture-in-picture-mode': PIP_PAGE,
   'picture-in-picture-init-position': t('mocks/components/components.dom.test.ts', 'ignore attributes newer than the base library and say so'),
   'enable-casting': CASTING,
@@ -352,15 +412,27 @@ add(
   ].map((a) => (UNMODELLED[a] ? ([a, false, undefined, UNMODELLED[a]] as const) : ([a, true, playerAttrSpecific[a] ?? ATTR_PLAYER] as const))),
 );
 add('§2.1 live-player attributes', [
-  ['mute-audio (undocumented, trtc-wx)', true, t(PUSH_ROOM, 'receives no video with mute-video and no audio with mute-audio, and takes either back while playing')],
-  ['mute-video (undocumented, trtc-wx)', true, t(PUSH_ROOM, 'receives no video with mute-video and no audio with mute-audio, and takes either back while playing')],
+  [
+    'mute-audio (undocumented, trtc-wx)',
+    true,
+    t(PUSH_ROOM, 'receives no video with mute-video and no audio with mute-audio, and takes either back while playing'),
+  ],
+  [
+    'mute-video (undocumented, trtc-wx)',
+    true,
+    t(PUSH_ROOM, 'receives no video with mute-video and no audio with mute-audio, and takes either back while playing'),
+  ],
 ]);
 
 add('§2.2 live-player events', [
   ['bindstatechange {code, message}', true, PLAY_ORDER],
   ['bindfullscreenchange {direction, fullScreen}', true, WRAPPER],
   ['bindnetstatus {info}', true, PLAY_NET],
-  ['bindaudiovolumenotify', true, t('mocks/model/events.test.ts', 'notifies the volume of what a player plays, and nothing while muted (§2.2 bindaudiovolumenotify)')],
+  [
+    'bindaudiovolumenotify',
+    true,
+    t('mocks/model/events.test.ts', 'notifies the volume of what a player plays, and nothing while muted (§2.2 bindaudiovolumenotify)'),
+  ],
   ['bindenterpictureinpicture', true, WRAPPER],
   ['bindleavepictureinpicture', true, PIP_PAGE],
   ['bindcastinguserselect {state}', true, CASTING],
@@ -393,8 +465,14 @@ add(
 
 const PLAYER_PAUSE = t('mocks/model/player.test.ts', 'receives nothing while paused and plays again on resume; mute toggles muted');
 const PLAYER_FS = t('mocks/model/player.test.ts', 'goes full screen in the direction asked (0, 90, -90 only) and back with exitFullScreen');
-const PLAYER_BG = t('mocks/model/player.test.ts', 'keeps playing in the background after requestBackgroundPlayback, and pauses there again after exitBackgroundPlayback');
-const PLAYER_CAST = t('mocks/model/player.test.ts', 'switches, reconnects and exits a casting with castingstatechange, and refuses reconnect or exit when not casting');
+const PLAYER_BG = t(
+  'mocks/model/player.test.ts',
+  'keeps playing in the background after requestBackgroundPlayback, and pauses there again after exitBackgroundPlayback',
+);
+const PLAYER_CAST = t(
+  'mocks/model/player.test.ts',
+  'switches, reconnects and exits a casting with castingstatechange, and refuses reconnect or exit when not casting',
+);
 const playerCtxSpecific: Record<string, TestRef> = {
   play: PLAY_ORDER,
   stop: t('mocks/model/player.test.ts', 'does not switch to a new src with autoplay until stop()+play() (Q3)'),
@@ -452,19 +530,33 @@ for (const component of ['pusher', 'player'] as const) {
       item: `${e.code} ${e.name}`,
       modelled: true,
       test: excused ? CODE_WALK_EXCUSED : CODE_WALK_PRODUCES,
-      ...(excused ? { note: INJECTABLE.has(e.code) ? 'never sent by the model alone; rig.inject sends it' : 'WeChat does not send it; the walk says why' } : {}),
+      ...(excused
+        ? { note: INJECTABLE.has(e.code) ? 'never sent by the model alone; rig.inject sends it' : 'WeChat does not send it; the walk says why' }
+        : {}),
     });
   }
 }
 add('§3.2 live-player status codes', [
-  ['3001/3002 only for rtmp:// URLs', true, t(FID, 'sends player 3001/3002 for rtmp:// only; HTTP-FLV just retries (components.md §3.2 3001: "only for rtmp:// URLs (LiteAV)")')],
+  [
+    '3001/3002 only for rtmp:// URLs',
+    true,
+    t(FID, 'sends player 3001/3002 for rtmp:// only; HTTP-FLV just retries (components.md §3.2 3001: "only for rtmp:// URLs (LiteAV)")'),
+  ],
   ['observed 6002–6005 reach a PLAYER_WARNING handler', true, INJECT],
 ]);
 
 add('§3.3 TRTC room:// protocol', [
   ['room:// push URL accepted by the pusher', true, t('mocks/model/room.test.ts', 'enters with 1018, and announces a re-entry after a loss with 1021 first')],
-  ['roomid 1–4294967295 / strroomid; userid required', true, t('mocks/link/virtual/room-server.test.ts', 'rejects a room id out of range or a missing user id')],
-  ['sdkappid / usersig / privatemapkey checks', true, t('mocks/link/virtual/room-server.test.ts', 'names the credential at fault, SDKAppID first, then UserSig, then the private map key')],
+  [
+    'roomid 1–4294967295 / strroomid; userid required',
+    true,
+    t('mocks/link/virtual/room-server.test.ts', 'rejects a room id out of range or a missing user id'),
+  ],
+  [
+    'sdkappid / usersig / privatemapkey checks',
+    true,
+    t('mocks/link/virtual/room-server.test.ts', 'names the credential at fault, SDKAppID first, then UserSig, then the private map key'),
+  ],
   ['the URL trtc-wx enterRoom builds, with its parameters', true, ROOM_PARAMS],
   ['appscene', false, undefined, `${URL_ONLY} (videocall and live behave alike)`],
   ['recvmode 1–4', true, t(PUSH_ROOM, 'lets a player receive of a member what recvmode=%s allows')],
@@ -480,7 +572,11 @@ add('§3.3 TRTC room:// protocol', [
     t(PUSH_ROOM, 'plays a member from room://cloud.tencent.com/rtc?userid=…&streamtype=main as from the 1033 playurl'),
   ],
   ['1018 message', true, t('mocks/model/room.test.ts', 'enters with 1018, and announces a re-entry after a loss with 1021 first')],
-  ['1019 message with "reason[0]" for a normal exit', true, t('mocks/model/room.test.ts', 'tells a normal exit from a kick the way trtc-wx does: by "reason[0]" in the 1019 message')],
+  [
+    '1019 message with "reason[0]" for a normal exit',
+    true,
+    t('mocks/model/room.test.ts', 'tells a normal exit from a kick the way trtc-wx does: by "reason[0]" in the 1019 message'),
+  ],
   ['1020 member list', true, ROOM_MEMBER],
   ['1031 userlist payload', true, ROOM_MEMBER],
   ['1032 userlist payload', true, t('mocks/model/room.test.ts', 'reports a member who leaves with 1032 and the list of those who stay')],
@@ -493,8 +589,16 @@ add('§3.3 TRTC room:// protocol', [
 add('§4 quirks', [
   ['Q1 three reconnects, then -1307 (pusher)', true, PUSH_RECONNECT],
   ['Q1 three reconnects (2103), then -2301 (player)', true, PLAY_RECONNECT],
-  ['Q2 2006 or -2301 as the end of a live; no 2006 over HTTP-FLV', true, t('mocks/model/player.test.ts', 'sees 2006 when an RTMP stream ends, and only the disconnect (no 2006) over HTTP-FLV')],
-  ['Q3 with autoplay a new src needs stop()+play()', true, t('mocks/model/player.test.ts', 'does not switch to a new src with autoplay until stop()+play() (Q3)')],
+  [
+    'Q2 2006 or -2301 as the end of a live; no 2006 over HTTP-FLV',
+    true,
+    t('mocks/model/player.test.ts', 'sees 2006 when an RTMP stream ends, and only the disconnect (no 2006) over HTTP-FLV'),
+  ],
+  [
+    'Q3 with autoplay a new src needs stop()+play()',
+    true,
+    t('mocks/model/player.test.ts', 'does not switch to a new src with autoplay until stop()+play() (Q3)'),
+  ],
   [
     'Q4 in onLoad the tags do not exist yet: a call then fails; the context binds at first use',
     true,
@@ -504,21 +608,53 @@ add('§4 quirks', [
   ['Q6 device-position, auto-focus, custom-effect init only', true, t('scenarios/push-device-position.scenario.ts', 'device-position after insert is ignored')],
   ['Q7 mode change needs stop/play (UNCONFIRMED)', true, t('scenarios/play-mode-change.scenario.ts', 'a live-player mode change needs stop() and play()')],
   ['Q8 one live-pusher per page: a second one warns', true, t(RIG_FID, 'warns about a second pusher on one page (components.md Q8: one live-pusher per page)')],
-  ['Q9 background: 5000, waiting image ~3 min, muted; onHide/onShow', true, t(RIG_FID, 'fires onHide when the app goes to the background and onShow when it returns (components.md Q9)')],
+  [
+    'Q9 background: 5000, waiting image ~3 min, muted; onHide/onShow',
+    true,
+    t(RIG_FID, 'fires onHide when the app goes to the background and onShow when it returns (components.md Q9)'),
+  ],
   [
     'Q9 in a room: background leaves the room (1019), foreground re-enters (1018)',
     true,
     t(PUSH_ROOM, 'leaves the room when the app is suspended (5000, then 1019) and re-enters by itself on foreground (1018)'),
   ],
-  ['Q9 5001 (Android): the SDK leaves the room; the app must re-enter', true, t(PUSH_ROOM, 'leaves the room on an interruption (5001, then 1019) and stays out until the page starts again')],
-  ['Q10 RTC push and pull carry on while the page is covered', true, t(RIG_FID, 'keeps RTC pull playing while another page covers it; live mode pauses (components.md Q10, §2.1 auto-pause-if-navigate)')],
+  [
+    'Q9 5001 (Android): the SDK leaves the room; the app must re-enter',
+    true,
+    t(PUSH_ROOM, 'leaves the room on an interruption (5001, then 1019) and stays out until the page starts again'),
+  ],
+  [
+    'Q10 RTC push and pull carry on while the page is covered',
+    true,
+    t(RIG_FID, 'keeps RTC pull playing while another page covers it; live mode pauses (components.md Q10, §2.1 auto-pause-if-navigate)'),
+  ],
   ['Q11 RTC ignores the caches and keeps latency low', true, t('mocks/model/player.test.ts', 'ignores the caches in RTC mode and stays under 500 ms')],
-  ['Q11 a steady long delay plays steadily at a higher latency', true, t(FID, 'plays an RTC stream steadily over a steady link whose one-way delay exceeds the target (components.md Q11: latency auto-kept)')],
-  ['Q12 FLV 2–3 s in live mode', true, t(FID, 'plays RTMP-pushed HTTP-FLV 2–3 s behind in live mode with the default caches (components.md Q12: "RTMP push + FLV play normally 2–3 s")')],
-  ['Q12 RTC <500 ms with a signed acc URL; -2302 without', true, t('mocks/model/player.test.ts', 'falls back with -2302 when an RTC URL lacks txSecret/txTime, and then has CDN latency')],
+  [
+    'Q11 a steady long delay plays steadily at a higher latency',
+    true,
+    t(FID, 'plays an RTC stream steadily over a steady link whose one-way delay exceeds the target (components.md Q11: latency auto-kept)'),
+  ],
+  [
+    'Q12 FLV 2–3 s in live mode',
+    true,
+    t(FID, 'plays RTMP-pushed HTTP-FLV 2–3 s behind in live mode with the default caches (components.md Q12: "RTMP push + FLV play normally 2–3 s")'),
+  ],
+  [
+    'Q12 RTC <500 ms with a signed acc URL; -2302 without',
+    true,
+    t('mocks/model/player.test.ts', 'falls back with -2302 when an RTC URL lacks txSecret/txTime, and then has CDN latency'),
+  ],
   ['Q13 live cache guidance', true, t('mocks/model/player.test.ts', 'keeps live-mode latency between min-cache and max-cache (plus the network)')],
-  ['Q14 min/max-bitrate in RTC only; FHD 600–1800', true, t(FID, 'applies min/max-bitrate in RTC mode only; FHD keeps its own 600–1800 (components.md Q14, §6.1 "仅在 mode 为 RTC 时生效")')],
-  ['Q15 RTC first-frame codes (UNCONFIRMED): params.rtcEmitsFirstFrameCodes', true, t('mocks/model/events.test.ts', 'sends no 2003/2004 in RTC mode when params.rtcEmitsFirstFrameCodes is false (Q15, UNCONFIRMED)')],
+  [
+    'Q14 min/max-bitrate in RTC only; FHD 600–1800',
+    true,
+    t(FID, 'applies min/max-bitrate in RTC mode only; FHD keeps its own 600–1800 (components.md Q14, §6.1 "仅在 mode 为 RTC 时生效")'),
+  ],
+  [
+    'Q15 RTC first-frame codes (UNCONFIRMED): params.rtcEmitsFirstFrameCodes',
+    true,
+    t('mocks/model/events.test.ts', 'sends no 2003/2004 in RTC mode when params.rtcEmitsFirstFrameCodes is false (Q15, UNCONFIRMED)'),
+  ],
   ['Q16 permission failures as binderror "Not allowed to use camera."', true, t('scenarios/push-camera-denied.scenario.ts', 'push with the camera denied')],
 ]);
 
@@ -546,16 +682,24 @@ add('§5 trtc-wx-sdk', [
   ['VIDEO_FULLSCREEN_UPDATE', true, TRTC_DERIVED],
   ['BGM_PLAY_START / PROGRESS / COMPLETE', true, TRTC_DERIVED],
   ['ERROR', true, t('scenarios/trtc-wx-bad-usersig.scenario.ts', 'trtc-wx: a bad UserSig fails the room entry')],
-  ['DEFAULT_PUSHER_CONFIG draws no false warnings (filter "")', true, t(PUSH_ROOM, "takes filter=\"\" (trtc-wx\\'s default) as unset, without a warning")],
+  ['DEFAULT_PUSHER_CONFIG draws no false warnings (filter "")', true, t(PUSH_ROOM, 'takes filter="" (trtc-wx\\\'s default) as unset, without a warning')],
   ['DEFAULT_PLAYER_CONFIG', true, TRTC_1V1],
-  ['wx.request / storage / system info calls answered', true, t(TRTCWX, "records trtc-wx's system info, storage and report calls, answered as a phone without its log server would answer")],
+  [
+    'wx.request / storage / system info calls answered',
+    true,
+    t(TRTCWX, "records trtc-wx's system info, storage and report calls, answered as a phone without its log server would answer"),
+  ],
 ]);
 
 // ---------------------------------------------------------------- §6 plugins
 
 add('§6.1 liveRoomPlugin: setup', [
   ['app.json "plugins" entry and plugin:// usingComponents', true, LRP_FLOW],
-  ['an unknown plugin path warns, naming the plugin and what is supported', true, t(LRP, 'warns about a plugin path the harness does not model, naming the plugin and what is supported')],
+  [
+    'an unknown plugin path warns, naming the plugin and what is supported',
+    true,
+    t(LRP, 'warns about a plugin path the harness does not model, naming the plugin and what is supported'),
+  ],
   ["requirePlugin('liveRoomPlugin').instance.getLiveRoomInstance()", true, LRP_METHODS],
   ["requirePlugin('liveRoomPlugin').instance.getLiveRoomPushInstance()", true, LRP_METHODS],
   ['built on the rig pusher/player models', true, LRP_FLOW],
@@ -564,9 +708,21 @@ add('§6.1 liveRoomPlugin: setup', [
 ]);
 const IM = ['sdkAppId', 'userID', 'userSig', 'roomID', 'nickName', 'avatar'];
 add('§6.1 live-room-play properties', [
-  ...['liveAppID', 'playUrl', 'version', 'mode', 'orientation', 'objectFit', 'minCache', 'maxCache', 'muted', 'debug', 'soundMode', 'autoplay', 'autopause'].map(
-    (p) => [p, true, p === 'liveAppID' ? LRP_WHITELIST : LRP_DEFAULTS] as const,
-  ),
+  ...[
+    'liveAppID',
+    'playUrl',
+    'version',
+    'mode',
+    'orientation',
+    'objectFit',
+    'minCache',
+    'maxCache',
+    'muted',
+    'debug',
+    'soundMode',
+    'autoplay',
+    'autopause',
+  ].map((p) => [p, true, p === 'liveAppID' ? LRP_WHITELIST : LRP_DEFAULTS] as const),
   ...IM.map((p) => [p, false, LRP_DEFAULTS, 'declared with its default; the built-in IM is not modelled'] as const),
 ]);
 add('§6.1 live-room-push properties', [
@@ -615,34 +771,68 @@ add('§6.1 liveRoomPlugin methods', [
   ...['start', 'stop', 'requestFullScreen', 'pause', 'resume', 'mute'].map(
     (m) => [`live-room-play ${m}`, true, m === 'requestFullScreen' ? LRP_METHODS : LRP_ALL_METHODS] as const,
   ),
-  ...['start', 'stop', 'snapshot', 'switchCamera', 'toggleTorch', 'playBGM', 'stopBGM', 'pauseBGM', 'resumeBGM', 'setBGMVolume', 'startPreview', 'stopPreview'].map(
-    (m) => [`live-room-push ${m}`, true, m === 'switchCamera' ? LRP_METHODS : LRP_ALL_METHODS] as const,
-  ),
+  ...[
+    'start',
+    'stop',
+    'snapshot',
+    'switchCamera',
+    'toggleTorch',
+    'playBGM',
+    'stopBGM',
+    'pauseBGM',
+    'resumeBGM',
+    'setBGMVolume',
+    'startPreview',
+    'stopPreview',
+  ].map((m) => [`live-room-push ${m}`, true, m === 'switchCamera' ? LRP_METHODS : LRP_ALL_METHODS] as const),
 ]);
 
 add('§6.2 live-player-plugin', [
-  ['app.json plugins entry; requirePlugin refused when undeclared', true, t(LPP, 'refuses requirePlugin of a plugin app.json does not declare, as the client does')],
+  [
+    'app.json plugins entry; requirePlugin refused when undeclared',
+    true,
+    t(LPP, 'refuses requirePlugin of a plugin app.json does not declare, as the client does'),
+  ],
   ['getLiveStatus {room_id} → {liveStatus}', true, LPP_STATUS],
   ...Object.entries({ 101: 'live', 102: 'not started', 103: 'ended', 104: 'banned', 105: 'paused', 106: 'abnormal', 107: 'expired' }).map(
     ([code, name]) => [`liveStatus ${code} ${name}`, true, LPP_STATUS] as const,
   ),
-  ['106 becomes 103 after 15 minutes unless it recovers', true, t(LPP, 'ends an abnormal room (106) after 15 minutes, and lets one that recovers go live again')],
-  ['polling: first call at once, then ≥ 1 min', true, t(LPP, 'enforces the polling rule: the first call answers at once, a call within a minute gets the previous answer and a warning')],
-  ['liveStatus 0 for an unknown room_id', true, t('scenarios/plugin-live-list.scenario.ts', 'live-player-plugin: the list page asks a room status, subscribes and enters the room page')],
+  [
+    '106 becomes 103 after 15 minutes unless it recovers',
+    true,
+    t(LPP, 'ends an abnormal room (106) after 15 minutes, and lets one that recovers go live again'),
+  ],
+  [
+    'polling: first call at once, then ≥ 1 min',
+    true,
+    t(LPP, 'enforces the polling rule: the first call answers at once, a call within a minute gets the previous answer and a warning'),
+  ],
+  [
+    'liveStatus 0 for an unknown room_id',
+    true,
+    t('scenarios/plugin-live-list.scenario.ts', 'live-player-plugin: the list page asks a room status, subscribes and enters the room page'),
+  ],
   ['getSubscribeStatus {room_id} → {room_id, openid, is_subscribe}', true, LPP_SUB],
   ['getOpenid {room_id} → {openid}', true, LPP_SHARE],
   ['getShareParams → {room_id, openid, share_openid, custom_params}', true, LPP_SHARE],
   ['getLiveParams (legacy) → {share_openid, openid, room_id, customParams}', true, LPP_SHARE],
-  ['plugin-private room page navigation recorded with room_id', true, t(LPP, 'records entering the room page with room_id and custom_params, cut at 600 characters')],
+  [
+    'plugin-private room page navigation recorded with room_id',
+    true,
+    t(LPP, 'records entering the room page with room_id and custom_params, cut at 600 characters'),
+  ],
   ['custom_params cut at 600 characters', true, t(LPP, 'records entering the room page with room_id and custom_params, cut at 600 characters')],
   ['close_picture_in_picture_mode=1', true, t(LPP, 'records close_picture_in_picture_mode=1 with the room page navigation, and answers navigateTo')],
   ['subscribe component (plugin-private path)', true, LPP_SUB],
   ['bindsubscribe detail with room_id', true, LPP_SUB],
-  ...['room-id', 'width', 'height', 'font-size', 'color', 'background-color', 'custom-params', 'stop-propagation'].map(
-    (p) =>
-      p === 'stop-propagation'
-        ? ([`subscribe ${p}`, true, t(LPP, 'lets a tap on the subscribe button bubble to the page unless stop-propagation is set')] as const)
-        : ([`subscribe ${p}`, true, p === 'room-id' ? LPP_SUB : t(LPP, 'draws the subscribe button with its documented defaults: 120×41, font 17, white on #6467F0')] as const),
+  ...['room-id', 'width', 'height', 'font-size', 'color', 'background-color', 'custom-params', 'stop-propagation'].map((p) =>
+    p === 'stop-propagation'
+      ? ([`subscribe ${p}`, true, t(LPP, 'lets a tap on the subscribe button bubble to the page unless stop-propagation is set')] as const)
+      : ([
+          `subscribe ${p}`,
+          true,
+          p === 'room-id' ? LPP_SUB : t(LPP, 'draws the subscribe button with its documented defaults: 120×41, font 17, white on #6467F0'),
+        ] as const),
   ),
 ]);
 

@@ -24,7 +24,11 @@ export function coverageFigures(items: readonly CoverageItem[]): CoverageFigures
     by.set(i.category, f);
   }
   const rows = [...by].map(([category, f]) => ({ category, ...f }));
-  const total = rows.reduce((a, r) => ({ items: a.items + r.items, modelled: a.modelled + r.modelled, tested: a.tested + r.tested }), { items: 0, modelled: 0, tested: 0 });
+  const total = rows.reduce((a, r) => ({ items: a.items + r.items, modelled: a.modelled + r.modelled, tested: a.tested + r.tested }), {
+    items: 0,
+    modelled: 0,
+    tested: 0,
+  });
   return [...rows, { category: 'all', ...total }];
 }
 
