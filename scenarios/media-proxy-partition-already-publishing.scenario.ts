@@ -17,8 +17,7 @@ export default defineScenario({
         // Nothing is acknowledged: the send queue backs up until the read/write timeout.
         { code: 3005, source: 'pusher#pusher', within: '11s', after: '7s' },
         'pusher#pusher 1102',
-        { source: 'server', where: (d) => d.event === 'publish-taken' && d.policy === 'reject' && d.why === 'already publishing' },
-        'pusher#pusher 3004 within 2s',
+        'pusher#pusher 3004',
         'pusher#pusher 1102',
         'pusher#pusher 3004',
         'pusher#pusher 1102',
@@ -31,7 +30,8 @@ export default defineScenario({
         // The phone gave up on its publish inside the partition: the proxy kept the server's side open.
         { source: 'proxy', where: (d) => d.action === 'connection-ghosted' && (d.tags as { role?: string }).role === 'pusher' },
         { source: 'network', kind: 'action', where: (d) => d.action === 'restore' && d.fault === 'partition' },
-        { source: 'server', where: (d) => d.event === 'publish-taken' },
+        // Its events come over IPC: they race the pusher's 3004 by a millisecond, so they are not ordered against it.
+        { source: 'server', where: (d) => d.event === 'publish-taken' && d.policy === 'reject' && d.why === 'already publishing' },
       ],
     ],
     counts: [
