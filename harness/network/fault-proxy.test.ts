@@ -80,6 +80,12 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 async function until(pred: () => boolean, budgetMs = 10_000): Promise<void> {
   for (const start = performance.now(); !pred() && performance.now() - start < budgetMs;) await sleep(5);
 }
+/** The upstream server's socket of a client's connection (the one accepted after `before`). */
+async function serverSideOf(c: { connected: Promise<void> }, before: number): Promise<Socket> {
+  await c.connected;
+  await until(() => accepted > before);
+  return [...upstreamSockets].at(-1) as Socket;
+}
 const payload = (n: number): Buffer => Buffer.from(Array.from({ length: n }, (_, i) => i % 251));
 
 describe('the fault proxy with no toxic', () => {
@@ -207,6 +213,80 @@ describe('toxics', () => {
     c.socket.destroy();
   });
 
+  it('partition: bytes wait as in a stall; a connection that lives through it gets everything, in order', async () => {
+    const name = proxy.addToxic({ type: 'partition' });
+    const c = client();
+    const data = payload(50_000);
+    c.socket.write(data);
+    await sleep(500);
+    expect(c.received().length).toBe(0);
+    proxy.removeToxic(name);
+    await until(() => c.received().length === data.length);
+    expect(c.received().equals(data)).toBe(true);
+    c.socket.destroy();
+  });
+
+  it('partition: what the phone hangs up meanwhile never reaches the server; the ghost is reset when the server next writes', async () => {
+    const name = proxy.addToxic({ type: 'partition' });
+    const before = accepted;
+    const c = client();
+    const server = await serverSideOf(c, before);
+    let serverEnd = 'open';
+    server.on('end', () => (serverEnd = 'end'));
+    server.on('error', (e: NodeJS.ErrnoException) => (serverEnd = e.code ?? 'error'));
+    server.once('close', () => serverEnd === 'open' && (serverEnd = 'closed'));
+    c.socket.write(payload(1000));
+    c.socket.end(); // the phone gives up: its bytes and its FIN go into the partition
+    await until(() => events.some((e) => e.action === 'connection-ghosted'));
+    await sleep(300);
+    // The server heard nothing: no byte, no FIN; its socket is open.
+    expect(server.bytesRead).toBe(0);
+    expect(serverEnd).toBe('open');
+    proxy.removeToxic(name);
+    await sleep(300);
+    expect(serverEnd).toBe('open');
+    // The server writes to a phone that forgot the connection: the phone's kernel answers with a reset.
+    server.write('ping');
+    await until(() => serverEnd !== 'open');
+    expect(serverEnd).toBe('ECONNRESET');
+    await until(() => events.some((e) => e.action === 'connection-closed'));
+    expect(events.find((e) => e.action === 'connection-closed')).toMatchObject({ how: 'ghost-reset', upBytes: 0 });
+  });
+
+  it('partition: a reset from the phone is lost too, and a server write into the partition is answered once it lifts', async () => {
+    const name = proxy.addToxic({ type: 'partition' });
+    const before = accepted;
+    const c = client();
+    const server = await serverSideOf(c, before);
+    let serverEnd = 'open';
+    server.on('error', (e: NodeJS.ErrnoException) => (serverEnd = e.code ?? 'error'));
+    server.on('end', () => (serverEnd = 'end'));
+    c.socket.resetAndDestroy();
+    await until(() => events.some((e) => e.action === 'connection-ghosted'));
+    server.write('ping'); // into the black hole: nobody answers yet
+    await sleep(300);
+    expect(serverEnd).toBe('open');
+    proxy.removeToxic(name);
+    await until(() => serverEnd !== 'open');
+    expect(serverEnd).toBe('ECONNRESET');
+  });
+
+  it('stall, unlike partition: the phone’s hang-up during it reaches the server when it lifts', async () => {
+    const name = proxy.addToxic({ type: 'stall' });
+    const before = accepted;
+    const c = client();
+    const server = await serverSideOf(c, before);
+    let ended = false;
+    server.on('end', () => (ended = true));
+    c.socket.end(payload(1000)); // the FIN waits behind the bytes the stall holds
+    await sleep(300);
+    expect(ended).toBe(false);
+    proxy.removeToxic(name);
+    await until(() => ended);
+    expect(ended).toBe(true);
+    expect(events.some((e) => e.action === 'connection-ghosted')).toBe(false);
+  });
+
   it('reset: open connections break with ECONNRESET, and the server side is reset too', async () => {
     const c = client();
     await c.connected;
@@ -311,7 +391,7 @@ describe('toxics', () => {
 
   it('says exactly what is wrong with a toxic given as data', () => {
     expect(() => proxy.addToxic({ type: 'latancy' } as never)).toThrow(
-      '[live-harness] Failed to add toxic {"type":"latancy"}: "latancy" is not a toxic. Did you mean "latency"? Use one of latency, bandwidth, slicer, stall, reset, close, refuse, handshakeGarbage, loss.',
+      '[live-harness] Failed to add toxic {"type":"latancy"}: "latancy" is not a toxic. Did you mean "latency"? Use one of latency, bandwidth, slicer, stall, partition, reset, close, refuse, handshakeGarbage, loss.',
     );
     expect(() => proxy.addToxic({ type: 'latency', latency: 500 } as never)).toThrow(ToxicError);
     expect(() => proxy.addToxic({ type: 'latency', latency: 500 } as never)).toThrow('Did you mean "latencyMs"?');

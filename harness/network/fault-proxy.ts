@@ -47,6 +47,7 @@ export type ProxyEvent =
       readonly downBytes: number;
       readonly tags: ConnectionTags;
     }
+  | { readonly action: 'connection-ghosted'; readonly id: number; readonly route: string; readonly tags: ConnectionTags }
   | { readonly action: 'connection-refused'; readonly route: string }
   | { readonly action: 'connection-answered'; readonly route: string; readonly by: string };
 
@@ -296,6 +297,7 @@ export class StartedFaultProxy implements AsyncDisposable {
       stages: (conn, d) => this.stages(conn, d),
       onBytes: () => undefined,
       onClose: (conn, how) => this.closed(conn, how),
+      onGhost: (conn) => this.opts.onEvent?.({ action: 'connection-ghosted', id: conn.id, route: conn.route, tags: conn.tags }),
     });
     const at = `${normalize(socket.remoteAddress ?? '')}:${socket.remotePort}`;
     const tags = this.tagsByClient.get(at);

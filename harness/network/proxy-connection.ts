@@ -1,12 +1,15 @@
 /**
  * One proxied connection: the client's socket, the proxy's own socket to the
  * server, a pipe each way. An end on one side is passed on after the bytes
- * already read; a reset on one side is passed on as a reset.
+ * already read; a reset on one side is passed on as a reset — except while
+ * the connection is partitioned: then the phone's end or reset is lost, and
+ * the server's side lives on as a ghost (see toxics/partition.ts).
  */
 import { connect, type Socket } from 'node:net';
 import type { ActiveStage } from './pipe';
 import { Pipe } from './pipe';
-import type { ConnectionHandle, Direction } from './toxic';
+import type { ConnectionHandle, Direction, StreamToxic } from './toxic';
+import { stallToxic } from './toxics/stall';
 
 /** What the connecting side says about a connection (the transport tags its own). */
 export interface ConnectionTags {
@@ -17,12 +20,18 @@ export interface ConnectionTags {
   readonly phone?: boolean;
 }
 
-export type ConnectionEnd = 'closed' | 'reset' | 'upstream-refused';
+/** 'ghost-reset': the phone had gone during a partition, and the server met a reset when it next wrote. */
+export type ConnectionEnd = 'closed' | 'reset' | 'upstream-refused' | 'ghost-reset';
+
+/** What holds a partitioned connection's bytes: a stall that its heal lifts. */
+const HOLD: StreamToxic = stallToxic();
 
 export interface ProxyConnectionHooks {
   readonly stages: (conn: ProxyConnection, direction: Direction) => readonly ActiveStage[];
   readonly onBytes: (conn: ProxyConnection) => void;
   readonly onClose: (conn: ProxyConnection, how: ConnectionEnd) => void;
+  /** the phone gave up on the connection during a partition; the server's side stays open */
+  readonly onGhost?: (conn: ProxyConnection) => void;
 }
 
 export class ProxyConnection implements ConnectionHandle {
@@ -33,6 +42,13 @@ export class ProxyConnection implements ConnectionHandle {
   private how: ConnectionEnd = 'closed';
   private open = true;
   private closedSides = 0;
+  /** partition toxics in force on this connection */
+  private partitions = 0;
+  private hold: { readonly stage: ActiveStage; readonly lift: AbortController } | undefined;
+  /** the phone's side is gone, the server's is not: the server still thinks it talks to the phone */
+  private ghostly = false;
+  /** the server wrote into the partition: once it lifts, its retransmission meets the phone's reset */
+  private owesReset = false;
   tags: ConnectionTags = {};
 
   constructor(
@@ -48,13 +64,25 @@ export class ProxyConnection implements ConnectionHandle {
       hooks.onBytes(this);
       for (const l of this.byteListeners) l();
     };
-    this.up = new Pipe('upstream', client, this.upstream, () => hooks.stages(this, 'upstream'), moved);
-    this.down = new Pipe('downstream', this.upstream, client, () => hooks.stages(this, 'downstream'), moved);
+    // Before the pipes' own listeners: a FIN from the phone during a partition must not be passed on.
+    client.on('end', () => {
+      if (this.partitions > 0) this.ghost();
+    });
+    this.up = new Pipe('upstream', client, this.upstream, () => this.stages('upstream'), moved);
+    this.down = new Pipe('downstream', this.upstream, client, () => this.stages('downstream'), moved);
+    const serverSpoke = (): void => {
+      if (this.partitions > 0) this.owesReset = true;
+      else if (this.ghostly) this.answerForGone();
+    };
+    this.upstream.on('data', serverSpoke);
+    this.upstream.on('end', serverSpoke);
     for (const [side, other] of [
       [client, this.upstream],
       [this.upstream, client],
     ] as const) {
       side.on('error', (e: NodeJS.ErrnoException) => {
+        // The phone's reset is lost in the partition like its FIN.
+        if (side === client && (this.partitions > 0 || this.ghostly)) return this.ghost();
         if (side === this.upstream && e.code === 'ECONNREFUSED') this.how = 'upstream-refused';
         else if (this.how === 'closed') this.how = 'reset';
         // A broken side breaks the other the same way: the phone learns of a reset as a reset.
@@ -78,6 +106,56 @@ export class ProxyConnection implements ConnectionHandle {
   onBytes(listener: () => void): () => void {
     this.byteListeners.add(listener);
     return () => this.byteListeners.delete(listener);
+  }
+
+  /** Whether the phone has gone and the server's side lives on. */
+  get isGhost(): boolean {
+    return this.ghostly;
+  }
+
+  partition(): () => void {
+    if (this.partitions++ === 0) {
+      const lift = new AbortController();
+      this.hold = { stage: { toxic: HOLD, signal: lift.signal }, lift };
+      this.owesReset = false;
+    }
+    let undone = false;
+    return () => {
+      if (undone) return;
+      undone = true;
+      if (--this.partitions === 0) this.heal();
+    };
+  }
+
+  private heal(): void {
+    // What was held goes on, in order (the stall's wait ends and passes its chunk on).
+    this.hold?.lift.abort();
+    this.hold = undefined;
+    if (this.ghostly && this.owesReset) this.answerForGone();
+  }
+
+  private stages(direction: Direction): readonly ActiveStage[] {
+    const toxics = this.hooks.stages(this, direction);
+    return this.hold ? [this.hold.stage, ...toxics] : toxics;
+  }
+
+  /** The phone gave up during a partition: its held bytes and its end are lost; the server's side stays open. */
+  private ghost(): void {
+    if (this.ghostly || !this.open) return;
+    this.ghostly = true;
+    this.up.close();
+    this.down.close();
+    this.client.destroy();
+    // A paused read (a backed-up pipe) must not hide the server's next write.
+    this.upstream.resume();
+    this.hooks.onGhost?.(this);
+  }
+
+  /** The server wrote to a connection the phone has forgotten: the phone's kernel answers with a reset. */
+  private answerForGone(): void {
+    if (this.upstream.destroyed) return;
+    this.how = 'ghost-reset';
+    this.upstream.resetAndDestroy();
   }
 
   reset(): void {

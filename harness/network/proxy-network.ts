@@ -15,6 +15,8 @@ const PHONE = { phone: true } as const;
 const CONDITIONS: Readonly<Record<WireCondition, ToxicSpec>> = {
   // Both ways: nothing moves, nothing errors.
   stall: { type: 'stall', direction: 'both', match: PHONE },
+  // A stall that also loses what the phone hangs up meanwhile: the server keeps ghosts.
+  partition: { type: 'partition', match: PHONE },
   refuse: { type: 'refuse' },
   // RTMP only: HTTP has no handshake of its own to fail.
   'handshake-garbage': { type: 'handshakeGarbage', match: { route: 'rtmp' } },

@@ -5,7 +5,18 @@
  */
 import { nearest } from '../../mocks/model';
 import type { DirectionChoice, Toxic } from './toxic';
-import { bandwidthToxic, closeToxic, handshakeGarbageToxic, latencyToxic, lossToxic, refuseToxic, resetToxic, slicerToxic, stallToxic } from './toxics';
+import {
+  bandwidthToxic,
+  closeToxic,
+  handshakeGarbageToxic,
+  latencyToxic,
+  lossToxic,
+  partitionToxic,
+  refuseToxic,
+  resetToxic,
+  slicerToxic,
+  stallToxic,
+} from './toxics';
 
 /** Which connections a toxic reaches; every field given must match. */
 export interface ConnectionMatch {
@@ -38,6 +49,7 @@ export type ToxicSpec = Common &
     | { readonly type: 'bandwidth'; readonly rateKbps: number }
     | { readonly type: 'slicer'; readonly averageBytes: number; readonly variationBytes?: number; readonly delayMs: number; readonly seed?: number }
     | { readonly type: 'stall' }
+    | { readonly type: 'partition' }
     | { readonly type: 'reset'; readonly afterMs?: number }
     | { readonly type: 'close'; readonly afterMs?: number; readonly afterBytes?: number }
     | { readonly type: 'refuse' }
@@ -62,6 +74,7 @@ const PARAMS: Readonly<Record<ToxicType, readonly (readonly [string, boolean])[]
     ['seed', false],
   ],
   stall: [],
+  partition: [],
   reset: [['afterMs', false]],
   close: [
     ['afterMs', false],
@@ -139,6 +152,8 @@ export function createToxic(spec: ToxicSpec): Toxic {
       return slicerToxic(s);
     case 'stall':
       return stallToxic();
+    case 'partition':
+      return partitionToxic();
     case 'reset':
       return resetToxic(s);
     case 'close':

@@ -35,6 +35,12 @@ export interface ConnectionHandle {
   reset(): void;
   /** FIN on both sides, after the bytes already on their way. */
   end(): void;
+  /**
+   * Black-hole the connection until the returned function is called: bytes
+   * wait, and a close of the phone's side meanwhile is lost (the server's
+   * side stays open, a ghost).
+   */
+  partition(): () => void;
   /** bytes moved so far in a direction */
   bytes(direction: Direction): number;
   /** called each time bytes move */

@@ -8,91 +8,31 @@
  * decides: reject the newcomer (the pusher gives up with -1307), or kick the
  * ghost (the pusher is back).
  *
- * The black hole here is a small relay in the test, because it must drop what
- * a connection sends and its end while partitioned, and keep the server's side
- * open afterwards, as a real black hole does; it answers the server with a
- * reset the first time the server writes to a ghost (the phone's kernel no
- * longer knows the connection), which node-media-server does at its ping.
+ * The partition is the fault vocabulary's `partition` on the rig's fault
+ * proxy: it drops what the phone hangs up meanwhile and keeps the server's
+ * side open, and answers the server with a reset the first time it writes to
+ * a ghost after the partition (the phone's kernel no longer knows the
+ * connection), which node-media-server does at its ping.
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { localEndpoint, MediaServer } from '../media';
 import { createRig } from './rig';
 
 const root = join(__dirname, '../../fixtures/miniprogram');
 
-class BlackHole {
-  private partitioned = false;
-  private readonly sockets = new Set<Socket>();
-  private server: Server | undefined;
-  port = 0;
-
-  constructor(private readonly upstreamPort: number) {}
-
-  async start(): Promise<this> {
-    this.server = createServer({ allowHalfOpen: true }, (phone) => this.accept(phone));
-    await new Promise<void>((r) => this.server?.listen(0, '127.0.0.1', r));
-    this.port = (this.server.address() as { port: number }).port;
-    return this;
-  }
-
-  private accept(phone: Socket): void {
-    const server = connect({ port: this.upstreamPort, host: '127.0.0.1', allowHalfOpen: true });
-    this.sockets.add(phone).add(server);
-    let ghost = false;
-    phone.on('data', (d: Buffer) => {
-      if (!this.partitioned) server.write(d);
-    });
-    server.on('data', (d: Buffer) => {
-      // The phone forgot this connection: its kernel answers the server with a reset.
-      if (ghost && !this.partitioned) return void server.resetAndDestroy();
-      if (!this.partitioned && !phone.destroyed) phone.write(d);
-    });
-    phone.on('end', () => (this.partitioned ? (ghost = true) : server.end()));
-    phone.on('close', () => {
-      if (this.partitioned) ghost = true;
-      else if (!ghost) server.destroy();
-    });
-    server.on('close', () => phone.destroy());
-    for (const s of [phone, server]) s.on('error', () => s.destroy());
-  }
-
-  partition(): void {
-    this.partitioned = true;
-  }
-
-  heal(): void {
-    this.partitioned = false;
-  }
-
-  async stop(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise((r) => this.server?.close(r));
-  }
-}
-
 async function partitionedPush(policy: 'reject' | 'kick') {
-  const server = await new MediaServer().start();
-  const hole = await new BlackHole(server.rtmpPort).start();
-  const endpoint = { ...localEndpoint(server), rtmpBase: `rtmp://127.0.0.1:${hole.port}`, describe: 'node-media-server behind a black hole' };
-  const rig = createRig({ media: { server: endpoint, publishTaken: policy }, miniprogramRoot: root });
-  const dispose = async (): Promise<void> => {
-    await rig.dispose();
-    await hole.stop();
-    await server.stop();
-  };
+  const rig = createRig({ media: { publishTaken: policy }, miniprogramRoot: root });
   try {
     const page = await rig.loadPage('pages/push/push');
     await rig.advanceUntil(() => page.data.status === 'pushing', '15s');
     await rig.advance('2s');
     const at = rig.now();
-    hole.partition();
-    // Long enough for the pusher to time out (readWriteTimeoutMs, 8 s) and try once into the black hole.
+    rig.network.partition();
+    // Long enough for the pusher to time out (readWriteTimeoutMs, 8 s) and try once into the partition.
     await rig.advance('13s');
-    hole.heal();
-    return { rig, page, at, [Symbol.asyncDispose]: dispose };
+    rig.network.restore();
+    return { rig, page, at, [Symbol.asyncDispose]: () => rig.dispose() };
   } catch (e) {
-    await dispose();
+    await rig.dispose();
     throw e;
   }
 }

@@ -55,7 +55,7 @@ describe('NetworkControl', () => {
     const { net } = network();
     expect(() => net.apply({ fault: 'cutt' } as never)).toThrow(
       new FaultError(
-        '[live-harness] Failed to apply fault {"fault":"cutt"}: fault "cutt" is not a fault. Did you mean "cut"? Use one of cut, restore, stall, refuse, failDns, failHandshake, serverClose, reset, shape, useProfile.',
+        '[live-harness] Failed to apply fault {"fault":"cutt"}: fault "cutt" is not a fault. Did you mean "cut"? Use one of cut, restore, stall, partition, refuse, failDns, failHandshake, serverClose, reset, shape, useProfile.',
       ),
     );
     expect(() => net.stall('soon')).toThrow('[live-harness] Failed to parse duration "soon"');

@@ -156,6 +156,15 @@ export class NetworkControl implements FaultMethods {
     this.apply({ fault: 'stall', ...ms(forMs) });
   }
 
+  /**
+   * Silent partition: a black hole that also loses the phone's hang-ups, so the
+   * server keeps what the phone gave up on (a ghost publish holds its key). For
+   * `forMs`, or until restore().
+   */
+  partition(forMs?: Duration): void {
+    this.apply({ fault: 'partition', ...ms(forMs) });
+  }
+
   /** Lookups of `host` (every host when absent) fail, for `forMs` or until restore(). */
   failDns(host?: string, forMs?: Duration): void {
     this.apply({ fault: 'failDns', ...(host === undefined ? {} : { host }), ...ms(forMs) });

@@ -65,6 +65,8 @@ const STORIES: { readonly [V in FaultVerb]: readonly Fault[] } = {
   cut: [{ fault: 'cut' }],
   restore: [{ fault: 'cut' }, { fault: 'restore' }],
   stall: [{ fault: 'stall', forMs: 3000 }],
+  // Shorter than the read/write timeout: nothing is given up, so there is no ghost (the partition scenarios show one).
+  partition: [{ fault: 'partition', forMs: 3000 }],
   refuse: [{ fault: 'refuse' }, { fault: 'reset' }],
   failDns: [{ fault: 'failDns' }, { fault: 'reset' }],
   failHandshake: [{ fault: 'failHandshake' }, { fault: 'reset' }],

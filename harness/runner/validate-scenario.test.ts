@@ -25,6 +25,7 @@ describe('validateScenario', () => {
       { fault: 'cut', forMs: 4000 },
       { fault: 'restore' },
       { fault: 'stall', forMs: 4000 },
+      { fault: 'partition', forMs: 11_000 },
       { fault: 'refuse', forMs: 500 },
       { fault: 'failDns', host: 'x.livepush.myqcloud.com' },
       { fault: 'failHandshake' },
@@ -46,7 +47,7 @@ describe('validateScenario', () => {
 
   it('names a misspelt fault, or a misspelt parameter, and suggests the nearest', () => {
     expect(check({ timeline: [{ at: '1s', do: { fault: 'stal', forMs: 4000 } }] })).toThrow(
-      '[live-harness] Failed to load scenario "n": timeline[0].do.fault "stal" is not a fault. Did you mean "stall"? Use one of cut, restore, stall, refuse, failDns, failHandshake, serverClose, reset, shape, useProfile.',
+      '[live-harness] Failed to load scenario "n": timeline[0].do.fault "stal" is not a fault. Did you mean "stall"? Use one of cut, restore, stall, partition, refuse, failDns, failHandshake, serverClose, reset, shape, useProfile.',
     );
     expect(check({ timeline: [{ at: '1s', do: [{ fault: 'stall', forMS: 4000 }] }] })).toThrow(
       '[live-harness] Failed to load scenario "n": timeline[0].do[0].forMS is not a parameter of stall. Did you mean "forMs"? stall takes forMs.',

@@ -95,6 +95,7 @@ const ON_MEDIA: Readonly<Record<FaultVerb, string>> = {
   cut: "yes: the phone's sockets break, lookups fail",
   restore: 'yes: every lasting fault and its toxics end',
   stall: '`stall` toxic both ways (connects time out)',
+  partition: "`partition` toxic: bytes held, the phone's FIN/RST lost, ghosts on the server",
   refuse: '`refuse` toxic: the proxy stops listening',
   failDns: 'yes: the host map fails the lookup',
   failHandshake: '`handshakeGarbage` toxic on RTMP',

@@ -75,6 +75,13 @@ export const FAULTS = {
     incident: true,
     legacy: { action: 'stall-network', incidentKind: 'stall', networkKey: { key: 'stallFor', param: 'forMs' } },
   },
+  partition: {
+    doc: "Silent partition: a black hole that also loses the phone's hang-ups. Bytes stop as in a stall; a connection the phone gives up on meanwhile never ends on the server, which keeps it (a ghost) until its own timeout or until it next writes after the partition lifts.",
+    kind: 'lasting',
+    params: { forMs: forMs('the partition') },
+    timeline: 'partition',
+    incident: true,
+  },
   refuse: {
     doc: 'New connections are refused (TCP RST on connect); open ones go on.',
     kind: 'lasting',

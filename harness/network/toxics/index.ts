@@ -5,6 +5,7 @@ export type { BandwidthOptions } from './bandwidth';
 export { slicerToxic } from './slicer';
 export type { SlicerOptions } from './slicer';
 export { stallToxic } from './stall';
+export { partitionToxic } from './partition';
 export { resetToxic } from './reset';
 export type { ResetOptions } from './reset';
 export { closeToxic } from './close';

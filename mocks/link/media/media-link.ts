@@ -67,6 +67,7 @@ const MEDIA_FAULTS: MediaFaults = {
   cut: { how: (l, f) => l.cut(f.forMs) },
   restore: { how: (l) => l.restore() },
   stall: { how: (l, f) => l.hold('stall', 'stall', f.forMs), proxy: true },
+  partition: { how: (l, f) => l.hold('partition', 'partition', f.forMs), proxy: true },
   failDns: { how: (l, f) => l.failDns(f.host, f.forMs) },
   refuse: { how: (l, f) => l.hold('refuse', 'refuse', f.forMs), proxy: true },
   failHandshake: { how: (l, f) => l.hold('handshake-garbage', 'handshake-fail', f.forMs), proxy: true },
@@ -310,7 +311,7 @@ export class MediaLink implements Link, FaultInterpreter {
 
   /** @internal whether the phone's path is a black hole right now */
   get stalled(): boolean {
-    return this.held.has('stall');
+    return this.held.has('stall') || this.held.has('partition');
   }
 
   /** @internal where a page's host leads (the host map) */

@@ -146,7 +146,7 @@ export interface WireEndpoint {
 }
 
 /** A lasting condition of the phone's path. */
-export type WireCondition = 'stall' | 'refuse' | 'handshake-garbage';
+export type WireCondition = 'stall' | 'partition' | 'refuse' | 'handshake-garbage';
 
 /**
  * The phone's network as the wire makes it: conditions held on the path

@@ -57,10 +57,10 @@ describe('validateProfile', () => {
   it('says what is wrong with an incident, and how to fix it', () => {
     const load = (incident: unknown) => () => validateProfile({ extends: 'wifi', incidents: [incident] });
     expect(load({ atMs: 1, kind: 'dns-fial' })).toThrow(
-      '[live-harness] Failed to load network profile: incidents[0].kind "dns-fial" is not known. Use "fault" with one of cut, restore, stall, refuse, failDns, failHandshake, serverClose, reset, shape (or the older kinds cut, stall, refuse, dns-fail, handshake-fail, server-close, reset).',
+      '[live-harness] Failed to load network profile: incidents[0].kind "dns-fial" is not known. Use "fault" with one of cut, restore, stall, partition, refuse, failDns, failHandshake, serverClose, reset, shape (or the older kinds cut, stall, refuse, dns-fail, handshake-fail, server-close, reset).',
     );
     expect(load({ atMs: 1, fault: 'stal' })).toThrow(
-      '[live-harness] Failed to load network profile: incidents[0].fault "stal" is not a fault. Use one of cut, restore, stall, refuse, failDns, failHandshake, serverClose, reset, shape, useProfile.',
+      '[live-harness] Failed to load network profile: incidents[0].fault "stal" is not a fault. Use one of cut, restore, stall, partition, refuse, failDns, failHandshake, serverClose, reset, shape, useProfile.',
     );
     expect(load({ atMs: 1, kind: 'server-close', forMs: 3000 })).toThrow(
       '[live-harness] Failed to load network profile: incidents[0].forMs is not a parameter of serverClose. serverClose takes target.',
@@ -72,7 +72,7 @@ describe('validateProfile', () => {
       '[live-harness] Failed to load network profile: incidents[0] has both "kind" and "fault". Keep "fault" (the vocabulary of docs/faults.md); "kind" is its older spelling.',
     );
     expect(load({ atMs: 1, fault: 'useProfile', profile: '3g' })).toThrow(
-      '[live-harness] Failed to load network profile: incidents[0].fault "useProfile" cannot be scheduled by a profile. Use one of cut, restore, stall, refuse, failDns, failHandshake, serverClose, reset, shape; switch profiles from the test or the scenario timeline.',
+      '[live-harness] Failed to load network profile: incidents[0].fault "useProfile" cannot be scheduled by a profile. Use one of cut, restore, stall, partition, refuse, failDns, failHandshake, serverClose, reset, shape; switch profiles from the test or the scenario timeline.',
     );
     expect(load({ fault: 'cut' })).toThrow(
       '[live-harness] Failed to load network profile: incidents[0].atMs must be a number ≥ 0. Give the start in ms from when the profile applies.',

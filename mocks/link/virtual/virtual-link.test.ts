@@ -247,11 +247,58 @@ describe('VirtualLink', () => {
     });
   });
 
+  describe('a silent partition', () => {
+    it('keeps a publish the phone gave up on as a ghost that rejects the reconnect, until the server pings it after the partition', () => {
+      const k = kit();
+      const first = k.publish();
+      k.advance(1000, first);
+      k.link.partition();
+      // Nothing moves: the read/write timeout (8 s) ends the phone's side.
+      k.advance(9000, first);
+      expect(k.facts).toEqual(['connected', 'publishing', 'closed:timeout']);
+      expect(k.notes).toEqual(['partition', 'ghost']);
+      expect(k.link.server.isLive('live/a')).toBe(true);
+      k.link.restore();
+      k.advance(1000, k.publish());
+      expect(k.facts.slice(3)).toEqual(['connected', 'failed:rejected']);
+      // The server's next ping (30 s after the ghost was made) meets the phone's reset.
+      k.advance(30_000);
+      expect(k.notes).toEqual(['partition', 'ghost', 'restore', 'ghost-reset']);
+      expect(k.link.server.isLive('live/a')).toBe(false);
+      k.advance(1000, k.publish());
+      expect(k.facts.slice(5)).toEqual(['connected', 'publishing']);
+    });
+
+    it('keeps the ghost while the partition lasts, whatever pings come due', () => {
+      const k = kit();
+      const first = k.publish();
+      k.advance(1000, first);
+      k.link.partition(60_000);
+      k.advance(50_000, first);
+      expect(k.link.server.isLive('live/a')).toBe(true);
+      k.advance(40_000);
+      expect(k.notes).toEqual(['partition', 'ghost', 'restore', 'ghost-reset']);
+      expect(k.link.server.isLive('live/a')).toBe(false);
+    });
+
+    it('is unlike a stall, whose lifting delivers the phone’s hang-up: the key is free at once', () => {
+      const k = kit();
+      const first = k.publish();
+      k.advance(1000, first);
+      k.link.stall();
+      k.advance(9000, first);
+      k.link.restore();
+      k.advance(1000, k.publish());
+      expect(k.facts).toEqual(['connected', 'publishing', 'closed:timeout', 'connected', 'publishing']);
+    });
+  });
+
   describe('apply()', () => {
     const samples: { [V in FaultVerb]: Fault & { fault: V } } = {
       cut: { fault: 'cut', forMs: 1000 },
       restore: { fault: 'restore' },
       stall: { fault: 'stall' },
+      partition: { fault: 'partition', forMs: 5000 },
       refuse: { fault: 'refuse' },
       failDns: { fault: 'failDns', host: 'x.example.com' },
       failHandshake: { fault: 'failHandshake' },
@@ -280,7 +327,7 @@ describe('VirtualLink', () => {
 
     it('says which verbs exist when handed something that is not a fault', () => {
       expect(() => kit().link.apply({ fault: 'melt' } as never)).toThrow(
-        '[live-harness] Failed to apply fault "melt": it is not a fault. Use one of cut, restore, stall, refuse, failDns, failHandshake, serverClose, reset, shape, useProfile.',
+        '[live-harness] Failed to apply fault "melt": it is not a fault. Use one of cut, restore, stall, partition, refuse, failDns, failHandshake, serverClose, reset, shape, useProfile.',
       );
     });
   });

@@ -61,6 +61,8 @@ type Conn = PublishConn | PlayConn;
 interface Flags {
   cut: boolean;
   stall: boolean;
+  /** a stall that also loses the phone's hang-ups: the server keeps ghosts */
+  partition: boolean;
   refuse: boolean;
   handshakeFail: boolean;
   dnsFail: Set<string>;
@@ -70,7 +72,7 @@ interface Flags {
 export class VirtualLink implements Link, FaultInterpreter {
   readonly server: VirtualServer;
   private profileState: NetworkProfile;
-  private readonly flags: Flags = { cut: false, stall: false, refuse: false, handshakeFail: false, dnsFail: new Set(), dnsFailAll: false };
+  private readonly flags: Flags = { cut: false, stall: false, partition: false, refuse: false, handshakeFail: false, dnsFail: new Set(), dnsFailAll: false };
   private readonly conns = new Set<Conn>();
   /** starts of the current profile's incidents not yet due: a new profile drops them */
   private incidentTimers: TimerHandle[] = [];
@@ -79,6 +81,8 @@ export class VirtualLink implements Link, FaultInterpreter {
   /** thaws of frozen remote anchors: they outlive profile changes */
   private readonly thaws = new Set<TimerHandle>();
   private readonly resources = new Map<string, Resource>();
+  /** the server's pings of ghost publishes (see endPublish) */
+  private readonly ghostPings = new Set<TimerHandle>();
 
   constructor(readonly opts: VirtualLinkOptions) {
     this.server = new VirtualServer(() => opts.clock.now());
@@ -105,6 +109,8 @@ export class VirtualLink implements Link, FaultInterpreter {
         return this.restore();
       case 'stall':
         return this.stall(fault.forMs);
+      case 'partition':
+        return this.partition(fault.forMs);
       case 'failDns':
         return this.failDns(fault.host, fault.forMs);
       case 'refuse':
@@ -163,6 +169,16 @@ export class VirtualLink implements Link, FaultInterpreter {
     this.note('unstall', {});
   }
 
+  /**
+   * A stall that also loses what the phone hangs up meanwhile: a publish the
+   * phone gives up on stays on the server as a ghost, holding its key.
+   */
+  partition(forMs?: number): void {
+    this.flags.partition = true;
+    this.note('partition', timed(forMs));
+    this.ends.set('partition', forMs, () => this.expire('partition', {}, () => (this.flags.partition = false)));
+  }
+
   failDns(host?: string, forMs?: number): void {
     const h = host?.toLowerCase();
     if (h) this.flags.dnsFail.add(h);
@@ -190,6 +206,7 @@ export class VirtualLink implements Link, FaultInterpreter {
     this.unstall();
     this.ends.clear();
     this.flags.cut = false;
+    this.flags.partition = false;
     this.flags.refuse = false;
     this.flags.handshakeFail = false;
     this.flags.dnsFail.clear();
@@ -267,7 +284,7 @@ export class VirtualLink implements Link, FaultInterpreter {
     const res = this.resources.get(url) ?? { ok: true, durationMs: 60_000 };
     if (host) {
       if (this.flags.cut || this.dnsFails(host)) return void this.clock.setTimer(this.rtt(), () => done({ ok: false, reason: 'dns' }));
-      if (this.flags.stall) return void this.clock.setTimer(this.opts.connectTimeoutMs, () => done({ ok: false, reason: 'timeout' }));
+      if (this.blackHole) return void this.clock.setTimer(this.opts.connectTimeoutMs, () => done({ ok: false, reason: 'timeout' }));
     }
     this.clock.setTimer(host ? this.rtt() * 3 : 5, () => done(res.ok ? { ok: true, durationMs: res.durationMs } : { ok: false, reason: 'not-found' }));
   }
@@ -294,6 +311,8 @@ export class VirtualLink implements Link, FaultInterpreter {
     this.incidentTimers = [];
     for (const t of this.thaws) this.clock.clearTimer(t);
     this.thaws.clear();
+    for (const t of this.ghostPings) this.clock.clearTimer(t);
+    this.ghostPings.clear();
     this.ends.clear();
     for (const c of [...this.conns]) c.close();
   }
@@ -316,13 +335,39 @@ export class VirtualLink implements Link, FaultInterpreter {
 
   /** @internal usable rate in one direction right now, kbps (0 when nothing moves) */
   capacity(dir: 'up' | 'down'): number {
-    if (this.flags.cut || this.flags.stall) return 0;
+    if (this.flags.cut || this.blackHole) return 0;
     const p = this.profileState;
     const raw = dir === 'up' ? p.upKbps : p.downKbps;
     // TCP loses far more throughput than the loss share (Mathis et al.); a
     // square-root penalty keeps light loss mild and heavy loss crippling.
     const lossFactor = Math.max(0, 1 - Math.sqrt(p.lossPct / 100) * 1.2);
     return Math.max(0, this.opts.random.jitter(raw * lossFactor, 0.05));
+  }
+
+  /** Whether packets vanish (a stall or a partition). */
+  private get blackHole(): boolean {
+    return this.flags.stall || this.flags.partition;
+  }
+
+  /**
+   * @internal The phone ends its publish of `key`. Behind a partition the
+   * server never hears of it: the publish stays, a ghost, until the server's
+   * next ping after the partition has lifted meets the phone's reset
+   * (node-media-server pings every GHOST_PING_MS).
+   */
+  endPublish(key: string): void {
+    if (!this.flags.partition) return this.server.unpublish(key);
+    this.note('ghost', { key });
+    const ping = (): void => {
+      const h = this.clock.setTimer(GHOST_PING_MS, () => {
+        this.ghostPings.delete(h);
+        if (this.flags.partition) return ping();
+        this.note('ghost-reset', { key });
+        this.server.unpublish(key);
+      });
+      this.ghostPings.add(h);
+    };
+    ping();
   }
 
   /** @internal */ get readWriteTimeoutMs(): number {
@@ -354,7 +399,7 @@ export class VirtualLink implements Link, FaultInterpreter {
       this.note('host-unknown', { host: c.target.host, hostMap: [...hosts.patterns] });
       return fail(Math.max(rtt, 20), 'dns');
     }
-    if (this.flags.stall) return fail(this.opts.connectTimeoutMs, 'timeout');
+    if (this.blackHole) return fail(this.opts.connectTimeoutMs, 'timeout');
     if (this.flags.refuse) return fail(rtt, 'refused');
     if (this.flags.handshakeFail && c.target.protocol === 'rtmp') return fail(rtt * 1.5, 'handshake');
     if (c.target.protocol === 'room' && c instanceof PublishConn) {
@@ -383,6 +428,9 @@ export class VirtualLink implements Link, FaultInterpreter {
     this.opts.onIncident?.(kind, detail);
   }
 }
+
+/** How often the server pings a publisher (node-media-server's rtmp.ping, 30 s): when a ghost meets the phone's reset. */
+const GHOST_PING_MS = 30_000;
 
 /** A timed fault's note says how long; an open-ended one keeps the detail it always had. */
 function timed(forMs: number | undefined): Record<string, unknown> {
@@ -548,7 +596,7 @@ class PublishConn extends BaseConn implements PublishConnection {
   protected teardown(): void {
     this.unlisten?.();
     this.unlisten = undefined;
-    if (this.stream) this.link.server.unpublish(this.stream.key);
+    if (this.stream) this.link.endPublish(this.stream.key);
     this.stream = undefined;
   }
 }
