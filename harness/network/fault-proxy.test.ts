@@ -40,7 +40,12 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await proxy.stop();
+  // A test's clients go with it: one left half-closed keeps the process alive after the file.
+  for (const s of clients) s.destroy();
+  clients.clear();
 });
+
+const clients = new Set<Socket>();
 
 /** A client through the proxy that collects what comes back and how its socket ended. */
 function client(
@@ -55,6 +60,7 @@ function client(
   connected: Promise<void>;
 } {
   const socket = connect({ host, port, allowHalfOpen: true });
+  clients.add(socket);
   const parts: Buffer[] = [];
   const chunks: number[] = [];
   let first: number | undefined;
