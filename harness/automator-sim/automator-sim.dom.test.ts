@@ -8,34 +8,11 @@ import automator from 'miniprogram-automator';
 import { WebSocket } from 'ws';
 import { refused } from '../../test-support/processes';
 import { VIRTUAL_EPOCH_MS, watchRigs } from '../rig';
-import { AutomatorSim, type AutomatorSimOptions } from '.';
+import { AutomatorSim } from '.';
+import { current, session, type MiniProgram } from './__fixtures__/client-session';
 
 const LIVE = join(__dirname, '../../fixtures/miniprogram');
 const TABS = join(__dirname, '__fixtures__/tabs');
-
-type MiniProgram = Awaited<ReturnType<typeof automator.connect>>;
-type Page = NonNullable<Awaited<ReturnType<MiniProgram['currentPage']>>>;
-
-async function session<T>(
-  options: Partial<AutomatorSimOptions> & { miniprogramRoot: string },
-  fn: (mp: MiniProgram, sim: AutomatorSim) => Promise<T>,
-): Promise<T> {
-  const sim = await AutomatorSim.start(options);
-  let mp: MiniProgram | undefined;
-  try {
-    mp = await automator.connect({ wsEndpoint: sim.wsEndpoint });
-    return await fn(mp, sim);
-  } finally {
-    mp?.disconnect();
-    await sim.stop();
-  }
-}
-
-async function current(mp: MiniProgram): Promise<Page> {
-  const p = await mp.currentPage();
-  if (!p) throw new Error('no current page');
-  return p;
-}
 
 /** Raw frames on a socket of our own: what the client never sends. */
 async function rawSocket(url: string): Promise<{ ask(text: string): Promise<Record<string, unknown>>; close(): void }> {

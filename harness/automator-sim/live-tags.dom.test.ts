@@ -3,34 +3,9 @@
  */
 // The live tags through the real client, on the fixture mini-program, mocked and inert.
 import { join } from 'node:path';
-import automator from 'miniprogram-automator';
-import { AutomatorSim, type AutomatorSimOptions } from '.';
+import { current, session } from './__fixtures__/client-session';
 
 const LIVE = join(__dirname, '../../fixtures/miniprogram');
-
-type MiniProgram = Awaited<ReturnType<typeof automator.connect>>;
-type Page = NonNullable<Awaited<ReturnType<MiniProgram['currentPage']>>>;
-
-async function session<T>(
-  options: Partial<AutomatorSimOptions> & { miniprogramRoot: string },
-  fn: (mp: MiniProgram, sim: AutomatorSim) => Promise<T>,
-): Promise<T> {
-  const sim = await AutomatorSim.start(options);
-  let mp: MiniProgram | undefined;
-  try {
-    mp = await automator.connect({ wsEndpoint: sim.wsEndpoint });
-    return await fn(mp, sim);
-  } finally {
-    mp?.disconnect();
-    await sim.stop();
-  }
-}
-
-async function current(mp: MiniProgram): Promise<Page> {
-  const p = await mp.currentPage();
-  if (!p) throw new Error('no current page');
-  return p;
-}
 
 describe('automator-sim and the live tags', () => {
   it("in live: 'inert' the live tags emit nothing, and Element.triggerEvent on one runs the page's bind handler", async () => {

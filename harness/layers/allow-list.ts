@@ -185,7 +185,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'mocks/link',
       ],
       types: ['harness/record'],
-      tests: ['miniprogram-automator', 'test-support', 'node:*'],
+      // the sim-and-client session its conformance tests share
+      tests: ['miniprogram-automator', 'test-support', 'harness/automator-sim/__fixtures__', 'node:*'],
     },
     // issue 7: a Target says what it can do and opens a Session; it knows the rig, and the runner's types only.
     // It names the link's profiles, the model's client and params, and the timeline, as types only.
