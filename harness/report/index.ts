@@ -1,6 +1,12 @@
 export { combineReporters } from './reporter';
-export type { Reporter, RunStart, RunEnd, ScenarioRef, ReportedScenario } from './reporter';
-export { JsonReporter, jsonReport, ReportError, REPORT_SCHEMA_VERSION } from './json-reporter';
-export type { JsonReport, JsonReporterOptions } from './json-reporter';
+export type { Reporter, RunStart, RunEnd, ScenarioRef, ReportedScenario, Machine } from './reporter';
+export { JsonReporter, jsonReport, repeatCounts, REPORT_SCHEMA_VERSION } from './json-reporter';
+export type { JsonReport, JsonReporterOptions, JsonScenario, JsonSummary, RepeatCount } from './json-reporter';
+export { ReportError, ReporterNameError } from './report-error';
 export { ConsoleReporter } from './console-reporter';
 export type { ConsoleReporterOptions } from './console-reporter';
+export { describeMachine } from './machine';
+export { ReportFolder, newRunId, isRunFolderName, DEFAULT_KEEP } from './report-folder';
+export type { ReportFolderOptions } from './report-folder';
+export { createReporters, parseReporterNames, isReporterName, REPORTER_NAMES, DEFAULT_REPORTERS } from './create-reporters';
+export type { CreateReportersOptions, ReporterName, LineStream } from './create-reporters';
