@@ -5,6 +5,7 @@
  */
 import { nearest } from '../../mocks/model';
 import { JsonReporter } from './json-reporter';
+import { JunitReporter } from './junit-reporter';
 import { ConsoleReporter } from './console-reporter';
 import type { ReportFolder } from './report-folder';
 import { ReporterNameError, ReportError } from './report-error';
@@ -68,7 +69,7 @@ export function createReporters(names: readonly string[], options: CreateReporte
       case 'json':
         return new JsonReporter({ folder: options.folder, onWritten: options.onWritten });
       case 'junit':
-        throw new ReportError('[live-harness] Failed to create the junit reporter: junit.xml is not written by this build yet. Leave junit out of --reporter.');
+        return new JunitReporter({ folder: options.folder, onWritten: options.onWritten });
       case 'html':
         if (!options.htmlReporter)
           throw new ReportError(

@@ -10,3 +10,7 @@ export { ReportFolder, newRunId, isRunFolderName, DEFAULT_KEEP } from './report-
 export type { ReportFolderOptions } from './report-folder';
 export { createReporters, parseReporterNames, isReporterName, REPORTER_NAMES, DEFAULT_REPORTERS } from './create-reporters';
 export type { CreateReportersOptions, ReporterName, LineStream } from './create-reporters';
+export { JunitReporter, junitXml } from './junit-reporter';
+export type { JunitReporterOptions } from './junit-reporter';
+export { scenarioWarnings } from './warnings';
+export { xmlText, xmlAttr } from './xml';
