@@ -229,7 +229,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/report': {
       imports: ['harness/assert', 'harness/record', 'mocks/model', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
       types: ['harness/runner'],
-      tests: ['harness/runner', 'node:*'],
+      // ajv validates results.json against its schema (issue 12)
+      tests: ['harness/runner', 'harness/report/__fixtures__', 'ajv', 'node:*'],
     },
     // Which items of the reference the mocks model and which test asserts each (docs/coverage.md): repository tooling.
     'harness/coverage': { imports: ['mocks/codes'], tests: ['node:fs', 'node:path', 'scripts'] },
