@@ -230,7 +230,7 @@ export const PROJECT_LAYERS: LayerRules = {
       imports: ['harness/assert', 'harness/record', 'mocks/model', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
       types: ['harness/runner'],
       // ajv validates results.json against its schema (issue 12)
-      tests: ['harness/runner', 'harness/report/__fixtures__', 'ajv', 'node:*'],
+      tests: ['harness/runner', 'harness/report/__fixtures__', 'ajv', 'scripts', 'node:*'],
     },
     // Which items of the reference the mocks model and which test asserts each (docs/coverage.md): repository tooling.
     'harness/coverage': { imports: ['mocks/codes'], tests: ['node:fs', 'node:path', 'scripts'] },
@@ -289,6 +289,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/drivers',
         'harness/trace',
         'miniprogram-automator',
+        // issue 12: docs/results-schema.md from results.json's schema
+        'harness/report',
       ],
     },
     // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.
