@@ -159,6 +159,9 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/targets',
         // issue 9: live-harness trace replay
         'harness/trace',
+        // issue 12: parseArgs reads each command's options; --open starts the platform's opener (xdg-open, open, start)
+        'node:util',
+        'node:child_process',
       ],
       computed: 'it loads the scenario files named on the command line',
       // issue 9: --target devtools runs against automator-sim standing in for DevTools.

@@ -26,6 +26,8 @@ export interface JsonReport {
   readonly miniprogramRoot: string;
   readonly summary: { readonly passed: number; readonly failed: number; readonly notApplicable: number };
   readonly scenarios: readonly ReportedScenario[];
+  /** Ctrl-C or --bail stopped the run: the scenarios that never started */
+  readonly notRun?: readonly { readonly name: string; readonly file?: string }[];
 }
 
 export class ReportError extends Error {
@@ -44,6 +46,7 @@ export function jsonReport(start: RunStart, end: RunEnd): JsonReport {
     miniprogramRoot: start.miniprogramRoot,
     summary: { passed: count('passed'), failed: count('failed'), notApplicable: count('not-applicable') },
     scenarios: end.results,
+    ...(end.notRun && end.notRun.length > 0 ? { notRun: end.notRun } : {}),
   };
 }
 

@@ -12,7 +12,12 @@ export interface ScenarioRef {
   readonly file?: string;
 }
 
-export type ReportedScenario = ScenarioResult & { readonly file?: string };
+export type ReportedScenario = ScenarioResult & {
+  readonly file?: string;
+  /** with `--repeat N`: which attempt this is (from 1), of `repeat` */
+  readonly attempt?: number;
+  readonly repeat?: number;
+};
 
 export interface RunStart {
   readonly startedAt: Date;
@@ -22,6 +27,10 @@ export interface RunStart {
   readonly miniprogramRoot: string;
   /** what is about to run, in order */
   readonly scenarios: readonly ScenarioRef[];
+  /** the command line's arguments, when a command line started the run */
+  readonly argv?: readonly string[];
+  /** attempts per scenario (`--repeat N`); 1 when absent */
+  readonly repeat?: number;
 }
 
 export interface RunEnd {
@@ -29,6 +38,8 @@ export interface RunEnd {
   /** Ctrl-C (or SIGTERM) stopped the run; `results` holds what had finished, the stopped scenario included */
   readonly interrupted: boolean;
   readonly results: readonly ReportedScenario[];
+  /** scenarios that never started: Ctrl-C or --bail stopped the run before their turn */
+  readonly notRun?: readonly { readonly name: string; readonly file?: string }[];
 }
 
 export interface Reporter extends RunObserver {
