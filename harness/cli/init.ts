@@ -38,7 +38,12 @@ export interface LivePage {
   readonly id: string;
   /** live-player: the stream key its src names, when the page's code spells the URL out */
   readonly streamKey?: string;
+  /** the host of the first stream URL the page's code spells out */
+  readonly host?: string;
 }
+
+/** The hosts a rig maps without being told (createRig's default host map): others fail as DNS does. */
+const MAPPED_HOST = /(^|\.)(livepush|liveplay)\.myqcloud\.com$|^localhost$|^127\.0\.0\.1$/;
 
 /** The first page (in app.json's order) with a <live-pusher> (preferred: it needs no stream) or a <live-player> with an id. */
 export function findLivePage(miniprogramRoot: string): LivePage | undefined {
@@ -57,13 +62,10 @@ export function findLivePage(miniprogramRoot: string): LivePage | undefined {
     for (const tag of ['live-pusher', 'live-player'] as const) {
       const el = new RegExp(`<${tag}\\b[^>]*?\\bid="([\\w-]+)"`).exec(text);
       if (!el) continue;
-      let streamKey: string | undefined;
-      if (tag === 'live-player') {
-        const js = [`${route}.js`, `${route}.ts`].map((f) => join(miniprogramRoot, f)).find(existsSync);
-        const url = js ? /(?:rtmp|https?):\/\/[^/'"`\s]+\/([^'"`\s?]+?)(?:\.flv)?(?:\?[^'"`\s]*)?['"`]/.exec(readFileSync(js, 'utf8')) : null;
-        if (url) streamKey = url[1];
-      }
-      found.push({ route, tag, id: el[1], ...(streamKey ? { streamKey } : {}) });
+      const js = [`${route}.js`, `${route}.ts`].map((f) => join(miniprogramRoot, f)).find(existsSync);
+      const url = js ? /(?:rtmp|https?):\/\/([^/:'"`\s]+)[^/'"`\s]*\/([^'"`\s?]+?)(?:\.flv)?(?:\?[^'"`\s]*)?['"`]/.exec(readFileSync(js, 'utf8')) : null;
+      const streamKey = tag === 'live-player' ? url?.[2] : undefined;
+      found.push({ route, tag, id: el[1], ...(streamKey ? { streamKey } : {}), ...(url ? { host: url[1] } : {}) });
     }
   }
   return found.find((p) => p.tag === 'live-pusher') ?? found.find((p) => p.streamKey) ?? undefined;
@@ -139,6 +141,10 @@ export function initCommand(o: InitOptions): number {
     o.print(
       `created ${rel(example)}: ${page ? `plays your page ${page.route} (its <${page.tag} id="${page.id}">)` : 'a generic scenario: no page has a <live-pusher> or <live-player> with an id; edit it (marked EDIT ME)'}`,
     );
+    if (page?.host && !MAPPED_HOST.test(page.host))
+      o.print(
+        `note: ${page.route} streams to ${page.host}, which the rig does not map (it maps *.livepush.myqcloud.com, *.liveplay.myqcloud.com, localhost, 127.0.0.1), so in a scenario its connection fails as a DNS lookup does (3001). Test with a URL on a mapped host, or from jest with createRig({ hosts: [..., "${page.host}"] }).`,
+      );
   }
 
   // the jest preset, and the npm script
