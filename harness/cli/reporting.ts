@@ -1,8 +1,9 @@
 /**
- * The reporters a run writes through, from --reporter, and the paths of what
- * they wrote, printed at the end of the run.
+ * The reporters a run writes through (--reporter, harness/report's
+ * createReporters) into one ReportFolder (reports/<run-id>/, latest, the last
+ * --keep runs), and the paths of what they wrote, printed at the end.
  */
-import { ConsoleReporter, JsonReporter, combineReporters, type Reporter } from '../report';
+import { createReporters, ReportFolder, type LineStream, type Reporter } from '../report';
 
 export interface RunReportingOptions {
   readonly names: readonly string[];
@@ -11,28 +12,54 @@ export interface RunReportingOptions {
   /** run folders kept */
   readonly keep: number;
   readonly print: (line: string) => void;
+  /** progress goes to a terminal: the line reporter writes to process.stdout and rewrites its status line */
   readonly isTTY: boolean;
 }
 
 export interface RunReporting {
   readonly reporter: Reporter;
-  /** Prints the paths of the files written (once); returns index.html's, when one was written. */
+  readonly folder: ReportFolder;
+  /** Prints the paths of the files written, index.html last (once); returns index.html's, when one was written. */
   printPaths(): string | undefined;
 }
 
+/** `print` as a stream: whole lines go to print, a partial one waits for its end. */
+function lineStream(print: (line: string) => void): LineStream {
+  let pending = '';
+  return {
+    isTTY: false,
+    write(text: string) {
+      const lines = (pending + text).split('\n');
+      pending = lines.pop() ?? '';
+      for (const l of lines) print(l);
+      return true;
+    },
+  };
+}
+
 export function createRunReporting(o: RunReportingOptions): RunReporting {
-  const json = o.names.includes('json') ? new JsonReporter({ dir: o.dir }) : undefined;
-  const reporters: Reporter[] = [];
-  if (json) reporters.push(json);
-  // Every line of a failure: the full text is long, but one cut short hides the step that went wrong.
-  if (o.names.includes('line')) reporters.push(new ConsoleReporter({ print: o.print, failureLines: Number.POSITIVE_INFINITY }));
+  const folder = new ReportFolder({ dir: o.dir, keep: o.keep });
+  const written: string[] = [];
+  const reporter = createReporters(o.names, {
+    folder,
+    stream: o.isTTY ? process.stdout : lineStream(o.print),
+    isTTY: o.isTTY,
+    onWritten: (file) => written.push(file),
+  });
   let printed = false;
   return {
-    reporter: combineReporters(...reporters),
+    reporter,
+    folder,
     printPaths() {
-      if (!printed && json?.file) o.print(`report: ${json.file}`);
+      const index = written.find((f) => f.endsWith('index.html'));
+      if (!printed) {
+        for (const f of written.filter((x) => x !== index)) o.print(`report: ${f}`);
+        if (index) o.print(`report: ${index}`);
+        if (folder.pruned.length > 0)
+          o.print(`pruned ${folder.pruned.length} old run ${folder.pruned.length === 1 ? 'folder' : 'folders'} (--keep ${folder.keep})`);
+      }
       printed = true;
-      return undefined;
+      return index;
     },
   };
 }

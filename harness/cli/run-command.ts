@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { onInterrupt, stopSharedMediaServer } from '../media';
-import type { ReportedScenario, ScenarioRef } from '../report';
-import { collectScenarios, installDom, repeatCounts, runScenario, selectScenarios, type LoadedScenario, type Scenario } from '../runner';
+import { describeMachine, repeatCounts, scenarioWarnings, type ReportedScenario, type ScenarioRef } from '../report';
+import { collectScenarios, installDom, runScenario, selectScenarios, type LoadedScenario, type Scenario } from '../runner';
 import { CliError } from './args';
 import { openReport } from './open-report';
 import { packageRoot } from './package-root';
@@ -16,7 +16,6 @@ import { resolveProject, SCENARIOS_DIR, type Project } from './project';
 import { createRunReporting } from './reporting';
 import type { RunArgs } from './run-options';
 import { scenarioPaths } from './scenario-paths';
-import { warningLines } from './warning-lines';
 
 /** How long Ctrl-C waits for the running scenario to tear down before the report is written without it (the process gives hooks 5 s). */
 const INTERRUPT_WAIT_MS = 3000;
@@ -153,15 +152,7 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
         print(
           `${interrupted ? 'interrupted' : `stopped after ${failures} ${failures === 1 ? 'failure' : 'failures'} (--bail ${args.bail})`}, ${names.length} not run${names.length ? `: ${names.join(', ')}` : ''}`,
         );
-      await reporter.onRunEnd?.({
-        finishedAt: new Date(),
-        interrupted,
-        results,
-        notRun: names.map((name) => {
-          const p = notRun.find((x) => x.scenario.name === name) as Planned;
-          return { name, file: p.file };
-        }),
-      });
+      await reporter.onRunEnd?.({ finishedAt: new Date(), interrupted, results });
     })());
   // Ctrl-C: stop the running scenario (its rig tears down and it returns what it saw), then report.
   const offInterrupt = onInterrupt(async () => {
@@ -179,6 +170,7 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
       seed: args.seed ?? null,
       miniprogramRoot: project.miniprogramRoot,
       scenarios: planned.map(({ scenario, file }) => ({ scenario, file })),
+      machine: describeMachine(),
       argv: process.argv.slice(2),
       repeat: args.repeat,
     });
@@ -186,7 +178,7 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
       if (abort.signal.aborted || bailed) break;
       const { plan, attempt } = attempts[next++];
       running = (async () => {
-        await reporter.onScenarioStart?.({ scenario: plan.scenario, file: plan.file });
+        await reporter.onScenarioStart?.({ scenario: plan.scenario, file: plan.file, attempt, repeat: args.repeat });
         const r = await runScenario(plan.scenario, {
           miniprogramRoot: plan.root,
           target: args.target,
@@ -200,7 +192,8 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
         const reported = { ...r, file: plan.file, attempt, repeat: args.repeat } as ReportedScenario;
         results.push(reported);
         await reporter.onScenarioEnd?.(reported);
-        for (const line of warningLines(r)) print(line);
+        // Warnings of passing scenarios too: a warning on a green run is still a defect to read.
+        for (const w of scenarioWarnings(r)) print(`      warning: ${w}`);
         if (r.status === 'failed' && ++failures >= (args.bail ?? Infinity)) bailed = true;
       })();
       await running;

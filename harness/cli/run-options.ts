@@ -5,13 +5,14 @@
 import { nearest } from '../../mocks/model';
 import { parseShard, SelectionError, type Shard } from '../runner';
 import { device, devtools, TARGETS, type Target } from '../targets';
+import { DEFAULT_REPORTERS, parseReporterNames, ReporterNameError, type ReporterName } from '../report';
 import { CliError, parseCommand, wholeNumber, type OptionSpecs } from './args';
 
 export const CLOCKS = ['auto', 'virtual', 'media'] as const;
 export type Clock = (typeof CLOCKS)[number];
 
-/** What --reporter accepts (harness/report's REPORTER_NAMES). */
-export const REPORTERS = ['line', 'json', 'junit', 'html'] as const;
+/** --reporter without a value: every reporter there is (the line reporter adapts to a terminal or a pipe). */
+export const RUN_DEFAULT_REPORTERS: readonly ReporterName[] = DEFAULT_REPORTERS.filter((n) => n !== 'html');
 
 export const RUN_USAGE = `Usage: live-harness run [scenario files, folders or globs…] [options]
 
@@ -110,7 +111,7 @@ export interface RunArgs {
   /** stop after this many failures */
   readonly bail?: number;
   readonly list: boolean;
-  readonly reporters: readonly (typeof REPORTERS)[number][];
+  readonly reporters: readonly ReporterName[];
   /** run folders kept in the reports folder */
   readonly keep: number;
   readonly open: boolean;
@@ -197,19 +198,12 @@ export function parseRun(argv: readonly string[]): RunArgs | undefined {
       throw e instanceof SelectionError ? new CliError(e.message) : e;
     }
   }
-  const reporters = (str('reporter') ?? REPORTERS.join(','))
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const r of reporters)
-    if (!(REPORTERS as readonly string[]).includes(r)) {
-      const near = nearest(r, REPORTERS);
-      throw new CliError(
-        `[live-harness] Failed to read the command line: --reporter ${JSON.stringify(r)} is not a reporter. ${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Use a comma-separated list of ${REPORTERS.join(', ')}.`,
-      );
-    }
-  if (reporters.length === 0)
-    throw new CliError(`[live-harness] Failed to read the command line: --reporter names no reporter. Use a comma-separated list of ${REPORTERS.join(', ')}.`);
+  let reporters: ReporterName[];
+  try {
+    reporters = parseReporterNames([str('reporter') ?? RUN_DEFAULT_REPORTERS.join(',')]);
+  } catch (e) {
+    throw e instanceof ReporterNameError ? new CliError(e.message) : e;
+  }
   return {
     files: positionals,
     ...(str('seed') !== undefined ? { seed: wholeNumber('--seed', str('seed') as string, 0, '--seed 7') } : {}),
@@ -224,7 +218,7 @@ export function parseRun(argv: readonly string[]): RunArgs | undefined {
     repeat: str('repeat') === undefined ? 1 : wholeNumber('--repeat', str('repeat') as string, 1, '--repeat 5'),
     ...(str('bail') !== undefined ? { bail: wholeNumber('--bail', str('bail') as string, 1, '--bail 3') } : {}),
     list: v.list === true,
-    reporters: [...new Set(reporters)] as RunArgs['reporters'],
+    reporters,
     keep: str('keep') === undefined ? 10 : wholeNumber('--keep', str('keep') as string, 1, '--keep 10'),
     open: v.open === true,
   };

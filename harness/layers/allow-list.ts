@@ -228,8 +228,9 @@ export const PROJECT_LAYERS: LayerRules = {
       tests: ['harness/automator-sim', 'harness/assert', 'harness/rig', 'miniprogram-automator', 'node:*'],
     },
     // issue 7: reporters (JSON, console), fed by the runner, whose types they take.
+    // issue 12: line/junit reporters and the report folder; `nearest` for reporter names; the machine (node:os); run ids (node:crypto).
     'harness/report': {
-      imports: ['harness/assert', 'harness/record', 'node:fs', 'node:path'],
+      imports: ['harness/assert', 'harness/record', 'mocks/model', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
       types: ['harness/runner'],
       tests: ['harness/runner', 'node:*'],
     },

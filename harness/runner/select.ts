@@ -56,23 +56,3 @@ export function selectScenarios<T extends LoadedScenario>(scenarios: readonly T[
   }
   return out;
 }
-
-/** Per scenario over `--repeat N` attempts: how many passed, and whether it is flaky (some passed, some did not). */
-export interface RepeatCount {
-  readonly name: string;
-  readonly passed: number;
-  readonly attempts: number;
-  readonly flaky: boolean;
-}
-
-export function repeatCounts(results: readonly { readonly name: string; readonly status: string }[]): RepeatCount[] {
-  const by = new Map<string, { passed: number; attempts: number }>();
-  for (const r of results) {
-    if (r.status === 'not-applicable' || r.status === 'interrupted') continue;
-    const c = by.get(r.name) ?? { passed: 0, attempts: 0 };
-    c.attempts++;
-    if (r.status === 'passed') c.passed++;
-    by.set(r.name, c);
-  }
-  return [...by].map(([name, c]) => ({ name, ...c, flaky: c.passed > 0 && c.passed < c.attempts }));
-}

@@ -198,13 +198,13 @@ describe('the command line', () => {
         expect(children.filter(alive)).toEqual([]);
         expect(marked(run.mark)).toEqual([]);
         expect(run.tempFolders()).toEqual([]);
-        const [dir] = readdirSync(reports);
+        const dir = 'latest'; // reports/latest points at the run's folder
         const report = JSON.parse(readFileSync(join(reports, dir, 'results.json'), 'utf8'));
         expect(report.interrupted).toBe(true);
         expect(run.output()).toContain('interrupted, 1 not run: play happy path in live mode');
         expect(report.scenarios).toHaveLength(1);
         expect(report.scenarios[0].status).toBe('interrupted');
-        expect(report.notRun).toEqual([{ name: 'play happy path in live mode', file: join(pkg, 'dist/scenarios/play-happy-path.scenario.js') }]);
+        expect(report.summary.notRun).toBe(1);
         expect(report.scenarios[0].failures).toContain('the run was interrupted (Ctrl-C); everything it started was stopped');
         expect(report.scenarios[0].timeline.length).toBeGreaterThan(5);
       } finally {
