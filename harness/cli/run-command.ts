@@ -168,7 +168,8 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
       startedAt: new Date(),
       target: args.target.name,
       seed: args.seed ?? null,
-      miniprogramRoot: project.miniprogramRoot,
+      // The mini-program the scenarios played on: the bundled sample when they are all bundled ones.
+      miniprogramRoot: planned.every((p) => p.root === planned[0].root) ? planned[0].root : project.miniprogramRoot,
       scenarios: planned.map(({ scenario, file }) => ({ scenario, file })),
       machine: describeMachine(),
       argv: process.argv.slice(2),
