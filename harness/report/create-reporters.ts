@@ -6,7 +6,7 @@
 import { nearest } from '../../mocks/model';
 import { JsonReporter } from './json-reporter';
 import { JunitReporter } from './junit-reporter';
-import { ConsoleReporter } from './console-reporter';
+import { LineReporter, type LineStream } from './line-reporter';
 import type { ReportFolder } from './report-folder';
 import { ReporterNameError, ReportError } from './report-error';
 import { combineReporters, type Reporter } from './reporter';
@@ -16,14 +16,6 @@ export type ReporterName = (typeof REPORTER_NAMES)[number];
 
 /** What `--reporter` gives when it is not given. */
 export const DEFAULT_REPORTERS: readonly ReporterName[] = ['line', 'json', 'junit', 'html'];
-
-/** Where the `line` reporter writes: a terminal (isTTY: the status line is rewritten in place) or a pipe/file. */
-export interface LineStream {
-  write(text: string): unknown;
-  readonly isTTY?: boolean;
-  /** the terminal's width, when a TTY */
-  readonly columns?: number;
-}
 
 export interface CreateReportersOptions {
   /** the run's report folder; file reporters write into its run folder */
@@ -64,8 +56,7 @@ export function createReporters(names: readonly string[], options: CreateReporte
   const reporters = parseReporterNames(names).map((name): Reporter => {
     switch (name) {
       case 'line':
-        // The LineReporter (status line on a TTY) replaces this in the next commit.
-        return new ConsoleReporter({ print: (line) => (options.stream ?? process.stdout).write(`${line}\n`) });
+        return new LineReporter({ stream: options.stream ?? process.stdout, isTTY: options.isTTY, reportFolder: options.folder });
       case 'json':
         return new JsonReporter({ folder: options.folder, onWritten: options.onWritten });
       case 'junit':

@@ -17,7 +17,7 @@ const pushes: Scenario = {
   duration: '4s',
   expect: { sequence: ['pusher#pusher 1001', 'pusher#pusher 1002', -1307], never: [-1307] },
 };
-const RUN_ID = '2025-01-02T03-04-05-678Z-0a1b2c3d';
+const RUN_ID = '2025-01-02T03-04-05-678Z-0a1b2c3d4e5f';
 const onMedia: Scenario = { ...pushes, name: 'on real media', needs: ['real-media'] };
 
 describe('JsonReporter', () => {

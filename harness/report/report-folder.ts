@@ -22,12 +22,12 @@ export interface ReportFolderOptions {
 
 export const DEFAULT_KEEP = 10;
 
-/** `2026-11-26T04-21-18-123Z-1a2b3c4d`: the start time in UTC, then 8 random hex digits. */
+/** `2026-11-26T04-21-18-123Z-1a2b3c4d5e6f`: the start time in UTC, then 12 random hex digits (48 bits: a collision within one millisecond is a one-in-10^14 event). */
 export function newRunId(at: Date = new Date()): string {
-  return `${at.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
+  return `${at.toISOString().replace(/[:.]/g, '-')}-${randomBytes(6).toString('hex')}`;
 }
 
-const RUN_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[0-9a-f]{8}$/;
+const RUN_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[0-9a-f]{12}$/;
 /** Folders of reports written before run ids had a suffix (the start time alone). */
 const OLD_RUN_FOLDER = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z$/;
 
