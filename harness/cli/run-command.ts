@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { onInterrupt, stopSharedMediaServer } from '../media';
-import { describeMachine, repeatCounts, scenarioWarnings, type ReportedScenario, type ScenarioRef } from '../report';
+import { describeMachine, type ReportedScenario, type ScenarioRef } from '../report';
 import { collectScenarios, installDom, runScenario, selectScenarios, type LoadedScenario, type Scenario } from '../runner';
 import { CliError } from './args';
 import { openReport } from './open-report';
@@ -192,9 +192,8 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
         });
         const reported = { ...r, file: plan.file, attempt, repeat: args.repeat } as ReportedScenario;
         results.push(reported);
+        // The line reporter prints it whole, with its warnings (passing scenarios' too).
         await reporter.onScenarioEnd?.(reported);
-        // Warnings of passing scenarios too: a warning on a green run is still a defect to read.
-        for (const w of scenarioWarnings(r)) print(`      warning: ${w}`);
         if (r.status === 'failed' && ++failures >= (args.bail ?? Infinity)) bailed = true;
       })();
       await running;
@@ -208,11 +207,9 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
   }
   if (problems.length > 0)
     print(`${problems.length} ${problems.length === 1 ? 'file' : 'files'} not loaded: ${problems.map((p) => shown(p.file, cwd)).join(', ')}`);
-  if (args.repeat > 1)
-    for (const c of repeatCounts(results))
-      print(`${c.flaky ? 'FLAKY' : c.passed === c.attempts ? 'STABLE' : 'FAILED'}  ${c.name}  (${c.passed}/${c.attempts} passed)`);
   const index = reporting.printPaths();
   if (args.open) await openReport(index, { print, platform: ctx.platform ?? process.platform });
+  // A flaky scenario under --repeat has a failed attempt: it fails the run.
   const failed = results.filter((r) => r.status === 'failed').length;
   const ran = results.filter((r) => r.status === 'passed' || r.status === 'failed').length;
   if (interrupted) return 130;

@@ -53,7 +53,7 @@ describe('LineReporter', () => {
     expect(lines[0]).toBe(`Running ${results.length} scenarios on simulate, seed 11`);
     results.forEach((r, i) => {
       expect(lines).toContain(`[${i + 1}/${results.length}] ${r.name}`);
-      const mark = { passed: '✓', failed: '✗', 'not-applicable': '-' }[r.status];
+      const mark = { passed: '✓', failed: '✗', 'not-applicable': '-', interrupted: '!' }[r.status];
       const head = lines.find((l) => l.startsWith(`${mark} ${r.name}  (`));
       expect(head).toBeDefined();
       if (r.status === 'not-applicable') expect(head).toBe(`- ${r.name}  (not applicable: needs real-media, which this target cannot provide)`);
