@@ -87,6 +87,8 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'resolveFfmpeg loads the ffmpeg packages by name through a loader that tests replace to emulate other machines',
       tests: ['mocks/time', 'test-support'],
     },
+    // issue 12: a Chromium found and launched over playwright-core (harness/media: the interrupt hooks), and browser viewers.
+    'harness/browser': { imports: ['harness', 'harness/media', 'playwright-core', 'node:child_process', 'node:fs', 'node:path'], tests: ['node:*'] },
     // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
     // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
     'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
