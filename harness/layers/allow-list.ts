@@ -37,6 +37,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/automator-sim': ['live-harness-domain.ts'],
     // What a toxic is, for the toxics beneath the proxy.
     'harness/network': ['toxic.ts'],
+    // issue 12: what a reporter is and the results.json object, for the HTML reporter beneath the reporters.
+    'harness/report': ['reporter.ts', 'json-reporter.ts'],
   },
   folders: {
     // ── mocks/: the product, below the harness; none of it may name harness/.
@@ -228,10 +230,20 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     // issue 7: reporters (JSON, console), fed by the runner, whose types they take.
     'harness/report': {
-      imports: ['harness/assert', 'harness/record', 'node:fs', 'node:path'],
+      imports: ['harness/assert', 'harness/record', 'harness/report/html', 'node:fs', 'node:path'],
       types: ['harness/runner'],
       tests: ['harness/runner', 'node:*'],
     },
+    // issue 12: the HTML report: the results data (harness/report's jsonReport) in one offline page, codes named from
+    // the one table, uPlot's files copied from node_modules (require.resolve). Its e2e test runs scenarios and opens
+    // the page in Chromium (harness/browser, playwright-core).
+    'harness/report/html': {
+      imports: ['harness/report/reporter.ts', 'harness/report/json-reporter.ts', 'mocks/codes', 'uplot', 'node:fs', 'node:module', 'node:path'],
+      types: ['harness/runner', 'harness/record', 'harness/assert'],
+      tests: ['harness/runner', 'harness/browser', 'playwright-core', 'node:*'],
+    },
+    // The page's own script, run in the browser: it loads nothing (uPlot is a global the page loads before it).
+    'harness/report/html/assets': { imports: [] },
     // Which items of the reference the mocks model and which test asserts each (docs/coverage.md): repository tooling.
     'harness/coverage': { imports: ['mocks/codes'], tests: ['node:fs', 'node:path', 'scripts'] },
     // The layers checker itself: developer tooling, not published.

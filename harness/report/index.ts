@@ -4,3 +4,5 @@ export { JsonReporter, jsonReport, ReportError, REPORT_SCHEMA_VERSION } from './
 export type { JsonReport, JsonReporterOptions } from './json-reporter';
 export { ConsoleReporter } from './console-reporter';
 export type { ConsoleReporterOptions } from './console-reporter';
+export { HtmlReporter } from './html';
+export type { HtmlReporterOptions } from './html';
