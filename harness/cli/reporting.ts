@@ -3,7 +3,7 @@
  * createReporters) into one ReportFolder (reports/<run-id>/, latest, the last
  * --keep runs), and the paths of what they wrote, printed at the end.
  */
-import { createReporters, ReportFolder, type LineStream, type Reporter } from '../report';
+import { createReporters, HtmlReporter, ReportFolder, type LineStream, type Reporter } from '../report';
 
 export interface RunReportingOptions {
   readonly names: readonly string[];
@@ -45,6 +45,7 @@ export function createRunReporting(o: RunReportingOptions): RunReporting {
     stream: o.isTTY ? process.stdout : lineStream(o.print),
     isTTY: o.isTTY,
     onWritten: (file) => written.push(file),
+    htmlReporter: (f) => new HtmlReporter({ folder: () => f.start(), onWritten: (file) => written.push(file) }),
   });
   let printed = false;
   return {

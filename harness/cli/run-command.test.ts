@@ -84,9 +84,10 @@ describe('run: how it ends', () => {
     const reports = join(tmp, 'reports');
     const r = await run([good, '--repeat', '5', '--report', reports]);
     expect(r.code).toBe(0);
-    expect(r.lines.filter((l) => /^PASS {2}fixture: /.test(l))).toHaveLength(10);
-    expect(r.lines).toContain('STABLE  fixture: the play page starts playing  (5/5 passed)');
-    expect(r.lines).toContain('STABLE  fixture: the push page starts pushing  (5/5 passed)');
+    expect(r.lines.filter((l) => /^✓ fixture: .* \(attempt [1-5]\/5\) {2}\(/.test(l))).toHaveLength(10);
+    expect(r.lines).toContain('fixture: the play page starts playing: passed 5/5');
+    expect(r.lines).toContain('fixture: the push page starts pushing: passed 5/5');
+    expect(r.out).toMatch(/^10 passed, 0 failed, 0 flaky /m);
     const json = latest(reports);
     expect(json.repeat).toBe(5);
     expect(
@@ -98,17 +99,24 @@ describe('run: how it ends', () => {
     expect(json.scenarios.map((s: { attempt: number }) => s.attempt)).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5]);
   });
 
-  it('exits 1 on the broken fixture with its diff, and writes results.json and junit.xml, printing their paths', async () => {
+  it('exits 1 on the broken fixture with its whole diff, and writes results.json, junit.xml and index.html, printing their paths', async () => {
     const reports = join(tmp, 'reports');
     const r = await run([broken, '--report', reports]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^FAIL {2}broken on purpose: the push page is expected to give up /m);
-    expect(r.out).toContain('2. pusher#pusher -1307 within 2s');
+    expect(r.out).toMatch(/^✗ deliberately broken: the player is expected to recover from a cut that never ends {2}\(/m);
+    expect(r.out).toContain('3. player#player 2004 within 10s');
+    // Every line of the failure text is printed (none cut): the same lines as results.json holds.
+    const failure = latest(reports).scenarios[0].failures.join('\n\n').split('\n');
+    expect(failure.length).toBeGreaterThan(40);
+    for (const line of failure) expect(r.lines).toContain(`    ${line}`);
     const dir = join(reports, readdirSync(reports).find((n) => n !== 'latest') as string);
     expect(r.lines).toContain(`report: ${join(dir, 'results.json')}`);
     expect(r.lines).toContain(`report: ${join(dir, 'junit.xml')}`);
+    // index.html last: the one a person opens
+    expect(r.lines.at(-1)).toBe(`report: ${join(dir, 'index.html')}`);
     expect(latest(reports).summary).toMatchObject({ passed: 0, failed: 1 });
-    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain('broken on purpose');
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain('deliberately broken');
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('deliberately broken');
   });
 
   it('stops at the first failure with --bail and names the scenarios it did not run', async () => {
@@ -129,8 +137,8 @@ describe('run: how it ends', () => {
   it('shows the warnings of a passing scenario', async () => {
     const r = await run([join(root, 'scenarios/context-onload-vs-onready.scenario.ts'), '--reporter', 'line', '--report', tmp]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^PASS {2}/m);
-    expect(r.out).toMatch(/^ {6}warning: \S+ at \d+ ms: /m);
+    expect(r.out).toMatch(/^✓ /m);
+    expect(r.out).toMatch(/^ {4}warning \S+ at \d+ ms: /m);
   });
 });
 
@@ -174,7 +182,7 @@ describe('run in a project of its own', () => {
       jest: { preset: 'live-harness', testTimeout: 10000 },
     });
     const r = await run(['--report', join(project, 'reports')], project);
-    expect(r.out).toMatch(/^PASS {2}example: pages\/live\/live goes live {2}\(10 s virtual, \d+ ms wall\)$/m);
+    expect(r.out).toMatch(/^✓ example: pages\/live\/live goes live {2}\(\d+ ms; 10\.0 s virtual\)$/m);
     expect(r.code).toBe(0);
     expect(existsSync(join(project, 'reports/latest/junit.xml'))).toBe(true);
   });

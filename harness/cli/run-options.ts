@@ -12,7 +12,7 @@ export const CLOCKS = ['auto', 'virtual', 'media'] as const;
 export type Clock = (typeof CLOCKS)[number];
 
 /** --reporter without a value: every reporter there is (the line reporter adapts to a terminal or a pipe). */
-export const RUN_DEFAULT_REPORTERS: readonly ReporterName[] = DEFAULT_REPORTERS.filter((n) => n !== 'html');
+export const RUN_DEFAULT_REPORTERS: readonly ReporterName[] = DEFAULT_REPORTERS;
 
 export const RUN_USAGE = `Usage: live-harness run [scenario files, folders or globs…] [options]
 

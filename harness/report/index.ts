@@ -16,3 +16,5 @@ export { JunitReporter, junitXml } from './junit-reporter';
 export type { JunitReporterOptions } from './junit-reporter';
 export { scenarioWarnings } from './warnings';
 export { xmlText, xmlAttr } from './xml';
+export { HtmlReporter } from './html';
+export type { HtmlReporterOptions } from './html';
