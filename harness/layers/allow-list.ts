@@ -236,7 +236,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/report': {
       imports: ['harness/assert', 'harness/record', 'harness/report/html', 'mocks/model', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
       types: ['harness/runner'],
-      tests: ['harness/runner', 'node:*'],
+      // ajv validates results.json against its schema (issue 12)
+      tests: ['harness/runner', 'harness/report/__fixtures__', 'ajv', 'node:*'],
     },
     // issue 12: the HTML report: the results data (harness/report's jsonReport) in one offline page, codes named from
     // the one table, uPlot's files copied from node_modules (require.resolve). Its e2e test runs scenarios and opens
