@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from './main';
 import { parseRun } from './run-options';
 
@@ -68,8 +70,7 @@ describe('run options', () => {
   });
 
   it('prints the version of package.json for --version and -v', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package's own manifest
-    const { version } = require('../../package.json') as { version: string };
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
     expect(await out(['--version'])).toEqual({ code: 0, lines: [version] });
     expect(await out(['-v'])).toEqual({ code: 0, lines: [version] });
   });

@@ -90,7 +90,7 @@ describe('LineReporter', () => {
     const { start, end } = interrupted;
     const notRun = start.scenarios.length - end.results.length;
     expect(notRun).toBeGreaterThan(0);
-    expect(stream.text).toContain(`✗ ${end.results.at(-1)!.name}`);
+    expect(stream.text).toContain(`! ${end.results.at(-1)!.name}  (interrupted after `);
     expect(stream.text).toContain('    the run was interrupted (Ctrl-C); everything it started was stopped');
     expect(stream.text.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`\\(0 ms\\); interrupted, ${notRun} not run$`));
   });

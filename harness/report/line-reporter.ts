@@ -132,7 +132,7 @@ export class LineReporter implements Reporter {
           ? `interrupted after ${formatMs(r.wallMs)}; ${formatMs(r.virtualMs)} ${r.clock === 'real' ? 'real media' : 'virtual'}`
           : `${formatMs(r.wallMs)}; ${formatMs(r.virtualMs)} ${r.clock === 'real' ? 'real media' : 'virtual'}`;
     const lines = [`${mark} ${this.label(r.name, r.attempt, r.repeat)}  (${span})`];
-    if (r.status === 'failed') for (const line of r.failures.join('\n\n').split('\n')) lines.push(`    ${line}`);
+    if (r.status === 'failed' || r.status === 'interrupted') for (const line of r.failures.join('\n\n').split('\n')) lines.push(`    ${line}`);
     for (const w of scenarioWarnings(r)) lines.push(this.tty ? `    ${COLOUR.yellow}warning${COLOUR.reset} ${w}` : `    warning ${w}`);
     this.write(lines.join('\n'));
   }
