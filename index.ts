@@ -90,6 +90,7 @@ export {
   JunitReporter,
   LineReporter,
   ConsoleReporter,
+  HtmlReporter,
   combineReporters,
   createReporters,
   ReportFolder,
@@ -114,6 +115,7 @@ export type {
   CreateReportersOptions,
   ReportFolderOptions,
   LineStream,
+  HtmlReporterOptions,
 } from './harness/report';
 export * as codes from './mocks/codes';
 export { DEFAULT_PARAMS, DEVICE_FAULTS } from './mocks/model';

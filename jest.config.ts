@@ -46,7 +46,9 @@ const REAL_MEDIA = [
 ];
 const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');
 const glob = (p: string): string => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`;
-const notRealMedia = REAL_MEDIA.map((p) => `<rootDir>/${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+// Tests that need a browser run in `npm run test:e2e` (jest.e2e.config.ts), never here: npm test needs no browser.
+const E2E = '\\.e2e\\.test\\.ts$';
+const notRealMedia = [E2E, ...REAL_MEDIA.map((p) => `<rootDir>/${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)];
 const serial = '<rootDir>/test-support/serial-runner.ts';
 const setup = '<rootDir>/jest/setup.ts';
 
@@ -80,6 +82,7 @@ const config: Config = {
       runner: serial,
       setupFilesAfterEnv: [setup],
       testMatch: REAL_MEDIA.filter((p) => !isDom(p)).map(glob),
+      testPathIgnorePatterns: [E2E],
     },
     {
       displayName: 'media-dom',
@@ -88,6 +91,7 @@ const config: Config = {
       runner: serial,
       setupFilesAfterEnv: [setup],
       testMatch: REAL_MEDIA.filter(isDom).map(glob),
+      testPathIgnorePatterns: [E2E],
     },
   ],
 };

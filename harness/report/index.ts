@@ -18,3 +18,5 @@ export { scenarioWarnings } from './warnings';
 export { xmlText, xmlAttr } from './xml';
 export { renderResultsDoc } from './results-doc';
 export type { SchemaNode } from './results-doc';
+export { HtmlReporter } from './html';
+export type { HtmlReporterOptions } from './html';

@@ -66,7 +66,7 @@ describe('results.schema.json', () => {
   it('accepts the reports of real runs: passed, failed, not applicable, interrupted, repeated', () => {
     for (const r of reports) expect(problems(r)).toEqual([]);
     const statuses = new Set(reports.flatMap((r) => r.scenarios.map((s) => s.status)));
-    expect([...statuses].sort()).toEqual(['failed', 'not-applicable', 'passed']);
+    expect([...statuses].sort()).toEqual(['failed', 'interrupted', 'not-applicable', 'passed']);
     expect(reports.map((r) => r.interrupted)).toEqual([false, true, false, false]);
     expect(reports[1].summary.notRun).toBeGreaterThan(0);
     expect(reports[2].summary.repeats).toEqual([
