@@ -29,7 +29,7 @@ export class ConsoleReporter implements Reporter {
         ? r.failures[0]
         : `${(r.virtualMs / 1000).toFixed(0)} s ${r.clock === 'real' ? 'real media' : 'virtual'}, ${r.wallMs.toFixed(0)} ms wall`;
     this.print(`${MARK[r.status]}  ${r.name}  (${span})`);
-    if (r.status !== 'failed') return;
+    if (r.status !== 'failed' && r.status !== 'interrupted') return;
     const lines = r.failures.join('\n').split('\n');
     for (const line of lines.slice(0, this.failureLines)) this.print(`      ${line}`);
     const cut = lines.length - this.failureLines;
@@ -39,6 +39,7 @@ export class ConsoleReporter implements Reporter {
   onRunEnd({ results }: RunEnd): void {
     const n = (status: ReportedScenario['status']): number => results.filter((r) => r.status === status).length;
     const na = n('not-applicable');
-    this.print(`${n('passed')} passed, ${n('failed')} failed${na ? `, ${na} not applicable` : ''}`);
+    const stopped = n('interrupted');
+    this.print(`${n('passed')} passed, ${n('failed')} failed${na ? `, ${na} not applicable` : ''}${stopped ? `, ${stopped} interrupted` : ''}`);
   }
 }
