@@ -100,6 +100,7 @@ export {
   ReporterNameError,
   REPORTER_NAMES,
   REPORT_SCHEMA_VERSION,
+  RESULTS_SCHEMA_FILE,
 } from './harness/report';
 export type {
   Reporter,

@@ -20,3 +20,4 @@ export { renderResultsDoc } from './results-doc';
 export type { SchemaNode } from './results-doc';
 export { HtmlReporter } from './html';
 export type { HtmlReporterOptions } from './html';
+export { RESULTS_SCHEMA_FILE } from './results-schema-file';

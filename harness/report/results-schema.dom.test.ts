@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScenario, type ExpectationKind, type RunOptions } from '../runner';
-import { JsonReporter, REPORT_SCHEMA_VERSION, ReportFolder, type JsonReport } from '.';
+import { JsonReporter, REPORT_SCHEMA_VERSION, ReportFolder, RESULTS_SCHEMA_FILE, type JsonReport } from '.';
 import { root, sampleRun, type SampleRun } from './__fixtures__/sample-run';
 import schema from './results.schema.json';
 
@@ -57,6 +57,10 @@ describe('results.schema.json', () => {
     reports.push(written({ start: { ...base.start, scenarios: [{ scenario: base.start.scenarios[0].scenario }] }, end: { ...base.end, results: [noRig] } }));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is where RESULTS_SCHEMA_FILE says, for users who validate their reports', () => {
+    expect(JSON.parse(readFileSync(RESULTS_SCHEMA_FILE, 'utf8'))).toEqual(schema);
+  });
 
   it('is the version the JSON reporter writes', () => {
     expect(schema.properties.schemaVersion.const).toBe(REPORT_SCHEMA_VERSION);
