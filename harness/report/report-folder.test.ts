@@ -74,6 +74,20 @@ describe('ReportFolder', () => {
     expect(() => new ReportFolder({ dir }).start()).toThrow(/Failed to point .*latest at run .*: it is a folder, not a pointer this tool wrote. Move it away./);
   });
 
+  it('writes latest as a text file holding the run id when asked, replacing a symlink, and back', () => {
+    const a = new ReportFolder({ dir, latest: 'file' });
+    a.start();
+    expect(lstatSync(join(dir, 'latest')).isFile()).toBe(true);
+    expect(readFileSync(join(dir, 'latest'), 'utf8')).toBe(`${a.runId}\n`);
+    const b = new ReportFolder({ dir });
+    b.start();
+    expect(readlinkSync(join(dir, 'latest'))).toBe(b.runId);
+    const c = new ReportFolder({ dir, latest: 'file' });
+    c.start();
+    expect(readFileSync(join(dir, 'latest'), 'utf8')).toBe(`${c.runId}\n`);
+    expect(readdirSync(dir).sort()).toEqual([a.runId, b.runId, c.runId, 'latest'].sort());
+  });
+
   it('prunes the oldest run folders beyond keep, never the current run, never what it did not make', () => {
     const old = [
       '2020-01-01T00-00-00-000Z-000000000001',

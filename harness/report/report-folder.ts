@@ -18,6 +18,12 @@ export interface ReportFolderOptions {
   readonly dir?: string;
   /** how many run folders to keep, the current one included; default 10 */
   readonly keep?: number;
+  /**
+   * What `latest` is: a symlink to the run folder (default; a text file where
+   * the file system refuses symlinks), or always a text file holding the run
+   * id (for tools that copy or upload `reports/` and mishandle symlinks).
+   */
+  readonly latest?: 'symlink' | 'file';
 }
 
 export const DEFAULT_KEEP = 10;
@@ -40,6 +46,7 @@ export class ReportFolder {
   /** the folder of all runs, absolute */
   readonly dir: string;
   readonly keep: number;
+  private readonly latest: 'symlink' | 'file';
   private current: string | undefined;
   /** run folders this start() removed (oldest first) */
   pruned: readonly string[] = [];
@@ -50,6 +57,7 @@ export class ReportFolder {
       throw new ReportError(`[live-harness] Failed to set up the report folder: keep is ${String(keep)}. Give a whole number of runs to keep, 1 or more.`);
     this.dir = resolve(options.dir ?? 'reports');
     this.keep = keep;
+    this.latest = options.latest ?? 'symlink';
   }
 
   /** the current run's id; throws before start() */
@@ -122,11 +130,15 @@ export class ReportFolder {
     if (existing?.isDirectory())
       throw new ReportError(`[live-harness] Failed to point ${latest} at run ${id}: it is a folder, not a pointer this tool wrote. Move it away.`);
     const tmp = join(this.dir, `.latest-${id}`);
-    try {
-      symlinkSync(id, tmp, 'dir');
-    } catch {
-      writeFileSync(tmp, `${id}\n`);
-    }
+    let linked = false;
+    if (this.latest === 'symlink')
+      try {
+        symlinkSync(id, tmp, 'dir');
+        linked = true;
+      } catch {
+        linked = false;
+      }
+    if (!linked) writeFileSync(tmp, `${id}\n`);
     renameSync(tmp, latest);
   }
 
