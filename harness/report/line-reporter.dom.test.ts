@@ -114,6 +114,31 @@ describe('LineReporter', () => {
     expect(stream.text).toContain('1 passed, 3 failed, 1 flaky (0 ms)');
   });
 
+  it('redraws the status line on a TTY as time passes, and stops when the run ends', () => {
+    jest.useFakeTimers();
+    try {
+      const stream = new FakeStream(true);
+      const c = clock();
+      const reporter = new LineReporter({ stream, now: c.now, refreshMs: 500 });
+      reporter.onRunStart({ ...run.start, scenarios: run.start.scenarios.slice(0, 1) });
+      reporter.onScenarioStart(run.start.scenarios[0]);
+      c.t = 1200;
+      jest.advanceTimersByTime(500);
+      expect(stream.text.endsWith(' · 1.2 s elapsed · estimating time left\u001b[0m')).toBe(true);
+      c.t = 3400;
+      jest.advanceTimersByTime(500);
+      expect(stream.text.endsWith(' · 3.4 s elapsed · estimating time left\u001b[0m')).toBe(true);
+      reporter.onScenarioEnd(run.end.results[0]);
+      reporter.onRunEnd({ ...run.end, results: run.end.results.slice(0, 1) });
+      const ended = stream.text;
+      jest.advanceTimersByTime(5000);
+      expect(stream.text).toBe(ended);
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('rewrites one status line in place on a TTY: the scenario, its step, elapsed and an estimate of what is left', async () => {
     const stream = new FakeStream(true, 300);
     const c = clock();

@@ -106,7 +106,8 @@ export class LineReporter implements Reporter {
     );
     if (this.tty && this.refreshMs > 0) {
       this.timer = setInterval(() => this.drawStatus(), this.refreshMs);
-      this.timer.unref();
+      // never what keeps a process alive; under jsdom (a reporter in a jest dom test) a timer is a number, with no unref
+      (this.timer as { unref?: () => void }).unref?.();
     }
   }
 
