@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests reach into parsed reports to change them */
 /**
  * results.json against its schema (harness/report/results.schema.json), with
  * ajv in strict mode: reports of real runs validate — passed, failed with
@@ -84,7 +85,8 @@ describe('results.schema.json', () => {
     const all = reports.flatMap((r) => r.scenarios.flatMap((s) => s.expectations));
     const kinds: ExpectationKind[] = ['sequence', 'never', 'count', 'every', 'page', 'metric', 'warnings', 'rig', 'run', 'needs'];
     expect([...new Set(all.map((x) => x.kind))].sort()).toEqual([...kinds].sort());
-    expect(schema.$defs.ExpectationResult.oneOf).toHaveLength(kinds.length);
+    // and issue 13's audience bound (wip/audience), checked on its own below: a real audience needs real media and worker threads
+    expect(schema.$defs.ExpectationResult.oneOf).toHaveLength(kinds.length + 1);
     const aligned = all.flatMap((x) => (x.kind === 'sequence' ? x.alignment.steps.map((s) => s.status) : []));
     expect([...new Set(aligned)].sort()).toEqual(['matched', 'missing', 'not-reached']);
   });
@@ -94,13 +96,54 @@ describe('results.schema.json', () => {
     const union = /export type EntryKind =([\s\S]*?);/.exec(source)?.[1] ?? '';
     const kinds = [...union.matchAll(/\|\s*'([^']+)'/g)].map((m) => m[1]);
     expect(kinds.length).toBeGreaterThan(10);
-    expect([...schema.$defs.EntryKind.enum].sort()).toEqual(kinds.sort());
+    // issue 13 (wip/audience) records audiences' joins and leaves as kind 'audience'; once merged, the recorder names it too
+    expect([...schema.$defs.EntryKind.enum].sort()).toEqual([...new Set([...kinds, 'audience'])].sort());
+  });
+
+  it("accepts a scenario's audiences and audience bounds in issue 13's shape, and rejects them malformed", () => {
+    const histogram = (p50: number) => ({ p50, p95: p50 * 2, p99: p50 * 3, max: p50 * 4, min: 1, count: 3, buckets: [{ from: 1, to: 1.04, count: 3 }] });
+    const histograms = { latencyMs: histogram(800), firstFrameMs: histogram(900), stallMs: histogram(0), rateKbps: histogram(600) };
+    // the shape of wip/audience's AudienceSummary (harness/audience/audience-summary.ts), every optional part present
+    const audience = {
+      id: '1',
+      stream: 'live/anchor',
+      protocol: 'http-flv',
+      viewers: 20,
+      joined: 20,
+      left: 0,
+      stalledViewers: 2,
+      histograms,
+      series: [{ t: 1000, joined: 20, p50LatencyMs: 800, p95LatencyMs: 1600, stalled: 0 }],
+      groups: [{ name: 'latency 500ms', viewers: 2, joined: 2, left: 0, stalledViewers: 0, histograms }],
+      shards: { of: 2, merged: [1, 2] },
+    };
+    const bound = {
+      kind: 'audience',
+      path: 'expect.audience[0]',
+      pass: true,
+      expected: { audience: '1', of: 'latency 500ms', figure: 'latencyMs.p95', max: 2000 },
+      observed: { seen: true, value: 1600 },
+    };
+    const r = JSON.parse(JSON.stringify(reports[0])) as Record<string, any>;
+    r.scenarios[0].audience = [audience];
+    r.scenarios[0].expectations.push(bound);
+    r.scenarios[0].timeline.push({ t: 1000, source: 'audience#1', kind: 'audience', detail: { joined: 20, left: 0, watching: 20 } });
+    expect(problems(r)).toEqual([]);
+    r.scenarios[0].audience[0].protocol = 'webrtc';
+    delete r.scenarios[0].audience[0].histograms.stallMs.buckets;
+    r.scenarios[0].expectations.at(-1).observed = { value: 1 };
+    expect(problems(r)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/scenarios\/0\/audience\/0\/protocol must be equal to one of the allowed values/),
+        expect.stringMatching(/^\/scenarios\/0\/audience\/0\/histograms\/stallMs must have required property 'buckets'/),
+        expect.stringMatching(/^\/scenarios\/0\/expectations\/\d+\/observed must have required property 'seen'/),
+      ]),
+    );
   });
 
   it('rejects wrong reports, naming where they are wrong', () => {
     const good = reports[0];
     const copy = (): JsonReport & Record<string, unknown> => JSON.parse(JSON.stringify(good)) as JsonReport & Record<string, unknown>;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reaching into a parsed report to break it
     const wrong: Array<[string, (r: Record<string, any>) => void, RegExp]> = [
       ['an older version', (r) => (r.schemaVersion = 3), /^\/schemaVersion must be equal to constant/],
       ['a field the shape does not have', (r) => (r.extra = 1), /^ must NOT have additional properties \{"additionalProperty":"extra"\}/],
