@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { allCodes, errorCodes, type CodeEntry } from '../../mocks/codes';
 import { onInterrupt, stopSharedMediaServer } from '../media';
-import { combineReporters, ConsoleReporter, JsonReporter, type ReportedScenario } from '../report';
+import { combineReporters, ConsoleReporter, JsonReporter, ReportFolder, type ReportedScenario } from '../report';
 import { nearest } from '../../mocks/model';
 import { collectScenarios, installDom, runScenario, type Scenario } from '../runner';
 import { device, devtools, TARGETS, type Target } from '../targets';
@@ -236,7 +236,10 @@ async function run(args: RunArgs, print: (s: string) => void): Promise<number> {
   const removeDom = installDom();
   const warn = console.warn;
   console.warn = () => undefined; // warnings are on each timeline and in the report
-  const reporter = combineReporters(new JsonReporter({ dir: args.report, onWritten: (file) => print(`report: ${file}`) }), new ConsoleReporter({ print }));
+  const reporter = combineReporters(
+    new JsonReporter({ folder: new ReportFolder({ dir: args.report }), onWritten: (file) => print(`report: ${file}`) }),
+    new ConsoleReporter({ print }),
+  );
   const results: ReportedScenario[] = [];
   const abort = new AbortController();
   let interrupted = false;

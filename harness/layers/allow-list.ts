@@ -229,10 +229,12 @@ export const PROJECT_LAYERS: LayerRules = {
       tests: ['harness/automator-sim', 'harness/assert', 'harness/rig', 'miniprogram-automator', 'node:*'],
     },
     // issue 7: reporters (JSON, console), fed by the runner, whose types they take.
+    // issue 12: line/junit reporters and the report folder; `nearest` for reporter names; the machine (node:os); run ids (node:crypto).
     'harness/report': {
-      imports: ['harness/assert', 'harness/record', 'harness/report/html', 'node:fs', 'node:path'],
+      imports: ['harness/assert', 'harness/record', 'harness/report/html', 'mocks/model', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
       types: ['harness/runner'],
-      tests: ['harness/runner', 'node:*'],
+      // __fixtures__: the sample run the reporters' tests share
+      tests: ['harness/runner', 'harness/report/__fixtures__', 'node:*'],
     },
     // issue 12: the HTML report: the results data (harness/report's jsonReport) in one offline page, codes named from
     // the one table, uPlot's files copied from node_modules (require.resolve). Its e2e test runs scenarios and opens
@@ -240,7 +242,7 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/report/html': {
       imports: ['harness/report/reporter.ts', 'harness/report/json-reporter.ts', 'mocks/codes', 'uplot', 'node:fs', 'node:module', 'node:path'],
       types: ['harness/runner', 'harness/record', 'harness/assert'],
-      tests: ['harness/runner', 'harness/browser', 'playwright-core', 'node:*'],
+      tests: ['harness/report', 'harness/runner', 'harness/report/__fixtures__', 'harness/browser', 'playwright-core', 'node:*'],
     },
     // The page's own script, run in the browser: it loads nothing (uPlot is a global the page loads before it).
     'harness/report/html/assets': { imports: [] },

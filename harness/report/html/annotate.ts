@@ -33,8 +33,6 @@ export interface ScenarioAnnotations {
 }
 
 export interface ReportAnnotations {
-  /** scenarios that were to run and did not (the run was interrupted or bailed) */
-  readonly notRun: number;
   /** in the order of `results.scenarios` */
   readonly scenarios: readonly ScenarioAnnotations[];
 }
@@ -129,9 +127,8 @@ export function codeNames(timeline: readonly TimelineEntry[]): Record<string, Re
   return names;
 }
 
-export function annotate(report: JsonReport, planned: number): ReportAnnotations {
+export function annotate(report: JsonReport): ReportAnnotations {
   return {
-    notRun: Math.max(0, planned - report.scenarios.length),
     scenarios: report.scenarios.map((s) => {
       let endMs = s.virtualMs;
       for (const e of s.timeline) if (e.t > endMs) endMs = e.t;

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TimelineEntry } from '../../record';
 import type { Scenario } from '../../runner';
-import { jsonReport, ReportError } from '../json-reporter';
-import type { ReportedScenario, RunEnd, RunStart } from '../reporter';
+import { combineReporters, jsonReport, JsonReporter, ReportError, ReportFolder, type ReportedScenario, type RunEnd, type RunStart } from '..';
 import { annotate, assetSources, codeNames, faultSpans, HtmlReporter, scriptSafeJson, type ReportAnnotations } from './index';
 
 const scenario = (name: string): Scenario => ({ name, setup: { page: 'pages/play/play' }, duration: '10s', timeline: [] }) as unknown as Scenario;
@@ -140,7 +139,7 @@ describe('HtmlReporter', () => {
   it('is written for a failed run, with the failure and its alignment in the data', async () => {
     const { results, annotations } = readPage(await write([result('passes', 'passed'), result('breaks', 'failed'), result('elsewhere', 'not-applicable', [])]));
     const r = results as { summary: { passed: number; failed: number; notApplicable: number }; scenarios: ReportedScenario[] };
-    expect(r.summary).toEqual({ passed: 1, failed: 1, notApplicable: 1 });
+    expect(r.summary).toEqual({ passed: 1, failed: 1, notApplicable: 1, notRun: 0 });
     expect(r.scenarios[1]!.expectations[0]).toMatchObject({
       kind: 'sequence',
       pass: false,
@@ -151,9 +150,23 @@ describe('HtmlReporter', () => {
   });
 
   it('is written for an interrupted run, counting the scenarios that never ran', async () => {
-    const { results, annotations } = readPage(await write([result('stopped midway', 'failed')], { interrupted: true, planned: 4 }));
-    expect((results as { interrupted: boolean }).interrupted).toBe(true);
-    expect(annotations.notRun).toBe(3);
+    const { results } = readPage(await write([result('stopped midway', 'failed')], { interrupted: true, planned: 4 }));
+    expect(results).toMatchObject({ interrupted: true, summary: { failed: 1, notRun: 3 } });
+  });
+
+  it("writes into the run's ReportFolder, beside results.json, with the folder's run id in the data", async () => {
+    const folder = new ReportFolder({ dir });
+    const json = new JsonReporter({ folder });
+    const html = new HtmlReporter({ folder });
+    const reporters = combineReporters(json, html);
+    const { start, end } = run([result('one', 'passed')]);
+    await reporters.onRunStart!(start);
+    await reporters.onRunEnd!(end);
+    expect(html.file).toBe(join(folder.runDir, 'index.html'));
+    expect(readdirSync(folder.runDir).sort()).toEqual(['assets', 'index.html', 'results.json']);
+    const { results } = readPage(html.file!);
+    expect(results).toEqual(JSON.parse(readFileSync(json.file!, 'utf8')));
+    expect((results as { runId: string }).runId).toBe(folder.runId);
   });
 
   it('refuses to end a run that never started, naming the call to make', () => {
@@ -205,7 +218,7 @@ describe('annotations', () => {
 
   it('keeps the time axis long enough for entries after the story (a teardown)', () => {
     const { start, end } = run([result('late', 'passed', [...timeline, { t: 12_500, source: 'page', kind: 'lifecycle' }])]);
-    expect(annotate(jsonReport(start, end), 1).scenarios[0]!.endMs).toBe(12_500);
+    expect(annotate(jsonReport(start, end)).scenarios[0]!.endMs).toBe(12_500);
   });
 });
 
