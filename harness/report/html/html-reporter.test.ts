@@ -200,6 +200,7 @@ describe('annotations', () => {
         { t: 8000, source: 'device', kind: 'action', detail: { action: 'background' } },
         { t: 8500, source: 'device', kind: 'action', detail: { action: 'foreground' } },
         { t: 9000, source: 'network', kind: 'action', detail: { action: 'remote-publish', key: 'live/demo' } },
+        { t: 9500, source: 'network', kind: 'action', detail: { action: 'set', rttMs: 1600, jitterMs: 200 } },
       ],
       10_000,
     );
@@ -211,6 +212,7 @@ describe('annotations', () => {
       // a toxic the run never removed lasts to the end of the story
       ['proxy', 'toxic latency', 6000, 10_000, false],
       ['device', 'background', 8000, 8500, false],
+      ['network', 'set rttMs 1600, jitterMs 200', 9500, 9500, true],
     ]);
     expect(spans[0]).toMatchObject({ index: 0, endIndex: 2 });
     expect(spans[4]!.endIndex).toBeUndefined();

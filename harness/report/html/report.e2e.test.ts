@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../../browser';
+import { stopSharedMediaServer } from '../../media';
 import type { TimelineEntry } from '../../record';
 import { installDom, loadScenarios, runScenario, type Scenario } from '../../runner';
 import type { ReportedScenario, RunEnd, RunStart } from '../reporter';
@@ -348,4 +349,41 @@ describe('the HTML report of other runs', () => {
     await openScenario(1);
     expect(await page.textContent('#s1 .timeline .empty')).toBe('No timeline entries were recorded.');
   });
+});
+
+describe('the HTML report of a real-media run', () => {
+  afterAll(() => stopSharedMediaServer());
+
+  it("draws a real-media scenario's lanes, the proxy's toxics as fault spans and its measured latency", async () => {
+    const [loaded] = loadScenarios(join(repo, 'scenarios/media-proxy-player-latency.scenario.ts'));
+    const { scenario, file } = loaded!;
+    const uninstall = installDom();
+    let result: ReportedScenario;
+    try {
+      result = { ...(await runScenario(scenario, { miniprogramRoot, media: 'local' })), file };
+    } finally {
+      uninstall();
+    }
+    expect(result.clock).toBe('real');
+    const start: RunStart = { startedAt: new Date(), target: 'simulate', seed: null, miniprogramRoot, scenarios: [loaded!] };
+    const written = writeHtmlReport(join(repo, 'reports/e2e-report-media'), start, { finishedAt: new Date(), interrupted: false, results: [result] });
+    await open('', written);
+    await openScenario(0);
+    const expected = countBy(result.timeline, (e) => e.source);
+    const lanes = await page.$$eval('#s0 .lane[data-source]', (nodes) =>
+      nodes.map((n) => [n.getAttribute('data-source')!, n.querySelectorAll('.mark').length]),
+    );
+    expect(Object.fromEntries(lanes)).toEqual(expected);
+    // the two latency toxics (up and down) last to the end of the story: spans on every lane
+    const toxics = result.timeline.filter((e) => e.source === 'proxy' && (e.detail as { action?: string }).action === 'toxic-added').length;
+    expect(toxics).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#s0 .lane[data-source="player#player"] .fault:not(.instant)').count()).toBe(toxics);
+    const latency = page.locator('#s0 .chart[data-chart="latency"]');
+    expect(Number(await latency.getAttribute('data-samples'))).toBe(
+      result.timeline.filter((e) => e.kind === 'metric' && (e.detail as { name?: string }).name === 'latency').length,
+    );
+    expect(await latency.locator('.u-legend .u-series').count()).toBe(2);
+    await page.locator('#s0 .timeline').screenshot({ path: join(shots, 'media-timeline.png') });
+    await page.locator('#s0 .charts').screenshot({ path: join(shots, 'media-charts.png') });
+  }, 120_000);
 });

@@ -57,10 +57,11 @@
     return Math.floor(ms / 60000) + ' min ' + Math.round((ms % 60000) / 1000) + ' s';
   }
 
+  /** Each participant keeps one colour across the page: lanes, swatches and chart series. */
+  var colors = {};
   function colorOf(source) {
-    var h = 0;
-    for (var i = 0; i < source.length; i++) h = (h * 31 + source.charCodeAt(i)) >>> 0;
-    return PALETTE[h % PALETTE.length];
+    if (!colors[source]) colors[source] = PALETTE[Object.keys(colors).length % PALETTE.length];
+    return colors[source];
   }
 
   function entryId(si, i) {
@@ -922,6 +923,17 @@
   // ---------- the page ----------
 
   function render() {
+    var all = {};
+    scenarios.forEach(function (s) {
+      (s.timeline || []).forEach(function (e) {
+        all[e.source] = true;
+      });
+    });
+    Object.keys(all)
+      .sort(function (a, b) {
+        return sourceRank(a) - sourceRank(b) || (a < b ? -1 : 1);
+      })
+      .forEach(colorOf);
     var root = document.getElementById('report');
     root.appendChild(renderSummary());
     root.appendChild(renderFilters());
