@@ -262,8 +262,13 @@ describe('the HTML report of other runs', () => {
     const { file, end } = await writeSample('e2e-report-interrupted', { interrupt: true });
     expect(end.interrupted).toBe(true);
     await open('', file);
-    const data = JSON.parse((await page.textContent('#results'))!) as { summary: { notRun: number } };
+    const data = JSON.parse((await page.textContent('#results'))!) as { summary: { notRun: number }; scenarios: ReportedScenario[] };
     expect(data.summary.notRun).toBeGreaterThan(0);
+    // the scenario Ctrl-C stopped: 'interrupted' where the runner says so (schema 4), else failed; listed first, open
+    const stopped = data.scenarios.filter((r) => (r.status as string) === 'interrupted').length;
+    expect(await page.locator('[data-count="interrupted"]').count()).toBe(stopped > 0 ? 1 : 0);
+    if (stopped > 0) expect(Number(await page.textContent('[data-count="interrupted"] .value'))).toBe(stopped);
+    expect(await page.getAttribute('details.scenario >> nth=0', 'open')).not.toBeNull();
     expect(Number(await page.textContent('[data-count="not-run"] .value'))).toBe(data.summary.notRun);
     expect(await page.textContent('[data-fact="interrupted"]')).toMatch(/^yes/);
     expect(await page.textContent('.summary .warning')).toContain(`${data.summary.notRun} scenario(s) did not run`);

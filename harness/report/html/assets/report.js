@@ -15,8 +15,9 @@
   var ROWS_PER_PAGE = 200;
   /** kinds that arrive every second or so (harness/assert/alignment.ts QUIET_KINDS): drawn last when a lane is capped */
   var QUIET_KINDS = { netstatus: true, audiovolumenotify: true, metric: true, bgmprogress: true };
-  var STATUSES = ['failed', 'passed', 'not-applicable'];
-  var STATUS_LABEL = { passed: 'passed', failed: 'failed', 'not-applicable': 'not applicable' };
+  /** in the order scenarios are listed; 'interrupted' (Ctrl-C stopped it mid-story) joined in schema 4 */
+  var STATUSES = ['failed', 'interrupted', 'passed', 'not-applicable'];
+  var STATUS_LABEL = { passed: 'passed', failed: 'failed', interrupted: 'interrupted', 'not-applicable': 'not applicable' };
   var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
 
   var results = JSON.parse(document.getElementById('results').textContent);
@@ -196,6 +197,7 @@
         card('passed', 'passed', count('passed')),
         card('failed', 'failed', count('failed')),
         card('not-applicable', 'not applicable', count('not-applicable')),
+        count('interrupted') ? card('interrupted', 'interrupted', count('interrupted')) : null,
         card('not-run', 'not run', notRun()),
         reps.length ? card('flaky', 'flaky (of ' + reps.length + ' repeated)', flaky.length) : null,
       ]),
@@ -229,7 +231,15 @@
         sources[e.source] = true;
       });
     });
-    var statusBoxes = STATUSES.map(function (status) {
+    var present = STATUSES.filter(function (status) {
+      return (
+        status !== 'interrupted' ||
+        scenarios.some(function (s) {
+          return s.status === status;
+        })
+      );
+    });
+    var statusBoxes = present.map(function (status) {
       var n = scenarios.filter(function (s) {
         return s.status === status;
       }).length;
@@ -296,7 +306,7 @@
   // ---------- one scenario ----------
 
   function renderScenario(s, si) {
-    var failed = s.status === 'failed';
+    var failed = s.status === 'failed' || s.status === 'interrupted';
     var details = el('details', { class: 'scenario status-' + s.status, id: 's' + si, 'data-status': s.status, 'data-index': si, open: failed });
     var attempt = s.repeat > 1 ? ' · attempt ' + s.attempt + '/' + s.repeat : '';
     details.appendChild(
