@@ -163,6 +163,9 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/targets',
         // issue 9: live-harness trace replay
         'harness/trace',
+        // issue 12: parseArgs reads each command's options; --open starts the platform's opener (xdg-open, open, start)
+        'node:util',
+        'node:child_process',
       ],
       computed: 'it loads the scenario files named on the command line',
       // issue 9: --target devtools runs against automator-sim standing in for DevTools.
@@ -234,7 +237,8 @@ export const PROJECT_LAYERS: LayerRules = {
       imports: ['harness/assert', 'harness/record', 'harness/report/html', 'mocks/model', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
       types: ['harness/runner'],
       // __fixtures__: the sample run the reporters' tests share
-      tests: ['harness/runner', 'harness/report/__fixtures__', 'node:*'],
+      // ajv validates results.json against its schema (issue 12)
+      tests: ['harness/runner', 'harness/report/__fixtures__', 'ajv', 'node:*'],
     },
     // issue 12: the HTML report: the results data (harness/report's jsonReport) in one offline page, codes named from
     // the one table, uPlot's files copied from node_modules (require.resolve). Its e2e test runs scenarios and opens

@@ -11,7 +11,7 @@ export interface ConsoleReporterOptions {
   readonly failureLines?: number;
 }
 
-const MARK = { passed: 'PASS', failed: 'FAIL', 'not-applicable': 'N/A ' } as const;
+const MARK = { passed: 'PASS', failed: 'FAIL', 'not-applicable': 'N/A ', interrupted: 'INT ' } as const;
 
 export class ConsoleReporter implements Reporter {
   private readonly print: (line: string) => void;

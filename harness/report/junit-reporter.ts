@@ -160,7 +160,7 @@ function testcase(
   if (r.status === 'not-applicable') {
     counts.skipped++;
     out.push(`      <skipped message="${xmlAttr(r.failures[0] ?? 'not applicable on this target')}"/>`);
-  } else if (r.status === 'failed') {
+  } else if (r.status === 'failed' || r.status === 'interrupted') {
     const failed = r.expectations.filter((x) => !x.pass);
     const isError = failed.some((x) => ERROR_KINDS.has(x.kind));
     const element = isError ? 'error' : 'failure';

@@ -53,7 +53,7 @@ describe('LineReporter', () => {
     expect(lines[0]).toBe(`Running ${results.length} scenarios on simulate, seed 11`);
     results.forEach((r, i) => {
       expect(lines).toContain(`[${i + 1}/${results.length}] ${r.name}`);
-      const mark = { passed: '✓', failed: '✗', 'not-applicable': '-' }[r.status];
+      const mark = { passed: '✓', failed: '✗', 'not-applicable': '-', interrupted: '!' }[r.status];
       const head = lines.find((l) => l.startsWith(`${mark} ${r.name}  (`));
       expect(head).toBeDefined();
       if (r.status === 'not-applicable') expect(head).toBe(`- ${r.name}  (not applicable: needs real-media, which this target cannot provide)`);
@@ -90,7 +90,7 @@ describe('LineReporter', () => {
     const { start, end } = interrupted;
     const notRun = start.scenarios.length - end.results.length;
     expect(notRun).toBeGreaterThan(0);
-    expect(stream.text).toContain(`✗ ${end.results.at(-1)!.name}`);
+    expect(stream.text).toContain(`! ${end.results.at(-1)!.name}  (interrupted after `);
     expect(stream.text).toContain('    the run was interrupted (Ctrl-C); everything it started was stopped');
     expect(stream.text.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`\\(0 ms\\); interrupted, ${notRun} not run$`));
   });

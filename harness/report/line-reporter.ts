@@ -37,8 +37,9 @@ export interface LineReporterOptions {
 const ESC = '\u001b[';
 const CLEAR_LINE = `\r${ESC}2K`;
 const COLOUR = { green: `${ESC}32m`, red: `${ESC}31m`, yellow: `${ESC}33m`, dim: `${ESC}2m`, reset: `${ESC}0m` } as const;
-const MARK = { passed: '✓', failed: '✗', 'not-applicable': '-' } as const;
-const MARK_COLOUR = { passed: COLOUR.green, failed: COLOUR.red, 'not-applicable': COLOUR.dim } as const;
+// interrupted: Ctrl-C stopped it; it neither passed nor failed
+const MARK = { passed: '✓', failed: '✗', 'not-applicable': '-', interrupted: '!' } as const;
+const MARK_COLOUR = { passed: COLOUR.green, failed: COLOUR.red, 'not-applicable': COLOUR.dim, interrupted: COLOUR.yellow } as const;
 
 type Clock = ReportedScenario['clock'];
 
@@ -127,9 +128,11 @@ export class LineReporter implements Reporter {
     const span =
       r.status === 'not-applicable'
         ? `not applicable: ${r.failures[0] ?? 'the target cannot run it'}`
-        : `${formatMs(r.wallMs)}; ${formatMs(r.virtualMs)} ${r.clock === 'real' ? 'real media' : 'virtual'}`;
+        : r.status === 'interrupted'
+          ? `interrupted after ${formatMs(r.wallMs)}; ${formatMs(r.virtualMs)} ${r.clock === 'real' ? 'real media' : 'virtual'}`
+          : `${formatMs(r.wallMs)}; ${formatMs(r.virtualMs)} ${r.clock === 'real' ? 'real media' : 'virtual'}`;
     const lines = [`${mark} ${this.label(r.name, r.attempt, r.repeat)}  (${span})`];
-    if (r.status === 'failed') for (const line of r.failures.join('\n\n').split('\n')) lines.push(`    ${line}`);
+    if (r.status === 'failed' || r.status === 'interrupted') for (const line of r.failures.join('\n\n').split('\n')) lines.push(`    ${line}`);
     for (const w of scenarioWarnings(r)) lines.push(this.tty ? `    ${COLOUR.yellow}warning${COLOUR.reset} ${w}` : `    warning ${w}`);
     this.write(lines.join('\n'));
   }

@@ -20,7 +20,7 @@ export const failing: Scenario = {
   duration: '4s',
   timeline: [{ at: '2s', expect: { data: { status: 'given-up' } } }],
   expect: {
-    sequence: ['pusher#pusher 1002', -1307],
+    sequence: ['pusher#pusher 1002', -1307, 'pusher#pusher 1001'],
     never: ['pusher#pusher 1002'],
     counts: [{ step: 'pusher#pusher 1001', exactly: 3 }],
     every: [{ source: 'pusher#pusher', kind: 'netstatus', from: '1s', where: (i) => i.videoBitrate > 100000, describe: 'bitrate over 100 Mbps' }],
