@@ -21,6 +21,7 @@ const REAL_MEDIA = [
   'harness/cli/package.test.ts',
   'harness/cli/install.test.ts',
   'harness/cli/serve.test.ts',
+  'harness/cli/run-media.test.ts',
   'harness/rig/latency.dom.test.ts',
   'harness/rig/adaptation.dom.test.ts',
   'harness/rig/uplink-cap.dom.test.ts',

@@ -13,8 +13,9 @@ import { findUserProject, LOOKED_FOR, SCENARIOS_DIR } from './project';
 export const INIT_USAGE = `Usage: live-harness init [--root DIR]
   Sets up your mini-program project (the working folder, or --root) for
   live-harness, and never overwrites a file (it names what it skipped):
-  - scenarios/example.scenario.js: a scenario on one of your pages that has a
-    <live-pusher> or <live-player> (else a generic one to edit, marked so);
+  - scenarios/example.scenario.js (.cjs in a "type": "module" package): a
+    scenario on one of your pages that has a <live-pusher> or <live-player>
+    (else a generic one to edit, marked so);
   - the jest preset: "preset": "live-harness" in package.json's "jest" key
     (a jest.config.js|ts is code: the line to add is printed instead);
   - the npm script "test:live": "live-harness run".
@@ -129,10 +130,12 @@ export function initCommand(o: InitOptions): number {
   const rel = (p: string): string => relative(dir, p) || '.';
   o.print(`mini-program: ${project.miniprogramRoot} (${project.foundBy})`);
 
-  // scenarios/ and the example
+  // scenarios/ and the example: CommonJS, so .cjs where package.json makes .js an ES module
+  const pkgFile = join(dir, 'package.json');
+  const esm = existsSync(pkgFile) && /"type"\s*:\s*"module"/.test(readFileSync(pkgFile, 'utf8'));
   const scenarios = join(dir, SCENARIOS_DIR);
   mkdirSync(scenarios, { recursive: true });
-  const example = join(scenarios, EXAMPLE_FILE);
+  const example = join(scenarios, esm ? EXAMPLE_FILE.replace(/\.js$/, '.cjs') : EXAMPLE_FILE);
   const appJson = JSON.parse(readFileSync(join(project.miniprogramRoot, 'app.json'), 'utf8')) as { pages?: string[] };
   const page = findLivePage(project.miniprogramRoot);
   if (existsSync(example)) o.print(`skipped ${rel(example)}: it exists (left as it is)`);
@@ -148,7 +151,6 @@ export function initCommand(o: InitOptions): number {
   }
 
   // the jest preset, and the npm script
-  const pkgFile = join(dir, 'package.json');
   const jestConfig = JEST_CONFIGS.map((f) => join(dir, f)).find(existsSync);
   if (!existsSync(pkgFile)) {
     o.print(

@@ -67,20 +67,20 @@ describe('the package', () => {
     const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
     try {
       const r = node([join(root, 'bin/live-harness.js'), 'run', '--seed', '5', '--report', reports, '--target', 'virtual']);
-      expect(r.out).toMatch(/^PASS {2}push happy path {2}\(20 s virtual, \d+ ms wall\)$/m);
+      expect(r.out).toMatch(/^✓ push happy path {2}\(\d+(\.\d)? m?s; 20\.0 s virtual\)$/m);
       // real-media scenarios are not applicable to the virtual target, and say why
-      expect(r.out).toMatch(/^N\/A {3}real media: an audio-only push {2}\(needs real-media, which this target cannot provide\)$/m);
-      expect(r.out).toMatch(/^\d+ passed, 0 failed, \d+ not applicable$/m);
+      expect(r.out).toMatch(/^- real media: an audio-only push {2}\(not applicable: needs real-media, which this target cannot provide\)$/m);
+      expect(r.out).toMatch(/^\d+ passed, 0 failed, \d+ not applicable \(.+\)$/m);
       expect(r.code).toBe(0);
       const run = 'latest'; // reports/latest points at the run's folder
       const json = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));
-      expect(json.schemaVersion).toBe(3);
+      expect(json.schemaVersion).toBe(4);
       expect(json.seed).toBe(5);
       expect(json.interrupted).toBe(false);
       const virtual = json.scenarios.filter((s: { status: string }) => s.status !== 'not-applicable');
       expect(virtual.length).toBeGreaterThanOrEqual(18);
       expect(virtual.every((s: { clock: string; status: string }) => s.clock === 'virtual' && s.status === 'passed')).toBe(true);
-      expect(json.summary).toEqual({ passed: virtual.length, failed: 0, notApplicable: json.scenarios.length - virtual.length });
+      expect(json.summary).toEqual({ passed: virtual.length, failed: 0, notApplicable: json.scenarios.length - virtual.length, notRun: 0 });
       expect(json.scenarios[0].timeline.length).toBeGreaterThan(10);
       // A clone runs its sources, so `npx live-harness run` needs no dist/.
       expect(json.scenarios[0].file).toBe(join(root, 'scenarios/call-two-way.scenario.ts'));
@@ -96,7 +96,7 @@ describe('the package', () => {
     const reports = mkdtempSync(join(tmpdir(), 'lh-report-'));
     try {
       const r = node([join(root, 'bin/live-harness.js'), 'run', join(root, 'scenarios/media-push-play-rtc.scenario.ts'), '--report', reports]);
-      expect(r.out).toMatch(/^PASS {2}real media: push and watch it back in RTC mode {2}\(15 s real media, \d+ ms wall\)$/m);
+      expect(r.out).toMatch(/^✓ real media: push and watch it back in RTC mode {2}\(\d+(\.\d)? m?s; \d+\.\d s real media\)$/m);
       expect(r.code).toBe(0);
       const run = 'latest'; // reports/latest points at the run's folder
       const [s] = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8')).scenarios;
@@ -113,9 +113,9 @@ describe('the package', () => {
     try {
       const folder = join(root, 'harness/runner/__fixtures__/scenarios/good');
       const r = node([join(root, 'bin/live-harness.js'), 'run', folder, '--report', reports]);
-      expect(r.out).toMatch(/^PASS {2}fixture: the play page starts playing {2}\(5 s virtual, \d+ ms wall\)$/m);
-      expect(r.out).toMatch(/^PASS {2}fixture: the push page starts pushing {2}\(5 s virtual, \d+ ms wall\)$/m);
-      expect(r.out).toMatch(/^2 passed, 0 failed$/m);
+      expect(r.out).toMatch(/^✓ fixture: the play page starts playing {2}\(\d+(\.\d)? m?s; 5\.0 s virtual\)$/m);
+      expect(r.out).toMatch(/^✓ fixture: the push page starts pushing {2}\(\d+(\.\d)? m?s; 5\.0 s virtual\)$/m);
+      expect(r.out).toMatch(/^2 passed, 0 failed \(.+\)$/m);
       expect(r.code).toBe(0);
 
       const broken = node([join(root, 'bin/live-harness.js'), 'run', join(root, 'harness/runner/__fixtures__/scenarios/not-a-scenario')]);
@@ -154,10 +154,10 @@ describe('the package', () => {
         ),
       );
       // Every problem is printed before the first scenario runs; the good one still runs.
-      const firstRun = lines.findIndex((l) => /^(PASS|FAIL) /.test(l));
+      const firstRun = lines.findIndex((l) => /^[✓✗] /.test(l));
       expect(Math.max(at('b-typos.scenario.js'), at('c-broken.scenario.ts'), at('d-broken.scenario.js'))).toBeLessThan(firstRun);
-      expect(lines[firstRun]).toMatch(/^PASS {2}fixture: the play page starts playing {2}\(5 s virtual, \d+ ms wall\)$/);
-      expect(r.out).toMatch(/^1 passed, 0 failed$/m);
+      expect(lines[firstRun]).toMatch(/^✓ fixture: the play page starts playing {2}\(\d+(\.\d)? m?s; 5\.0 s virtual\)$/);
+      expect(r.out).toMatch(/^1 passed, 0 failed \(.+\)$/m);
       expect(r.out).toMatch(/^3 files not loaded: \S+b-typos\.scenario\.js, \S+c-broken\.scenario\.ts, \S+d-broken\.scenario\.js$/m);
       expect(r.code).toBe(1);
     } finally {
@@ -190,7 +190,7 @@ describe('the package', () => {
         '--report',
         dir,
       ]);
-      expect(notApplicable.out).toMatch(/^N\/A {3}real media: push and watch it back in RTC mode/m);
+      expect(notApplicable.out).toMatch(/^- real media: push and watch it back in RTC mode/m);
       expect(notApplicable.out).toContain(
         '[live-harness] Failed to run scenarios: all 1 are not applicable on --target virtual, so nothing ran. Run them with --target auto, or pass scenarios this target can run.',
       );
@@ -206,13 +206,13 @@ describe('the package', () => {
       const file = join(root, 'harness/runner/__fixtures__/scenarios/failing/push-gives-up.scenario.ts');
       const r = node([join(root, 'bin/live-harness.js'), 'run', file, '--report', reports]);
       expect(r.code).toBe(1);
-      expect(r.out).toMatch(/^FAIL {2}fixture: the push page is wrongly expected to give up {2}\(4 s virtual, \d+ ms wall\)$/m);
-      expect(r.out).toContain('      sequence not observed:\n      Expected sequence — not observed:\n         1. pusher#pusher 1002\n');
-      expect(r.out).toContain('         2. -1307\n            ✗ not found after step 1');
-      expect(r.out).toMatch(/^0 passed, 1 failed$/m);
+      expect(r.out).toMatch(/^✗ fixture: the push page is wrongly expected to give up {2}\(\d+(\.\d)? m?s; 4\.0 s virtual\)$/m);
+      expect(r.out).toContain('    sequence not observed:\n    Expected sequence — not observed:\n       1. pusher#pusher 1002\n');
+      expect(r.out).toContain('       2. -1307\n          ✗ not found after step 1');
+      expect(r.out).toMatch(/^0 passed, 1 failed \(.+\)$/m);
       const run = 'latest'; // reports/latest points at the run's folder
       const json = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));
-      expect(json.summary).toEqual({ passed: 0, failed: 1, notApplicable: 0 });
+      expect(json.summary).toEqual({ passed: 0, failed: 1, notApplicable: 0, notRun: 0 });
       const [s] = json.scenarios;
       expect(s.file).toBe(file);
       expect(s.expectations).toHaveLength(1);
@@ -279,8 +279,8 @@ describe('the package', () => {
     try {
       const files = ['push-network-blip', 'media-unknown-host'].map((n) => join(root, `scenarios/${n}.scenario.ts`));
       const r = node([join(root, 'bin/live-harness.js'), 'run', ...files, '--target', 'automator-sim', '--report', reports]);
-      expect(r.out).toMatch(/^PASS {2}push survives a short network loss {2}\(25 s virtual, \d+ ms wall\)$/m);
-      expect(r.out).toMatch(/^PASS {2}real media: a push URL whose host is not in the host map fails as DNS does {2}\(4 s real media, \d+ ms wall\)$/m);
+      expect(r.out).toMatch(/^✓ push survives a short network loss {2}\(\d+(\.\d)? m?s; 25\.0 s virtual\)$/m);
+      expect(r.out).toMatch(/^✓ real media: a push URL whose host is not in the host map fails as DNS does {2}\(\d+(\.\d)? m?s; \d+\.\d s real media\)$/m);
       expect(r.code).toBe(0);
       const run = 'latest'; // reports/latest points at the run's folder
       const json = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));

@@ -5,6 +5,7 @@ import { exampleScenario, findLivePage, initCommand } from './init';
 import { openerFor, openReport } from './open-report';
 import { findUserProject, resolveProject } from './project';
 import { expandGlob, globToRegExp } from './scenario-paths';
+import { findScenarioFiles } from '../runner';
 
 const root = join(__dirname, '../..');
 let tmp = '';
@@ -103,6 +104,15 @@ describe('init', () => {
     expect(lines).toContain(
       'skipped package.json: there is none. Create one (npm init -y), then add "jest": { "preset": "live-harness" } and the script "test:live": "live-harness run".',
     );
+  });
+
+  it('writes the example as .cjs in a "type": "module" package, and run finds it', () => {
+    const project = join(tmp, 'esm');
+    cpSync(join(root, 'fixtures/init-project'), project, { recursive: true });
+    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ ...pkg, type: 'module' }, null, 2));
+    expect(init(project).lines).toContain('created scenarios/example.scenario.cjs: plays your page pages/live/live (its <live-pusher id="anchor">)');
+    expect(findScenarioFiles(join(project, 'scenarios'))).toEqual([join(project, 'scenarios/example.scenario.cjs')]);
   });
 
   it('names a folder that is no mini-program project', () => {

@@ -38,8 +38,8 @@ describe('live-harness run --target devtools', () => {
         );
       });
       if (run.code !== 0) throw new Error(run.out);
-      expect(run.out).toMatch(/^PASS {2}play happy path in live mode {2}\(\d+ s virtual, \d+ ms wall\)$/m);
-      expect(run.out).toMatch(/^PASS {2}push gives up after three reconnects and the page restarts it {2}\(\d+ s virtual, \d+ ms wall\)$/m);
+      expect(run.out).toMatch(/^✓ play happy path in live mode {2}\(\d+(\.\d)? m?s; \d+\.\d s virtual\)$/m);
+      expect(run.out).toMatch(/^✓ push gives up after three reconnects and the page restarts it {2}\(\d+(\.\d)? m?s; 1 min 00 s virtual\)$/m);
       const dir = 'latest'; // reports/latest points at the run's folder
       const json = JSON.parse(readFileSync(join(reports, dir, 'results.json'), 'utf8')) as { target: string };
       expect(json.target).toBe('devtools');

@@ -19,8 +19,8 @@ export interface RunReportingOptions {
 export interface RunReporting {
   readonly reporter: Reporter;
   readonly folder: ReportFolder;
-  /** Prints the paths of the files written, index.html last (once); returns index.html's, when one was written. */
-  printPaths(): string | undefined;
+  /** Says which old run folders were pruned (once); returns index.html's path, when one was written. */
+  afterRun(): string | undefined;
 }
 
 /** `print` as a stream: whole lines go to print, a partial one waits for its end. */
@@ -40,22 +40,25 @@ function lineStream(print: (line: string) => void): LineStream {
 export function createRunReporting(o: RunReportingOptions): RunReporting {
   const folder = new ReportFolder({ dir: o.dir, keep: o.keep });
   const written: string[] = [];
+  // Named as written: createReporters runs the line reporter last, so the paths come before its summary, which ends the output.
+  const onWritten = (file: string): void => {
+    written.push(file);
+    o.print(`report: ${file}`);
+  };
   const reporter = createReporters(o.names, {
     folder,
     stream: o.isTTY ? process.stdout : lineStream(o.print),
     isTTY: o.isTTY,
-    onWritten: (file) => written.push(file),
-    htmlReporter: (f) => new HtmlReporter({ folder: () => f.start(), onWritten: (file) => written.push(file) }),
+    onWritten,
+    htmlReporter: (f) => new HtmlReporter({ folder: f, onWritten }),
   });
   let printed = false;
   return {
     reporter,
     folder,
-    printPaths() {
+    afterRun() {
       const index = written.find((f) => f.endsWith('index.html'));
       if (!printed) {
-        for (const f of written.filter((x) => x !== index)) o.print(`report: ${f}`);
-        if (index) o.print(`report: ${index}`);
         if (folder.pruned.length > 0)
           o.print(`pruned ${folder.pruned.length} old run ${folder.pruned.length === 1 ? 'folder' : 'folders'} (--keep ${folder.keep})`);
       }

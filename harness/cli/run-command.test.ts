@@ -112,8 +112,11 @@ describe('run: how it ends', () => {
     const dir = join(reports, readdirSync(reports).find((n) => n !== 'latest') as string);
     expect(r.lines).toContain(`report: ${join(dir, 'results.json')}`);
     expect(r.lines).toContain(`report: ${join(dir, 'junit.xml')}`);
-    // index.html last: the one a person opens
-    expect(r.lines.at(-1)).toBe(`report: ${join(dir, 'index.html')}`);
+    // each named as written, index.html among them, before the summary that ends the output
+    const at = (l: string): number => r.lines.indexOf(l);
+    expect(at(`report: ${join(dir, 'index.html')}`)).toBeGreaterThan(at(`report: ${join(dir, 'junit.xml')}`));
+    expect(r.lines.at(-2)).toMatch(/^0 passed, 1 failed \(/);
+    expect(r.lines.at(-1)).toBe(`reports: ${dir}`);
     expect(latest(reports).summary).toMatchObject({ passed: 0, failed: 1 });
     expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain('deliberately broken');
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('deliberately broken');

@@ -161,7 +161,7 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
     abort.abort();
     await Promise.race([running, new Promise((r) => setTimeout(r, INTERRUPT_WAIT_MS).unref())]);
     await finish();
-    reporting.printPaths();
+    reporting.afterRun();
   });
   try {
     await reporter.onRunStart?.({
@@ -207,7 +207,7 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
   }
   if (problems.length > 0)
     print(`${problems.length} ${problems.length === 1 ? 'file' : 'files'} not loaded: ${problems.map((p) => shown(p.file, cwd)).join(', ')}`);
-  const index = reporting.printPaths();
+  const index = reporting.afterRun();
   if (args.open) await openReport(index, { print, platform: ctx.platform ?? process.platform });
   // A flaky scenario under --repeat has a failed attempt: it fails the run.
   const failed = results.filter((r) => r.status === 'failed').length;

@@ -236,6 +236,7 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/report': {
       imports: ['harness/assert', 'harness/record', 'harness/report/html', 'mocks/model', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
       types: ['harness/runner'],
+      // __fixtures__: the sample run the reporters' tests share
       // ajv validates results.json against its schema (issue 12)
       tests: ['harness/runner', 'harness/report/__fixtures__', 'ajv', 'scripts', 'node:*'],
     },
@@ -245,7 +246,7 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/report/html': {
       imports: ['harness/report/reporter.ts', 'harness/report/json-reporter.ts', 'mocks/codes', 'uplot', 'node:fs', 'node:module', 'node:path'],
       types: ['harness/runner', 'harness/record', 'harness/assert'],
-      tests: ['harness/runner', 'harness/browser', 'playwright-core', 'node:*'],
+      tests: ['harness/report', 'harness/runner', 'harness/report/__fixtures__', 'harness/browser', 'harness/media', 'playwright-core', 'node:*'],
     },
     // The page's own script, run in the browser: it loads nothing (uPlot is a global the page loads before it).
     'harness/report/html/assets': { imports: [] },

@@ -44,8 +44,8 @@ export interface ScenarioCollection {
   readonly problems: readonly ScenarioLoadError[];
 }
 
-/** What a folder contributes: `*.scenario.ts` and `*.scenario.js` (not `.d.ts`). */
-const SCENARIO_FILE = /\.scenario\.(ts|js)$/;
+/** What a folder contributes: `*.scenario.ts` and `*.scenario.js` (not `.d.ts`), and `*.scenario.cjs` (CommonJS in a "type": "module" package). */
+const SCENARIO_FILE = /\.scenario\.(ts|js|cjs)$/;
 const LOADABLE = ['.ts', '.js', '.cjs'];
 
 /**

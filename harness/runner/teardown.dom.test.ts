@@ -156,8 +156,8 @@ describe('the command line', () => {
     try {
       expect(await run.exited).toBe(1);
       const out = run.output();
-      expect(out).toMatch(/^PASS {2}fixture: real media that passes /m);
-      expect(out).toMatch(/^FAIL {2}fixture: real media that fails /m);
+      expect(out).toMatch(/^✓ fixture: real media that passes /m);
+      expect(out).toMatch(/^✗ fixture: real media that fails /m);
       expect(marked(run.mark)).toEqual([]);
       expect(run.tempFolders()).toEqual([]);
     } finally {

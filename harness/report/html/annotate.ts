@@ -33,8 +33,6 @@ export interface ScenarioAnnotations {
 }
 
 export interface ReportAnnotations {
-  /** scenarios that were to run and did not (the run was interrupted or bailed) */
-  readonly notRun: number;
   /** in the order of `results.scenarios` */
   readonly scenarios: readonly ScenarioAnnotations[];
 }
@@ -43,6 +41,8 @@ export interface ReportAnnotations {
 const LASTING: ReadonlySet<string> = new Set(['cut', 'stall', 'partition', 'refuse', 'dns-fail', 'handshake-fail']);
 /** Network actions that happen once. */
 const INSTANT: ReadonlySet<string> = new Set(['server-close', 'reset']);
+/** Network actions that change its steady conditions (shape, useProfile). */
+const STEADY: ReadonlySet<string> = new Set(['set', 'profile']);
 /** `restore { fault: verb }` names the verb (faults.ts), the span carries the timeline's word for it. */
 const VERB_ACTION: Readonly<Record<string, string>> = {
   cut: 'cut',
@@ -92,6 +92,13 @@ export function faultSpans(timeline: readonly TimelineEntry[], endMs: number): F
       } else if (INSTANT.has(action)) {
         const target = typeof d.target === 'string' && d.target !== '*' ? ` ${d.target}` : '';
         spans.push({ source: e.source, label: `${action}${target}`, fromMs: e.t, toMs: e.t, index, instant: true });
+      } else if (STEADY.has(action)) {
+        // A change of conditions, not an outage: it holds until the next change, which may restore them; marked where it happens.
+        const params = Object.entries(d)
+          .filter(([k]) => k !== 'action')
+          .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+          .join(', ');
+        spans.push({ source: e.source, label: params ? `${action} ${params}` : action, fromMs: e.t, toMs: e.t, index, instant: true });
       } else if (action === 'unstall') {
         close((o) => o.source === 'network' && o.action === 'stall', e, index);
       } else if (action === 'restore') {
@@ -129,9 +136,8 @@ export function codeNames(timeline: readonly TimelineEntry[]): Record<string, Re
   return names;
 }
 
-export function annotate(report: JsonReport, planned: number): ReportAnnotations {
+export function annotate(report: JsonReport): ReportAnnotations {
   return {
-    notRun: Math.max(0, planned - report.scenarios.length),
     scenarios: report.scenarios.map((s) => {
       let endMs = s.virtualMs;
       for (const e of s.timeline) if (e.t > endMs) endMs = e.t;

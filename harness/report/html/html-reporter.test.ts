@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TimelineEntry } from '../../record';
 import type { Scenario } from '../../runner';
-import { jsonReport, ReportError } from '../json-reporter';
-import type { ReportedScenario, RunEnd, RunStart } from '../reporter';
+import { combineReporters, jsonReport, JsonReporter, ReportError, ReportFolder, type ReportedScenario, type RunEnd, type RunStart } from '..';
 import { annotate, assetSources, codeNames, faultSpans, HtmlReporter, scriptSafeJson, type ReportAnnotations } from './index';
 
 const scenario = (name: string): Scenario => ({ name, setup: { page: 'pages/play/play' }, duration: '10s', timeline: [] }) as unknown as Scenario;
@@ -151,9 +150,23 @@ describe('HtmlReporter', () => {
   });
 
   it('is written for an interrupted run, counting the scenarios that never ran', async () => {
-    const { results, annotations } = readPage(await write([result('stopped midway', 'failed')], { interrupted: true, planned: 4 }));
-    expect((results as { interrupted: boolean }).interrupted).toBe(true);
-    expect(annotations.notRun).toBe(3);
+    const { results } = readPage(await write([result('stopped midway', 'failed')], { interrupted: true, planned: 4 }));
+    expect(results).toMatchObject({ interrupted: true, summary: { failed: 1, notRun: 3 } });
+  });
+
+  it("writes into the run's ReportFolder, beside results.json, with the folder's run id in the data", async () => {
+    const folder = new ReportFolder({ dir });
+    const json = new JsonReporter({ folder });
+    const html = new HtmlReporter({ folder });
+    const reporters = combineReporters(json, html);
+    const { start, end } = run([result('one', 'passed')]);
+    await reporters.onRunStart!(start);
+    await reporters.onRunEnd!(end);
+    expect(html.file).toBe(join(folder.runDir, 'index.html'));
+    expect(readdirSync(folder.runDir).sort()).toEqual(['assets', 'index.html', 'results.json']);
+    const { results } = readPage(html.file!);
+    expect(results).toEqual(JSON.parse(readFileSync(json.file!, 'utf8')));
+    expect((results as { runId: string }).runId).toBe(folder.runId);
   });
 
   it('refuses to end a run that never started, naming the call to make', () => {
@@ -187,6 +200,7 @@ describe('annotations', () => {
         { t: 8000, source: 'device', kind: 'action', detail: { action: 'background' } },
         { t: 8500, source: 'device', kind: 'action', detail: { action: 'foreground' } },
         { t: 9000, source: 'network', kind: 'action', detail: { action: 'remote-publish', key: 'live/demo' } },
+        { t: 9500, source: 'network', kind: 'action', detail: { action: 'set', rttMs: 1600, jitterMs: 200 } },
       ],
       10_000,
     );
@@ -198,6 +212,7 @@ describe('annotations', () => {
       // a toxic the run never removed lasts to the end of the story
       ['proxy', 'toxic latency', 6000, 10_000, false],
       ['device', 'background', 8000, 8500, false],
+      ['network', 'set rttMs 1600, jitterMs 200', 9500, 9500, true],
     ]);
     expect(spans[0]).toMatchObject({ index: 0, endIndex: 2 });
     expect(spans[4]!.endIndex).toBeUndefined();
@@ -205,7 +220,7 @@ describe('annotations', () => {
 
   it('keeps the time axis long enough for entries after the story (a teardown)', () => {
     const { start, end } = run([result('late', 'passed', [...timeline, { t: 12_500, source: 'page', kind: 'lifecycle' }])]);
-    expect(annotate(jsonReport(start, end), 1).scenarios[0]!.endMs).toBe(12_500);
+    expect(annotate(jsonReport(start, end)).scenarios[0]!.endMs).toBe(12_500);
   });
 });
 

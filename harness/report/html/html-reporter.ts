@@ -12,9 +12,17 @@ import type { Reporter, RunEnd, RunStart } from '../reporter';
 import { annotate } from './annotate';
 import { ASSET_FILES, renderPage } from './page';
 
+/** What HtmlReporter needs of harness/report's ReportFolder (the one every file reporter of a run shares). */
+export interface RunFolder {
+  /** makes `<dir>/<run-id>/` (idempotent for the same run) */
+  start(runId?: string): string;
+  readonly runId: string;
+  readonly runDir: string;
+}
+
 export interface HtmlReporterOptions {
-  /** the run's folder (ReportFolder's `reports/<run-id>/`), or how to name it once the run starts */
-  readonly folder: string | ((run: RunStart) => string);
+  /** the run's ReportFolder; or a folder path, or how to name one once the run starts */
+  readonly folder: RunFolder | string | ((run: RunStart) => string);
   /** told the path of index.html once written */
   readonly onWritten?: (file: string) => void;
 }
@@ -51,7 +59,7 @@ export function writeHtmlReport(dir: string, start: RunStart, end: RunEnd): stri
   for (const key of Object.keys(ASSET_FILES) as (keyof typeof ASSET_FILES)[]) copyFileSync(sources[key], join(assets, ASSET_FILES[key]));
   const report = jsonReport(start, end);
   const file = join(dir, 'index.html');
-  writeFileSync(file, renderPage(report, annotate(report, start.scenarios.length)));
+  writeFileSync(file, renderPage(report, annotate(report)));
   return file;
 }
 
@@ -64,14 +72,19 @@ export class HtmlReporter implements Reporter {
 
   onRunStart(run: RunStart): void {
     this.start = run;
+    const folder = this.options.folder;
+    if (typeof folder === 'object') folder.start(run.runId);
   }
 
   onRunEnd(end: RunEnd): void {
     const start = this.start;
     if (!start) throw new ReportError('[live-harness] Failed to write index.html: the run ended before it started. Call onRunStart before onRunEnd.');
     const folder = this.options.folder;
-    const dir = resolve(typeof folder === 'string' ? folder : folder(start));
-    this.file = writeHtmlReport(dir, start, end);
+    if (typeof folder === 'object') {
+      this.file = writeHtmlReport(folder.runDir, { ...start, runId: folder.runId }, end);
+    } else {
+      this.file = writeHtmlReport(resolve(typeof folder === 'string' ? folder : folder(start)), start, end);
+    }
     this.options.onWritten?.(this.file);
   }
 }

@@ -10,10 +10,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../../browser';
+import { stopSharedMediaServer } from '../../media';
 import type { TimelineEntry } from '../../record';
 import { installDom, loadScenarios, runScenario, type Scenario } from '../../runner';
-import type { ReportedScenario, RunStart } from '../reporter';
-import { HtmlReporter } from './html-reporter';
+import type { ReportedScenario, RunEnd, RunStart } from '../reporter';
+import { sampleRun } from '../__fixtures__/sample-run';
+import { HtmlReporter, writeHtmlReport } from './html-reporter';
 
 const repo = resolve(__dirname, '../../..');
 const miniprogramRoot = join(repo, 'fixtures/miniprogram');
@@ -38,8 +40,8 @@ const indexOf = (name: string): number => {
 const countBy = <T>(items: readonly T[], key: (t: T) => string): Record<string, number> =>
   items.reduce<Record<string, number>>((acc, t) => ({ ...acc, [key(t)]: (acc[key(t)] ?? 0) + 1 }), {});
 
-async function open(hash = ''): Promise<void> {
-  await page.goto(pathToFileURL(indexHtml).href + hash);
+async function open(hash = '', file = indexHtml): Promise<void> {
+  await page.goto(pathToFileURL(file).href + hash);
   await page.waitForSelector('body[data-ready="true"]');
 }
 
@@ -65,11 +67,11 @@ beforeAll(async () => {
   // The bundled real-media scenarios are reported not applicable here (this run offers virtual time only).
   const uninstall = installDom();
   // trtc-wx-sdk logs every call it makes; the scenarios' own results say what happened.
-  const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  const quiet = [jest.spyOn(console, 'log').mockImplementation(() => undefined), jest.spyOn(console, 'info').mockImplementation(() => undefined)];
   try {
     for (const { file, scenario } of all) results.push({ ...(await runScenario(scenario as Scenario, { miniprogramRoot })), file });
   } finally {
-    quiet.mockRestore();
+    quiet.forEach((q) => q.mockRestore());
     uninstall();
   }
   await reporter.onRunEnd({ finishedAt: new Date(), interrupted: false, results });
@@ -240,4 +242,153 @@ describe('the HTML report in Chromium', () => {
     expect(JSON.parse((await page.textContent(`#s${si}-e${i}-detail pre`))!)).toEqual(results[si]!.timeline[i]);
     await page.screenshot({ path: join(shots, 'page.png'), fullPage: false });
   });
+});
+
+describe('the HTML report of other runs', () => {
+  /** Plays the reporters' sample run (with the DOM the scenarios need) and writes its page. */
+  async function writeSample(name: string, options: { repeat?: number; interrupt?: boolean }): Promise<{ file: string; end: RunEnd }> {
+    const uninstall = installDom();
+    const quiet = [jest.spyOn(console, 'log').mockImplementation(() => undefined), jest.spyOn(console, 'info').mockImplementation(() => undefined)];
+    try {
+      const { start, end } = await sampleRun(options);
+      return { file: writeHtmlReport(join(repo, 'reports', name), start, end), end };
+    } finally {
+      quiet.forEach((q) => q.mockRestore());
+      uninstall();
+    }
+  }
+
+  it('says a run was interrupted and how many scenarios never ran', async () => {
+    const { file, end } = await writeSample('e2e-report-interrupted', { interrupt: true });
+    expect(end.interrupted).toBe(true);
+    await open('', file);
+    const data = JSON.parse((await page.textContent('#results'))!) as { summary: { notRun: number }; scenarios: ReportedScenario[] };
+    expect(data.summary.notRun).toBeGreaterThan(0);
+    // the scenario Ctrl-C stopped: 'interrupted' where the runner says so (schema 4), else failed; listed first, open
+    const stopped = data.scenarios.filter((r) => (r.status as string) === 'interrupted').length;
+    expect(await page.locator('[data-count="interrupted"]').count()).toBe(stopped > 0 ? 1 : 0);
+    if (stopped > 0) expect(Number(await page.textContent('[data-count="interrupted"] .value'))).toBe(stopped);
+    expect(await page.getAttribute('details.scenario >> nth=0', 'open')).not.toBeNull();
+    expect(Number(await page.textContent('[data-count="not-run"] .value'))).toBe(data.summary.notRun);
+    expect(await page.textContent('[data-fact="interrupted"]')).toMatch(/^yes/);
+    expect(await page.textContent('.summary .warning')).toContain(`${data.summary.notRun} scenario(s) did not run`);
+  });
+
+  it('counts flaky scenarios under --repeat from the pass counts', async () => {
+    const { file } = await writeSample('e2e-report-repeat', { repeat: 3 });
+    await open('', file);
+    const data = JSON.parse((await page.textContent('#results'))!) as { summary: { repeats: { flaky: boolean }[] } };
+    expect(data.summary.repeats.length).toBe(2);
+    expect(Number(await page.textContent('[data-count="flaky"] .value'))).toBe(data.summary.repeats.filter((r) => r.flaky).length);
+    expect(await page.locator('ul.repeats li').count()).toBe(2);
+    expect(await page.locator('details.scenario').count()).toBe(6);
+  });
+
+  it('caps the marks of a 12,000-entry lane and says so, keeps every entry reachable, and draws an audience', async () => {
+    const entries: TimelineEntry[] = [];
+    for (let i = 0; i < 12_000; i++) {
+      entries.push({ t: i * 5, source: 'player#busy', kind: 'netstatus', detail: { info: { videoBitrate: 800 + (i % 50), audioBitrate: 48, videoFPS: 15 } } });
+      if (i % 240 === 0) entries.push({ t: i * 5 + 1, source: 'player#busy', kind: 'statechange', code: 2105 });
+    }
+    entries.push({ t: 30_000, source: 'network', kind: 'action', detail: { action: 'cut' } });
+    entries.push({ t: 35_000, source: 'network', kind: 'action', detail: { action: 'restore' } });
+    const histogram = (base: number) => ({ p50: base, p95: base * 2, p99: base * 3, max: base * 4, count: 1000, buckets: [] });
+    const audience = [
+      {
+        stream: 'live/demo',
+        protocol: 'http-flv',
+        viewers: 200,
+        joined: 198,
+        left: 2,
+        stalledViewers: 12,
+        histograms: { latencyMs: histogram(900), firstFrameMs: histogram(400), stallMs: histogram(300), rateKbps: histogram(700) },
+        series: Array.from({ length: 60 }, (_, k) => ({
+          t: k * 1000,
+          joined: Math.min(198, k * 20),
+          p50LatencyMs: 900 + k,
+          p95LatencyMs: 1800 + k,
+          stalled: k % 7,
+        })),
+        groups: [
+          { name: 'healthy', viewers: 150, stalledViewers: 2, histograms: { latencyMs: histogram(800) } },
+          { name: '3g', viewers: 50, stalledViewers: 10, histograms: { latencyMs: histogram(2000) } },
+        ],
+      },
+    ];
+    const base = { expectations: [], failures: [], metrics: {}, clock: 'real' as const, wallMs: 60_000, target: 'simulate' };
+    const results = [
+      { ...base, name: 'a busy viewer and its audience', status: 'passed' as const, timeline: entries, virtualMs: 60_000, audience },
+      { ...base, name: 'nothing happened', status: 'passed' as const, timeline: [], virtualMs: 0 },
+    ] as ReportedScenario[];
+    const start: RunStart = {
+      startedAt: new Date(),
+      target: 'simulate',
+      seed: 1,
+      miniprogramRoot,
+      scenarios: results.map((r) => ({ scenario: { name: r.name } as Scenario })),
+    };
+    const file = writeHtmlReport(join(repo, 'reports/e2e-report-large'), start, { finishedAt: new Date(), interrupted: false, results });
+    await open('', file);
+    await openScenario(0);
+    const lane = page.locator('#s0 .lane[data-source="player#busy"]');
+    expect(Number(await lane.getAttribute('data-entries'))).toBe(12_050);
+    const drawn = await lane.locator('.mark').count();
+    expect(drawn).toBe(Number(await lane.getAttribute('data-drawn')));
+    expect(drawn).toBeLessThan(12_050);
+    // the status codes are never the ones left off
+    expect(await lane.locator('.mark.coded').count()).toBe(50);
+    expect(await page.textContent('#s0 .cap-note')).toContain(`${drawn} of 12050 entries drawn`);
+    // every entry stays reachable: the table pages through all of them, and a link opens the last
+    expect(await page.textContent('#s0 .pager')).toContain('of 12052 shown');
+    await open('#s0-e12049', file);
+    expect(JSON.parse((await page.textContent('#s0-e12049-detail pre'))!)).toEqual(entries[12_049]);
+    // the audience: its distributions, its paths and its series over time
+    const cells = await page.$$eval('#s0 table[data-audience="0"] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(cells[0]).toEqual(['latencyMs', '900', '1800', '2700', '3600', '1000']);
+    expect(await page.locator('#s0 table[data-audience-groups="0"] tbody tr').count()).toBe(2);
+    await page.waitForSelector('#s0 .chart[data-chart="audience-0"] canvas');
+    expect(await page.locator('#s0 .chart[data-chart="audience-0"] .u-legend .u-series').count()).toBe(5);
+    await page.locator('#s0 .audience').screenshot({ path: join(shots, 'audience.png') });
+    await page.locator('#s0 .timeline').screenshot({ path: join(shots, 'timeline-capped-lane.png') });
+    // an empty timeline says so instead of drawing nothing
+    await openScenario(1);
+    expect(await page.textContent('#s1 .timeline .empty')).toBe('No timeline entries were recorded.');
+  });
+});
+
+describe('the HTML report of a real-media run', () => {
+  afterAll(() => stopSharedMediaServer());
+
+  it("draws a real-media scenario's lanes, the proxy's toxics as fault spans and its measured latency", async () => {
+    const [loaded] = loadScenarios(join(repo, 'scenarios/media-proxy-player-latency.scenario.ts'));
+    const { scenario, file } = loaded!;
+    const uninstall = installDom();
+    let result: ReportedScenario;
+    try {
+      result = { ...(await runScenario(scenario, { miniprogramRoot, media: 'local' })), file };
+    } finally {
+      uninstall();
+    }
+    expect(result.clock).toBe('real');
+    const start: RunStart = { startedAt: new Date(), target: 'simulate', seed: null, miniprogramRoot, scenarios: [loaded!] };
+    const written = writeHtmlReport(join(repo, 'reports/e2e-report-media'), start, { finishedAt: new Date(), interrupted: false, results: [result] });
+    await open('', written);
+    await openScenario(0);
+    const expected = countBy(result.timeline, (e) => e.source);
+    const lanes = await page.$$eval('#s0 .lane[data-source]', (nodes) =>
+      nodes.map((n) => [n.getAttribute('data-source')!, n.querySelectorAll('.mark').length]),
+    );
+    expect(Object.fromEntries(lanes)).toEqual(expected);
+    // the two latency toxics (up and down) last to the end of the story: spans on every lane
+    const toxics = result.timeline.filter((e) => e.source === 'proxy' && (e.detail as { action?: string }).action === 'toxic-added').length;
+    expect(toxics).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#s0 .lane[data-source="player#player"] .fault:not(.instant)').count()).toBe(toxics);
+    const latency = page.locator('#s0 .chart[data-chart="latency"]');
+    expect(Number(await latency.getAttribute('data-samples'))).toBe(
+      result.timeline.filter((e) => e.kind === 'metric' && (e.detail as { name?: string }).name === 'latency').length,
+    );
+    expect(await latency.locator('.u-legend .u-series').count()).toBe(2);
+    await page.locator('#s0 .timeline').screenshot({ path: join(shots, 'media-timeline.png') });
+    await page.locator('#s0 .charts').screenshot({ path: join(shots, 'media-charts.png') });
+  }, 120_000);
 });

@@ -15,8 +15,9 @@
   var ROWS_PER_PAGE = 200;
   /** kinds that arrive every second or so (harness/assert/alignment.ts QUIET_KINDS): drawn last when a lane is capped */
   var QUIET_KINDS = { netstatus: true, audiovolumenotify: true, metric: true, bgmprogress: true };
-  var STATUSES = ['failed', 'passed', 'not-applicable'];
-  var STATUS_LABEL = { passed: 'passed', failed: 'failed', 'not-applicable': 'not applicable' };
+  /** in the order scenarios are listed; 'interrupted' (Ctrl-C stopped it mid-story) joined in schema 4 */
+  var STATUSES = ['failed', 'interrupted', 'passed', 'not-applicable'];
+  var STATUS_LABEL = { passed: 'passed', failed: 'failed', interrupted: 'interrupted', 'not-applicable': 'not applicable' };
   var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
 
   var results = JSON.parse(document.getElementById('results').textContent);
@@ -57,10 +58,11 @@
     return Math.floor(ms / 60000) + ' min ' + Math.round((ms % 60000) / 1000) + ' s';
   }
 
+  /** Each participant keeps one colour across the page: lanes, swatches and chart series. */
+  var colors = {};
   function colorOf(source) {
-    var h = 0;
-    for (var i = 0; i < source.length; i++) h = (h * 31 + source.charCodeAt(i)) >>> 0;
-    return PALETTE[h % PALETTE.length];
+    if (!colors[source]) colors[source] = PALETTE[Object.keys(colors).length % PALETTE.length];
+    return colors[source];
   }
 
   function entryId(si, i) {
@@ -113,18 +115,31 @@
 
   // ---------- the run summary and the filters ----------
 
-  /** Attempts of one scenario under --repeat, and how many passed: flaky when some did and some did not. */
+  /** Attempts due that never ran (an interrupt); results.json carries it since schema 4. */
+  function notRun() {
+    return results.summary && typeof results.summary.notRun === 'number' ? results.summary.notRun : 0;
+  }
+
+  /**
+   * Each scenario's attempts under --repeat and how many passed: flaky when it
+   * both passed and failed. results.json's summary.repeats says so; an older
+   * file without it is counted from the attempts.
+   */
   function repeats() {
+    if (results.summary && Array.isArray(results.summary.repeats)) return results.summary.repeats;
     var groups = {};
     scenarios.forEach(function (s) {
       if (!(s.repeat > 1)) return;
       var key = (s.file || '') + '\u0000' + s.name;
-      var g = (groups[key] = groups[key] || { name: s.name, attempts: 0, passed: 0 });
+      var g = (groups[key] = groups[key] || { name: s.name, attempts: 0, passed: 0, failed: 0 });
       g.attempts++;
       if (s.status === 'passed') g.passed++;
+      if (s.status === 'failed') g.failed++;
     });
     return Object.keys(groups).map(function (k) {
-      return groups[k];
+      var g = groups[k];
+      g.flaky = g.passed > 0 && g.failed > 0;
+      return g;
     });
   }
 
@@ -136,7 +151,7 @@
     };
     var reps = repeats();
     var flaky = reps.filter(function (g) {
-      return g.passed > 0 && g.passed < g.attempts;
+      return g.flaky;
     });
     var card = function (key, label, value) {
       return el('div', { class: 'count count-' + key, 'data-count': key }, [
@@ -160,12 +175,21 @@
       [
         'machine',
         machine
-          ? [machine.os, machine.cpus !== undefined ? machine.cpus + ' CPUs' : '', machine.node ? 'node ' + machine.node : ''].filter(Boolean).join(' · ')
+          ? [
+              [machine.os, machine.release, machine.arch].filter(Boolean).join(' '),
+              machine.cpus !== undefined ? machine.cpus + ' CPUs' + (machine.cpuModel ? ' (' + machine.cpuModel + ')' : '') : '',
+              machine.memoryMiB ? Math.round(machine.memoryMiB / 1024) + ' GiB' : '',
+              machine.node ? 'node ' + machine.node : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')
           : '–',
       ],
       ['interrupted', results.interrupted ? 'yes: the run was stopped' : 'no'],
       ['mini-program', results.miniprogramRoot],
     ];
+    if (results.runId) facts.unshift(['run', results.runId]);
+    if (results.repeat > 1) facts.push(['repeat', results.repeat + ' attempts of each scenario']);
     if (results.argv) facts.push(['command', [].concat(results.argv).join(' ')]);
     var section = el('section', { class: 'summary', id: 'summary' }, [
       el('h1', { text: 'live-harness report' }),
@@ -173,7 +197,8 @@
         card('passed', 'passed', count('passed')),
         card('failed', 'failed', count('failed')),
         card('not-applicable', 'not applicable', count('not-applicable')),
-        card('not-run', 'not run', notes.notRun),
+        count('interrupted') ? card('interrupted', 'interrupted', count('interrupted')) : null,
+        card('not-run', 'not run', notRun()),
         reps.length ? card('flaky', 'flaky (of ' + reps.length + ' repeated)', flaky.length) : null,
       ]),
       el(
@@ -184,14 +209,14 @@
         }, []),
       ),
       results.interrupted
-        ? el('p', { class: 'warning', text: 'Interrupted: ' + notes.notRun + ' scenario(s) did not run; the one stopped is reported as it stood.' })
+        ? el('p', { class: 'warning', text: 'Interrupted: ' + notRun() + ' scenario(s) did not run; the one stopped is reported as it stood.' })
         : null,
       reps.length
         ? el(
             'ul',
             { class: 'repeats' },
             reps.map(function (g) {
-              return el('li', { class: g.passed > 0 && g.passed < g.attempts ? 'flaky' : '', text: g.name + ': ' + g.passed + '/' + g.attempts + ' passed' });
+              return el('li', { class: g.flaky ? 'flaky' : '', text: g.name + ': ' + g.passed + '/' + g.attempts + ' passed' + (g.flaky ? ' (flaky)' : '') });
             }),
           )
         : null,
@@ -206,7 +231,15 @@
         sources[e.source] = true;
       });
     });
-    var statusBoxes = STATUSES.map(function (status) {
+    var present = STATUSES.filter(function (status) {
+      return (
+        status !== 'interrupted' ||
+        scenarios.some(function (s) {
+          return s.status === status;
+        })
+      );
+    });
+    var statusBoxes = present.map(function (status) {
       var n = scenarios.filter(function (s) {
         return s.status === status;
       }).length;
@@ -273,7 +306,7 @@
   // ---------- one scenario ----------
 
   function renderScenario(s, si) {
-    var failed = s.status === 'failed';
+    var failed = s.status === 'failed' || s.status === 'interrupted';
     var details = el('details', { class: 'scenario status-' + s.status, id: 's' + si, 'data-status': s.status, 'data-index': si, open: failed });
     var attempt = s.repeat > 1 ? ' · attempt ' + s.attempt + '/' + s.repeat : '';
     details.appendChild(
@@ -702,37 +735,51 @@
 
   // ---------- audiences (issue 13) ----------
 
+  var QUANTILES = ['p50', 'p95', 'p99', 'max', 'count'];
+
+  function quantileCells(d) {
+    return QUANTILES.map(function (q) {
+      return el('td', { text: d && typeof d[q] === 'number' ? String(Math.round(d[q] * 10) / 10) : '–' });
+    });
+  }
+
   function renderAudience(s, si, ann, charts) {
     var section = el('section', { class: 'audience' }, [el('h3', { text: 'Audiences' })]);
     s.audience.forEach(function (a, k) {
       var h = a.histograms || {};
-      var rows = ['latencyMs', 'firstFrameMs', 'stallMs', 'rateKbps'].map(function (name) {
-        var d = h[name] || {};
-        return el(
-          'tr',
-          null,
-          [el('th', { text: name })].concat(
-            ['p50', 'p95', 'p99', 'max', 'count'].map(function (q) {
-              return el('td', { text: typeof d[q] === 'number' ? String(Math.round(d[q] * 10) / 10) : '–' });
+      var head = function (first) {
+        return el('thead', null, [
+          el(
+            'tr',
+            null,
+            [first].concat(QUANTILES).map(function (c) {
+              return el('th', { text: c });
             }),
           ),
-        );
+        ]);
+      };
+      var rows = ['latencyMs', 'firstFrameMs', 'stallMs', 'rateKbps'].map(function (name) {
+        return el('tr', null, [el('th', { text: name })].concat(quantileCells(h[name])));
       });
-      section.appendChild(el('h4', { text: a.stream + ' · ' + a.protocol + ' · ' + a.viewers + ' viewers (joined ' + a.joined + ', left ' + a.left + ')' }));
+      var stalled = typeof a.stalledViewers === 'number' ? ', stalled ' + a.stalledViewers : '';
       section.appendChild(
-        el('table', { class: 'histograms', 'data-audience': k }, [
-          el('thead', null, [
+        el('h4', { text: a.stream + ' · ' + a.protocol + ' · ' + a.viewers + ' viewers (joined ' + a.joined + ', left ' + a.left + stalled + ')' }),
+      );
+      section.appendChild(el('table', { class: 'histograms', 'data-audience': k }, [head('figure'), el('tbody', null, rows)]));
+      if (Array.isArray(a.groups) && a.groups.length)
+        section.appendChild(
+          el('table', { class: 'histograms groups', 'data-audience-groups': k }, [
+            head('latency by path'),
             el(
-              'tr',
+              'tbody',
               null,
-              ['', 'p50', 'p95', 'p99', 'max', 'count'].map(function (c) {
-                return el('th', { text: c });
+              a.groups.map(function (g) {
+                var label = g.name + ' (' + g.viewers + ' viewers, ' + g.stalledViewers + ' stalled)';
+                return el('tr', null, [el('th', { text: label })].concat(quantileCells(g.histograms && g.histograms.latencyMs)));
               }),
             ),
           ]),
-          el('tbody', null, rows),
-        ]),
-      );
+        );
       var series = Array.isArray(a.series) ? a.series : [];
       if (!series.length) return;
       var keys = ['joined', 'p50LatencyMs', 'p95LatencyMs', 'stalled'];
@@ -886,6 +933,17 @@
   // ---------- the page ----------
 
   function render() {
+    var all = {};
+    scenarios.forEach(function (s) {
+      (s.timeline || []).forEach(function (e) {
+        all[e.source] = true;
+      });
+    });
+    Object.keys(all)
+      .sort(function (a, b) {
+        return sourceRank(a) - sourceRank(b) || (a < b ? -1 : 1);
+      })
+      .forEach(colorOf);
     var root = document.getElementById('report');
     root.appendChild(renderSummary());
     root.appendChild(renderFilters());
