@@ -3,20 +3,21 @@
  * HTML report and anything else that reads results. Written once, at the end
  * of the run — also when scenarios failed and when the run was interrupted.
  */
-import { writeFileSync } from 'node:fs';
 import type { ReportFolder } from './report-folder';
 import { describeMachine } from './machine';
+import { writeWhole } from './write-whole';
 import type { Machine, ReportedScenario, Reporter, RunEnd, RunStart } from './reporter';
 import { ReportError } from './report-error';
 export { ReportError } from './report-error';
 
 /**
- * 4: a scenario's status may be `interrupted` (Ctrl-C stopped it: it neither
- *    passed nor failed), counted in `summary.interrupted`; the run carries `runId` (its folder's name), `machine` (os, release,
+ * 4: the run carries `runId` (its folder's name), `machine` (os, release,
  *    arch, cpus, cpuModel, memoryMiB, node), `argv` (null when not run from a
- *    command line), `repeat` and `notRun` (scenarios that never ran after an
- *    interrupt); each scenario its `attempt` and `repeat`; with repeat > 1,
- *    `summary.repeats` gives each scenario's pass count. The file's shape is
+ *    command line), `repeat`; the summary `interrupted` and `notRun` (what an
+ *    interrupt stopped, and what it left unrun) and, with repeat > 1,
+ *    `repeats` (each scenario's pass count); each scenario its `attempt` and
+ *    `repeat`, a status that may be `interrupted` (neither passed nor failed),
+ *    and, with issue 13, its `audience`. The file's shape is
  *    harness/report/results.schema.json (docs/results-schema.md).
  * 3: each scenario carries `expectations` (every expectation judged, as data:
  *    kind, path, pass, expected, observed; sequences with their alignment), and
@@ -134,7 +135,7 @@ export class JsonReporter implements Reporter {
     const start = this.start;
     if (!start) throw new ReportError('[live-harness] Failed to write results.json: the run ended before it started. Call onRunStart before onRunEnd.');
     const file = this.options.folder.file('results.json');
-    writeFileSync(file, JSON.stringify(jsonReport({ ...start, runId: this.options.folder.runId }, end), null, 2));
+    writeWhole(file, JSON.stringify(jsonReport({ ...start, runId: this.options.folder.runId }, end), null, 2));
     this.file = file;
     this.options.onWritten?.(file);
   }

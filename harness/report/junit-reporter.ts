@@ -7,12 +7,12 @@
  * left unrun, the mock warnings in <system-out>, and the run's seed, target,
  * clock and attempt as properties.
  */
-import { writeFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { ReportFolder } from './report-folder';
 import { ReportError } from './report-error';
 import type { ReportedScenario, Reporter, RunEnd, RunStart } from './reporter';
 import { scenarioWarnings } from './warnings';
+import { writeWhole } from './write-whole';
 import { xmlAttr, xmlText } from './xml';
 
 export interface JunitReporterOptions {
@@ -54,7 +54,7 @@ export class JunitReporter implements Reporter {
     const start = this.start;
     if (!start) throw new ReportError('[live-harness] Failed to write junit.xml: the run ended before it started. Call onRunStart before onRunEnd.');
     const file = this.options.folder.file('junit.xml');
-    writeFileSync(file, junitXml({ ...start, runId: this.options.folder.runId }, end, this.options.cwd ?? process.cwd()));
+    writeWhole(file, junitXml({ ...start, runId: this.options.folder.runId }, end, this.options.cwd ?? process.cwd()));
     this.file = file;
     this.options.onWritten?.(file);
   }
