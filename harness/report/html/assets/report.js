@@ -903,7 +903,14 @@
       var mark = document.querySelector('#s' + si + ' .mark[data-entry="' + i + '"]');
       if (mark) mark.classList.add('selected');
       var row = document.getElementById(entryId(si, i));
-      if (row) row.scrollIntoView({ block: 'center' });
+      if (!row) return;
+      row.scrollIntoView({ block: 'center' });
+      // Charts drawn in the next frame change the height above the row: scroll again once they are in.
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () {
+          row.scrollIntoView({ block: 'center' });
+        });
+      });
     }
 
     renderRows();
