@@ -238,7 +238,7 @@ export const PROJECT_LAYERS: LayerRules = {
       types: ['harness/runner'],
       // __fixtures__: the sample run the reporters' tests share
       // ajv validates results.json against its schema (issue 12)
-      tests: ['harness/runner', 'harness/report/__fixtures__', 'ajv', 'node:*'],
+      tests: ['harness/runner', 'harness/report/__fixtures__', 'ajv', 'scripts', 'node:*'],
     },
     // issue 12: the HTML report: the results data (harness/report's jsonReport) in one offline page, codes named from
     // the one table, uPlot's files copied from node_modules (require.resolve). Its e2e test runs scenarios and opens
@@ -308,6 +308,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/drivers',
         'harness/trace',
         'miniprogram-automator',
+        // issue 12: docs/results-schema.md from results.json's schema
+        'harness/report',
       ],
     },
     // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.

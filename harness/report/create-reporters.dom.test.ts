@@ -51,6 +51,7 @@ describe('createReporters', () => {
     const folder = new ReportFolder({ dir });
     const written: string[] = [];
     let lines = '';
+    const log: string[] = [];
     const htmlSaw: RunEnd[] = [];
     const htmlFolders: ReportFolder[] = [];
     const html = (f: ReportFolder): Reporter => {
@@ -59,10 +60,10 @@ describe('createReporters', () => {
     };
     const reporter = createReporters(['line', 'json', 'junit', 'html'], {
       folder,
-      stream: { write: (s: string) => (lines += s), isTTY: true },
+      stream: { write: (s: string) => log.push((lines += s) && s), isTTY: true },
       isTTY: false,
       htmlReporter: html,
-      onWritten: (f) => written.push(f),
+      onWritten: (f) => log.push(`written ${written[written.push(f) - 1]}`),
     });
     await reporter.onRunStart?.(start);
     for (const r of end.results) {
@@ -82,5 +83,13 @@ describe('createReporters', () => {
     // isTTY given overrides the stream's own: plain lines
     expect(lines).not.toContain('\r');
     expect(lines).toContain(`reports: ${folder.runDir}\n`);
+    // the summary ends the output: line reports after the files were written, whatever the order named
+    const summaryAt = log.findIndex((s) => / passed, \d+ failed/.test(s));
+    expect(log.findIndex((s) => s.startsWith('written '))).toBeGreaterThan(-1);
+    expect(log.length - 1 - [...log].reverse().findIndex((s) => s.startsWith('written '))).toBeLessThan(summaryAt);
+    expect(lines.trimEnd().split('\n').slice(-2)).toEqual([
+      expect.stringMatching(/^\d+ passed, \d+ failed, \d+ not applicable \(/),
+      `reports: ${folder.runDir}`,
+    ]);
   });
 });

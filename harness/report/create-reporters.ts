@@ -52,8 +52,15 @@ export function parseReporterNames(names: readonly string[]): ReporterName[] {
   return out;
 }
 
+/**
+ * The reporters named, as one. `line` goes last whatever the order given: the
+ * files are written (and their paths told) before its summary, which ends the
+ * output.
+ */
 export function createReporters(names: readonly string[], options: CreateReportersOptions): Reporter {
-  const reporters = parseReporterNames(names).map((name): Reporter => {
+  const chosen = parseReporterNames(names);
+  const ordered = [...chosen.filter((n) => n !== 'line'), ...chosen.filter((n) => n === 'line')];
+  const reporters = ordered.map((name): Reporter => {
     switch (name) {
       case 'line':
         return new LineReporter({ stream: options.stream ?? process.stdout, isTTY: options.isTTY, reportFolder: options.folder });

@@ -16,5 +16,7 @@ export { JunitReporter, junitXml } from './junit-reporter';
 export type { JunitReporterOptions } from './junit-reporter';
 export { scenarioWarnings } from './warnings';
 export { xmlText, xmlAttr } from './xml';
+export { renderResultsDoc } from './results-doc';
+export type { SchemaNode } from './results-doc';
 export { HtmlReporter } from './html';
 export type { HtmlReporterOptions } from './html';

@@ -11,7 +11,8 @@ import { ReportError } from './report-error';
 export { ReportError } from './report-error';
 
 /**
- * 4: the run carries `runId` (its folder's name), `machine` (os, release,
+ * 4: a scenario's status may be `interrupted` (Ctrl-C stopped it: it neither
+ *    passed nor failed), counted in `summary.interrupted`; the run carries `runId` (its folder's name), `machine` (os, release,
  *    arch, cpus, cpuModel, memoryMiB, node), `argv` (null when not run from a
  *    command line), `repeat` and `notRun` (scenarios that never ran after an
  *    interrupt); each scenario its `attempt` and `repeat`; with repeat > 1,
@@ -28,7 +29,7 @@ export const REPORT_SCHEMA_VERSION = 4;
 /** A scenario as results.json holds it: attempt and repeat always present. */
 export type JsonScenario = ReportedScenario & { readonly attempt: number; readonly repeat: number };
 
-/** One scenario's attempts under `--repeat N`. Flaky: it both passed and failed. */
+/** One scenario's attempts under `--repeat N`. Flaky: it both passed and failed (an interrupted attempt is neither). */
 export interface RepeatCount {
   readonly name: string;
   readonly file?: string;
@@ -36,6 +37,7 @@ export interface RepeatCount {
   readonly passed: number;
   readonly failed: number;
   readonly notApplicable: number;
+  readonly interrupted: number;
   readonly flaky: boolean;
 }
 
@@ -43,6 +45,8 @@ export interface JsonSummary {
   readonly passed: number;
   readonly failed: number;
   readonly notApplicable: number;
+  /** stopped by Ctrl-C before they finished */
+  readonly interrupted: number;
   /** attempts that were due and never ran (the run was interrupted) */
   readonly notRun: number;
   /** with repeat > 1: per scenario, in the order they first ran */
@@ -67,16 +71,17 @@ export interface JsonReport {
 
 /** Per scenario (by file and name), how its attempts went. */
 export function repeatCounts(results: readonly ReportedScenario[]): RepeatCount[] {
-  const byKey = new Map<string, { name: string; file?: string; passed: number; failed: number; notApplicable: number }>();
+  const byKey = new Map<string, { name: string; file?: string; passed: number; failed: number; notApplicable: number; interrupted: number }>();
   for (const r of results) {
     const key = `${r.file ?? ''}\u0000${r.name}`;
-    const c = byKey.get(key) ?? { name: r.name, ...(r.file !== undefined ? { file: r.file } : {}), passed: 0, failed: 0, notApplicable: 0 };
+    const c = byKey.get(key) ?? { name: r.name, ...(r.file !== undefined ? { file: r.file } : {}), passed: 0, failed: 0, notApplicable: 0, interrupted: 0 };
     if (r.status === 'passed') c.passed++;
     else if (r.status === 'failed') c.failed++;
+    else if (r.status === 'interrupted') c.interrupted++;
     else c.notApplicable++;
     byKey.set(key, c);
   }
-  return [...byKey.values()].map((c) => ({ ...c, attempts: c.passed + c.failed + c.notApplicable, flaky: c.passed > 0 && c.failed > 0 }));
+  return [...byKey.values()].map((c) => ({ ...c, attempts: c.passed + c.failed + c.notApplicable + c.interrupted, flaky: c.passed > 0 && c.failed > 0 }));
 }
 
 export function jsonReport(start: RunStart, end: RunEnd): JsonReport {
@@ -98,6 +103,7 @@ export function jsonReport(start: RunStart, end: RunEnd): JsonReport {
       passed: count('passed'),
       failed: count('failed'),
       notApplicable: count('not-applicable'),
+      interrupted: count('interrupted'),
       notRun: Math.max(0, start.scenarios.length * repeat - end.results.length),
       ...(repeat > 1 ? { repeats: repeatCounts(end.results) } : {}),
     },

@@ -92,7 +92,7 @@ describe('LineReporter', () => {
     expect(notRun).toBeGreaterThan(0);
     expect(stream.text).toContain(`! ${end.results.at(-1)!.name}  (interrupted after `);
     expect(stream.text).toContain('    the run was interrupted (Ctrl-C); everything it started was stopped');
-    expect(stream.text.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`\\(0 ms\\); interrupted, ${notRun} not run$`));
+    expect(stream.text.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`, 1 interrupted \\(0 ms\\); interrupted, ${notRun} not run$`));
   });
 
   it('counts pass rates and flaky scenarios under --repeat', async () => {

@@ -145,6 +145,7 @@ export class LineReporter implements Reporter {
     const n = (s: ReportedScenario['status']): number => results.filter((r) => r.status === s).length;
     const parts = [`${n('passed')} passed`, `${n('failed')} failed`];
     if (n('not-applicable')) parts.push(`${n('not-applicable')} not applicable`);
+    if (n('interrupted')) parts.push(`${n('interrupted')} interrupted`);
     const repeat = this.run?.repeat ?? 1;
     const counts = repeat > 1 ? repeatCounts(results) : [];
     const flaky = counts.filter((c) => c.flaky);
@@ -153,7 +154,9 @@ export class LineReporter implements Reporter {
     const lines: string[] = [];
     if (repeat > 1)
       for (const c of counts)
-        lines.push(`${c.flaky ? 'flaky ' : ''}${c.name}: passed ${c.passed}/${c.attempts}${c.notApplicable ? ` (${c.notApplicable} not applicable)` : ''}`);
+        lines.push(
+          `${c.flaky ? 'flaky ' : ''}${c.name}: passed ${c.passed}/${c.attempts}${c.notApplicable ? `, ${c.notApplicable} not applicable` : ''}${c.interrupted ? `, ${c.interrupted} interrupted` : ''}`,
+        );
     let summary = `${parts.join(', ')} (${formatMs(this.now() - this.runStartedMs)})`;
     if (end.interrupted) summary += `; interrupted, ${notRun} not run`;
     lines.push(summary);
@@ -189,7 +192,8 @@ export class LineReporter implements Reporter {
     const run = this.run;
     if (!run) return undefined;
     const pace = (clock: Clock): number | undefined => {
-      const done = this.finished.filter((r) => r.clock === clock && r.status !== 'not-applicable');
+      // a scenario that did not play its whole story (not applicable, interrupted) says nothing of the pace
+      const done = this.finished.filter((r) => r.clock === clock && (r.status === 'passed' || r.status === 'failed'));
       const story = done.reduce((t, r) => t + r.virtualMs, 0);
       if (story > 0) return done.reduce((t, r) => t + r.wallMs, 0) / story;
       return clock === 'real' ? 1 : undefined;

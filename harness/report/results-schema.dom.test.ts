@@ -69,6 +69,7 @@ describe('results.schema.json', () => {
     expect([...statuses].sort()).toEqual(['failed', 'interrupted', 'not-applicable', 'passed']);
     expect(reports.map((r) => r.interrupted)).toEqual([false, true, false, false]);
     expect(reports[1].summary.notRun).toBeGreaterThan(0);
+    expect(reports[1].summary.interrupted).toBe(1);
     expect(reports[2].summary.repeats).toEqual([
       expect.objectContaining({ name: 'push page, twice', attempts: 2, passed: 2, flaky: false }),
       expect.objectContaining({ attempts: 2, failed: 2, flaky: false }),

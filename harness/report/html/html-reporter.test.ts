@@ -139,7 +139,7 @@ describe('HtmlReporter', () => {
   it('is written for a failed run, with the failure and its alignment in the data', async () => {
     const { results, annotations } = readPage(await write([result('passes', 'passed'), result('breaks', 'failed'), result('elsewhere', 'not-applicable', [])]));
     const r = results as { summary: { passed: number; failed: number; notApplicable: number }; scenarios: ReportedScenario[] };
-    expect(r.summary).toEqual({ passed: 1, failed: 1, notApplicable: 1, notRun: 0 });
+    expect(r.summary).toEqual({ passed: 1, failed: 1, notApplicable: 1, interrupted: 0, notRun: 0 });
     expect(r.scenarios[1]!.expectations[0]).toMatchObject({
       kind: 'sequence',
       pass: false,
