@@ -161,6 +161,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/targets',
         // issue 9: live-harness trace replay
         'harness/trace',
+        // issue 12: doctor says which Chromium it found
+        'harness/browser',
       ],
       computed: 'it loads the scenario files named on the command line',
       // issue 9: --target devtools runs against automator-sim standing in for DevTools.
