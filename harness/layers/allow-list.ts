@@ -88,7 +88,7 @@ export const PROJECT_LAYERS: LayerRules = {
       tests: ['mocks/time', 'test-support'],
     },
     // issue 12: a Chromium found and launched over playwright-core (harness/media: the interrupt hooks), and browser viewers.
-    'harness/browser': { imports: ['harness', 'harness/media', 'playwright-core', 'node:child_process', 'node:fs', 'node:path'], tests: ['node:*'] },
+    'harness/browser': { imports: ['harness', 'harness/media', 'playwright-core', 'node:*'], tests: ['node:*', 'harness/rig', 'harness/runner'] },
     // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
     // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
     'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
