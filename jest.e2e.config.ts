@@ -3,7 +3,8 @@ import type { Config } from 'jest';
 
 // `npm run test:e2e`: the tests that drive a real Chromium (*.e2e.test.ts), apart from `npm test`,
 // which needs no browser. One file at a time: a browser beside real media starves a small machine.
-// Files that render a mini-program page as well (*.dom.e2e.test.ts) get the preset's jsdom environment.
+// playwright-core does not load in jsdom's realm: a file that needs a rig (which renders pages) installs
+// a DOM under Node, as the CLI does (installDom from harness/runner).
 const transform: Config['transform'] = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
 };
@@ -12,6 +13,9 @@ const setup = '<rootDir>/jest/setup.ts';
 const config: Config = {
   testTimeout: 60_000,
   maxWorkers: 1,
+  // As in jest.config.ts (open defect, issue 10): after a file that used the fault proxy, something keeps
+  // the process busy once every suite has reported, with no handle jest can name.
+  forceExit: true,
   projects: [
     {
       displayName: 'e2e',
@@ -19,14 +23,6 @@ const config: Config = {
       transform,
       setupFilesAfterEnv: [setup],
       testMatch: ['<rootDir>/**/*.e2e.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.dom\\.e2e\\.test\\.ts$'],
-    },
-    {
-      displayName: 'e2e-dom',
-      testEnvironment: '<rootDir>/jest/environment.ts',
-      transform,
-      setupFilesAfterEnv: [setup],
-      testMatch: ['<rootDir>/**/*.dom.e2e.test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
   ],

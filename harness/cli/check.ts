@@ -3,4 +3,6 @@ export interface Check {
   readonly label: string;
   readonly ok: boolean;
   readonly lines: readonly string[];
+  /** a failing optional check is a warning: it says what needs it, and doctor still passes */
+  readonly optional?: string;
 }

@@ -2,13 +2,14 @@
  * `live-harness doctor`: can this machine run real media? Which ffmpeg, with
  * which encoders; does the embedded server start and accept; does an encode
  * really produce FLV; which server the environment asks for; which automator
- * client scripts get. When asked, a WeChat DevTools command line and the LAN
- * address a phone will use. Every check runs for real and says what to do when
- * it fails.
+ * client scripts get; which Chromium browser viewers would drive. When asked,
+ * a WeChat DevTools command line and the LAN address a phone will use. Every
+ * check runs for real and says what to do when it fails.
  */
 import { connect } from 'node:net';
 import { endpointFromEnv, FfmpegNotFoundError, flv, MediaServer, PRESETS, resolveFfmpeg, SyntheticSource, type FfmpegInfo } from '../media';
 import type { Check } from './check';
+import { checkBrowser } from './doctor-browser';
 import { checkAutomatorClient, checkAutomatorSim } from './doctor-automator';
 import { checkDevtoolsCli, checkLanAddress } from './doctor-device';
 
@@ -123,18 +124,24 @@ export async function doctor(print: (s: string) => void, opts: DoctorOptions = {
   const client = checkAutomatorClient();
   checks.push(client);
   if (client.ok) checks.push(await checkAutomatorSim());
+  checks.push(checkBrowser());
   if (opts.devtools !== undefined) checks.push(checkDevtoolsCli(opts.devtools));
   if (opts.lan !== undefined) checks.push(await checkLanAddress(opts.lan));
+  return printChecks(checks, print);
+}
+
+/** Prints the checks and the verdict; returns the exit code (1 when a check that is not optional failed). */
+export function printChecks(checks: readonly Check[], print: (s: string) => void): number {
   for (const c of checks) {
-    print(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.label}`);
+    print(`${c.ok ? 'ok  ' : c.optional ? 'warn' : 'FAIL'}  ${c.label}${!c.ok && c.optional ? ` (${c.optional})` : ''}`);
     for (const l of c.lines) print(`      ${l}`);
   }
-  const bad = checks.filter((c) => !c.ok).length;
+  const bad = checks.filter((c) => !c.ok && !c.optional).length;
   print(
     bad === 0
       ? 'everything checked is ready on this machine'
       : `${bad} problem${bad > 1 ? 's' : ''}: what needs ${checks
-          .filter((c) => !c.ok)
+          .filter((c) => !c.ok && !c.optional)
           .map((c) => c.label)
           .join(', ')} will fail until fixed`,
   );

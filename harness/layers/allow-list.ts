@@ -90,7 +90,7 @@ export const PROJECT_LAYERS: LayerRules = {
       tests: ['mocks/time', 'test-support'],
     },
     // issue 12: a Chromium found and launched over playwright-core (harness/media: the interrupt hooks), and browser viewers.
-    'harness/browser': { imports: ['harness', 'harness/media', 'playwright-core', 'node:child_process', 'node:fs', 'node:path'], tests: ['node:*'] },
+    'harness/browser': { imports: ['harness', 'harness/media', 'playwright-core', 'node:*'], tests: ['node:*', 'harness/rig', 'harness/runner'] },
     // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
     // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
     'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
@@ -166,6 +166,8 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 12: parseArgs reads each command's options; --open starts the platform's opener (xdg-open, open, start)
         'node:util',
         'node:child_process',
+        // issue 12: doctor says which Chromium it found
+        'harness/browser',
       ],
       computed: 'it loads the scenario files named on the command line',
       // issue 9: --target devtools runs against automator-sim standing in for DevTools.
@@ -244,8 +246,9 @@ export const PROJECT_LAYERS: LayerRules = {
     // the one table, uPlot's files copied from node_modules (require.resolve). Its e2e test runs scenarios and opens
     // the page in Chromium (harness/browser, playwright-core).
     'harness/report/html': {
+      // uplot: its dist files are located with createRequire(…).resolve, which the checker does not see as an import.
       imports: ['harness/report/reporter.ts', 'harness/report/json-reporter.ts', 'mocks/codes', 'uplot', 'node:fs', 'node:module', 'node:path'],
-      types: ['harness/runner', 'harness/record', 'harness/assert'],
+      types: ['harness/runner', 'harness/record'],
       tests: ['harness/report', 'harness/runner', 'harness/report/__fixtures__', 'harness/browser', 'harness/media', 'playwright-core', 'node:*'],
     },
     // The page's own script, run in the browser: it loads nothing (uPlot is a global the page loads before it).

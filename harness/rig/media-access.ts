@@ -1,4 +1,4 @@
-import type { ToxicSpec } from '../network';
+import type { ConnectionTags, ToxicSpec } from '../network';
 
 /**
  * A rig's real streams as an outside reader sees them: the server's
@@ -40,6 +40,11 @@ export interface ProxyAccess {
   removeToxic(name: string): void;
   /** the toxics in place */
   toxics(): readonly (ToxicSpec & { readonly name: string })[];
+  /**
+   * Name the connection coming from `address:port` (its client end) for toxics' `match`: how a
+   * participant that is not a page of the rig (a browser viewer) gets a path a fault can target alone.
+   */
+  tag(address: string, port: number, tags: ConnectionTags): void;
 }
 
 export interface MediaAccess {

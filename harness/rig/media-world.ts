@@ -98,6 +98,7 @@ export class MediaWorld implements World {
           addToxic: (t) => p.addToxic(t),
           removeToxic: (name) => p.removeToxic(name),
           toxics: () => p.toxics(),
+          tag: (address, port, tags) => p.tag(address, port, tags),
         };
       },
       get endpoints() {

@@ -290,6 +290,12 @@ describe('the HTML report of other runs', () => {
       entries.push({ t: i * 5, source: 'player#busy', kind: 'netstatus', detail: { info: { videoBitrate: 800 + (i % 50), audioBitrate: 48, videoFPS: 15 } } });
       if (i % 240 === 0) entries.push({ t: i * 5 + 1, source: 'player#busy', kind: 'statechange', code: 2105 });
     }
+    // a browser viewer (harness/browser): its latency and playback figures join the charts
+    for (let k = 1; k <= 50; k++) {
+      entries.push({ t: k * 1000 + 2, source: 'browser#web', kind: 'metric', detail: { name: 'latency', ms: 900 + k, networkMs: 100, bufferMs: 800 + k } });
+      entries.push({ t: k * 1000 + 3, source: 'browser#web', kind: 'metric', detail: { name: 'playback', fps: 25, rateKbps: 1200, droppedFrames: 0 } });
+    }
+    entries.sort((a, b) => a.t - b.t);
     entries.push({ t: 30_000, source: 'network', kind: 'action', detail: { action: 'cut' } });
     entries.push({ t: 35_000, source: 'network', kind: 'action', detail: { action: 'restore' } });
     const histogram = (base: number) => ({ p50: base, p95: base * 2, p99: base * 3, max: base * 4, count: 1000, buckets: [] });
@@ -335,11 +341,13 @@ describe('the HTML report of other runs', () => {
     const drawn = await lane.locator('.mark').count();
     expect(drawn).toBe(Number(await lane.getAttribute('data-drawn')));
     expect(drawn).toBeLessThan(12_050);
+    const series = await page.$$eval('#s0 .chart[data-chart]', (nodes) => nodes.map((n) => [n.getAttribute('data-chart'), n.getAttribute('data-series')]));
+    expect(Object.fromEntries(series)).toEqual({ latency: '1', 'video-bitrate': '2', 'audio-bitrate': '1', fps: '2', 'audience-0': '4' });
     // the status codes are never the ones left off
     expect(await lane.locator('.mark.coded').count()).toBe(50);
     expect(await page.textContent('#s0 .cap-note')).toContain(`${drawn} of 12050 entries drawn`);
     // every entry stays reachable: the table pages through all of them, and a link opens the last
-    expect(await page.textContent('#s0 .pager')).toContain('of 12052 shown');
+    expect(await page.textContent('#s0 .pager')).toContain(`of ${entries.length} shown`);
     await open('#s0-e12049', file);
     expect(JSON.parse((await page.textContent('#s0-e12049-detail pre'))!)).toEqual(entries[12_049]);
     // the audience: its distributions, its paths and its series over time

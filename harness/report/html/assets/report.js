@@ -589,12 +589,13 @@
     },
     {
       key: 'video-bitrate',
-      title: 'Video bitrate',
+      title: 'Video bitrate (browser viewers: the whole stream)',
       unit: 'kbps',
       value: function (e) {
         var d = e.detail || {};
         if (e.kind === 'netstatus' && d.info && typeof d.info.videoBitrate === 'number') return d.info.videoBitrate;
-        return e.kind === 'metric' && d.name === 'bitrate' && typeof d.videoKbps === 'number' ? d.videoKbps : undefined;
+        // a browser viewer (harness/browser) measures the whole stream it receives, most of it video
+        return e.kind === 'metric' && d.name === 'playback' && typeof d.rateKbps === 'number' ? d.rateKbps : undefined;
       },
     },
     {
@@ -603,8 +604,7 @@
       unit: 'kbps',
       value: function (e) {
         var d = e.detail || {};
-        if (e.kind === 'netstatus' && d.info && typeof d.info.audioBitrate === 'number') return d.info.audioBitrate;
-        return e.kind === 'metric' && d.name === 'bitrate' && typeof d.audioKbps === 'number' ? d.audioKbps : undefined;
+        return e.kind === 'netstatus' && d.info && typeof d.info.audioBitrate === 'number' ? d.info.audioBitrate : undefined;
       },
     },
     {
@@ -614,7 +614,7 @@
       value: function (e) {
         var d = e.detail || {};
         if (e.kind === 'netstatus' && d.info && typeof d.info.videoFPS === 'number') return d.info.videoFPS;
-        return e.kind === 'metric' && d.name === 'fps' && typeof d.value === 'number' ? d.value : undefined;
+        return e.kind === 'metric' && d.name === 'playback' && typeof d.fps === 'number' ? d.fps : undefined;
       },
     },
   ];
@@ -903,7 +903,14 @@
       var mark = document.querySelector('#s' + si + ' .mark[data-entry="' + i + '"]');
       if (mark) mark.classList.add('selected');
       var row = document.getElementById(entryId(si, i));
-      if (row) row.scrollIntoView({ block: 'center' });
+      if (!row) return;
+      row.scrollIntoView({ block: 'center' });
+      // Charts drawn in the next frame change the height above the row: scroll again once they are in.
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () {
+          row.scrollIntoView({ block: 'center' });
+        });
+      });
     }
 
     renderRows();
