@@ -27,7 +27,8 @@ export { CliError } from './args';
 const DOCTOR_USAGE = `Usage: live-harness doctor [--devtools <cliPath>] [--lan <address|auto>]
   Checks that this machine can run real media (ffmpeg, server, encoder)
   and drive mini-programs (the miniprogram-automator client, and a round
-  trip with it to automator-sim). With --devtools, a WeChat DevTools command
+  trip with it to automator-sim), and names the Chromium that browser
+  viewers would use (or how to get one). With --devtools, a WeChat DevTools command
   line; with --lan, the address a tethered phone will reach (auto: this
   machine's one LAN address). Exit code 0 when everything checked is ready.`;
 
@@ -48,7 +49,7 @@ Commands:
                      --keep N, --open, --seed, --root, --clock, --target
   init               adds scenarios/, an example scenario, the jest preset and an
                      npm script to your mini-program project
-  doctor             checks ffmpeg, the media server, the encoder and the automator client
+  doctor             checks ffmpeg, the media server, the encoder, the automator client, a Chromium
   serve --lan ADDR   serves a tethered phone with signed URLs until Ctrl-C
   codes [table]      prints the status-code tables (pusher, player, errors)
   trace replay FILE  replays a saved device trace against the model
