@@ -105,11 +105,12 @@ export function runViewerPage(args: ViewerPageArgs): void {
         enableWorker: false,
         enableStashBuffer: false,
         // A live viewer joins at the server's cached key frame, up to a GOP behind. It jumps to near the live
-        // edge when more than a second behind, then plays slightly faster until its buffer is at the target:
-        // a player buffer that ends the same whoever joined when, so that two viewers' latencies compare.
+        // edge when more than 0.6 s behind, then plays 1.2× until its buffer is at the target: a player buffer
+        // that ends the same whoever joined when (within what 1.2× overshoots between two timeupdates, ~50 ms),
+        // so that two viewers' latencies compare.
         liveBufferLatencyChasing: true,
-        liveBufferLatencyMaxLatency: 1.0,
-        liveBufferLatencyMinRemain: 0.4,
+        liveBufferLatencyMaxLatency: 0.6,
+        liveBufferLatencyMinRemain: 0.35,
         liveSync: true,
         liveSyncTargetLatency: 0.3,
         liveSyncMaxLatency: 0.3,
