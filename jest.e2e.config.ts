@@ -13,9 +13,6 @@ const setup = '<rootDir>/jest/setup.ts';
 const config: Config = {
   testTimeout: 60_000,
   maxWorkers: 1,
-  // As in jest.config.ts (open defect, issue 10): after a file that used the fault proxy, something keeps
-  // the process busy once every suite has reported, with no handle jest can name.
-  forceExit: true,
   projects: [
     {
       displayName: 'e2e',

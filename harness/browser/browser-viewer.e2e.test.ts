@@ -19,8 +19,8 @@ beforeAll(() => {
 afterAll(() => removeDom());
 
 // Both figures must move by the delay ±10 %. The displayed one includes each player's buffer, which its
-// catch-up leaves within about a frame (66 ms at the source's 15 fps) of the other's: 1000 ms keeps that
-// inside the 10 %; the arrival part has no buffer in it and moves by the delay to a few ms.
+// catch-up leaves within a few tens of ms of the other's (1.2× overshoots between two timeupdates):
+// 1000 ms keeps that well inside the 10 %; the arrival part has no buffer and moves by the delay to a ms.
 const DELAY_MS = 1000;
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
 
@@ -45,11 +45,11 @@ it("moves a browser viewer's latency by exactly the latency toxic on its path", 
     });
   await using near = await viewer('near').start();
   await using far = await viewer('far').start();
-  await rig.advance('14s');
+  await rig.advance('16s');
 
   // Skip the catch-up after joining (the server starts a viewer at its cached key frame); judge the rest.
   const settled = (v: BrowserViewer): number[] => {
-    const from = v.latencySamples[0]?.wallMs + 5000;
+    const from = v.latencySamples[0]?.wallMs + 7000;
     return v.latencySamples.filter((s) => s.wallMs >= from).map((s) => s.ms);
   };
   const network = (v: BrowserViewer): number[] => v.latencySamples.map((s) => s.networkMs);

@@ -4,7 +4,8 @@
  * viewer-page.ts) become timeline entries under `browser#<id>`:
  *
  * - actions: `load` (the player asked for the stream), `first-frame`,
- *   `stall` (no new frame for stallMs), `recovered`, `ended`;
+ *   `stall` (no new frame for stallMs), `recovered`, `reconnect` (a new
+ *   player after an error), `ended`;
  * - errors: mpegts.js ERROR events (network or media), with its type and detail;
  * - metrics: `first-frame` { ms }, `latency` { ms, networkMs, bufferMs, samples }
  *   per period (medians over the frames presented in it), `playback`
@@ -40,6 +41,8 @@ export interface BrowserViewerOptions {
   readonly stallMs?: number;
   /** how often figures are recorded; default 1000 ms */
   readonly metricsEveryMs?: number;
+  /** after a player error, a new player this much later (as live pages do); default 1000 ms, negative: never */
+  readonly reconnectMs?: number;
 }
 
 export class BrowserViewerError extends Error {
@@ -104,6 +107,7 @@ export class BrowserViewer {
         url,
         stallMs: this.opts.stallMs ?? 1000,
         metricsEveryMs: this.opts.metricsEveryMs ?? 1000,
+        reconnectMs: this.opts.reconnectMs ?? 1000,
       });
     } catch (e) {
       await this.stop();
@@ -134,6 +138,8 @@ export class BrowserViewer {
         return this.record('action', { action: 'recovered', stalledMs: r.stalledMs });
       case 'ended':
         return this.record('action', { action: 'ended', how: r.how });
+      case 'reconnect':
+        return this.record('action', { action: 'reconnect' });
       case 'error':
         return this.record('error', { errorType: r.errorType, detail: r.detail, info: r.info });
       case 'metrics': {

@@ -8,7 +8,7 @@
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import type { BrowserType } from 'playwright-core';
 
 export type BrowserSource = 'env' | 'playwright' | 'path';
 
@@ -48,9 +48,15 @@ export interface FindBrowserOptions {
   readonly playwrightPath?: string;
 }
 
+/** playwright-core's Chromium, loaded on first use: loading it takes a few hundred ms, which every run would pay otherwise. */
+export function playwrightChromium(): BrowserType {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('playwright-core') as typeof import('playwright-core')).chromium;
+}
+
 function playwrightExecutable(): string | undefined {
   try {
-    return chromium.executablePath();
+    return playwrightChromium().executablePath();
   } catch {
     return undefined; // an unsupported platform: playwright has no path to offer
   }

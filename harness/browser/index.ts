@@ -6,3 +6,5 @@ export { BrowserViewer, BrowserViewerError } from './browser-viewer';
 export type { BrowserViewerOptions, ViewerEntry } from './browser-viewer';
 export { ViewerPath } from './viewer-path';
 export type { ViewerPathOptions } from './viewer-path';
+export { BrowserViewers, BrowserViewersError, BROWSER_FAULTS, isBrowserTarget } from './browser-viewers';
+export type { BrowserViewerSetup, BrowserViewersHost } from './browser-viewers';

@@ -5,10 +5,10 @@
  * interrupt hooks, so no browser outlives the run that started it.
  */
 import { spawnSync } from 'node:child_process';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
 import '../dispose-symbols';
 import { onInterrupt } from '../media';
-import { findBrowser, type FoundBrowser } from './find-browser';
+import { findBrowser, playwrightChromium, type FoundBrowser } from './find-browser';
 
 export class BrowserLaunchError extends Error {
   readonly code = 'LH_BROWSER_LAUNCH';
@@ -45,7 +45,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   };
   let browser: Browser;
   try {
-    browser = await chromium.launch(launchOptions);
+    browser = await playwrightChromium().launch(launchOptions);
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     throw new BrowserLaunchError(

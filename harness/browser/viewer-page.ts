@@ -1,8 +1,9 @@
 /**
  * What runs inside the browser viewer's page: mpegts.js plays the HTTP-FLV
  * URL into a <video>, and the page reports what a person watching would
- * notice — the first picture, the picture freezing and coming back, errors,
- * the end of the stream — with latency per frame from the in-band clock
+ * notice — the first picture, the picture freezing and coming back, errors
+ * (after which it opens a new player, as live pages do), the end of the
+ * stream — with latency per frame from the in-band clock
  * (docs/in-band-clock.md).
  *
  * Latency: every video frame a live-harness publisher sends carries an H.264
@@ -29,6 +30,8 @@ export interface ViewerPageArgs {
   readonly stallMs: number;
   /** how often the page sends its figures */
   readonly metricsEveryMs: number;
+  /** after a player error, a new player this much later; negative: never */
+  readonly reconnectMs: number;
 }
 
 /** What the page reports; Node puts it on the timeline. */
@@ -39,6 +42,7 @@ export type ViewerReport =
   | { readonly type: 'recovered'; readonly wallMs: number; readonly stalledMs: number }
   | { readonly type: 'error'; readonly wallMs: number; readonly errorType: string; readonly detail: string; readonly info: string }
   | { readonly type: 'ended'; readonly wallMs: number; readonly how: string }
+  | { readonly type: 'reconnect'; readonly wallMs: number }
   | {
       readonly type: 'metrics';
       readonly wallMs: number;
@@ -90,42 +94,67 @@ export function runViewerPage(args: ViewerPageArgs): void {
   let ended = false;
 
   const decoder = new TextDecoder('latin1');
-  const player = w.mpegts.createPlayer(
-    { type: 'flv', isLive: true, url: args.url },
-    {
-      enableWorker: false,
-      enableStashBuffer: false,
-      // A live viewer joins at the server's cached key frame, up to a GOP behind. It jumps to near the live
-      // edge when more than a second behind, then plays slightly faster until its buffer is at the target:
-      // a player buffer that ends the same whoever joined when, so that two viewers' latencies compare.
-      liveBufferLatencyChasing: true,
-      liveBufferLatencyMaxLatency: 1.0,
-      liveBufferLatencyMinRemain: 0.4,
-      liveSync: true,
-      liveSyncTargetLatency: 0.3,
-      liveSyncMaxLatency: 0.3,
-      liveSyncPlaybackRate: 1.2,
-    },
-  );
-  const E = w.mpegts.Events;
-  player.on(E.SEI_ARRIVED, (s: unknown) => {
-    const sei = s as Sei;
-    if (sei.type !== 5 || sei.pts === undefined || decoder.decode(sei.uuid) !== CLOCK_UUID) return;
-    const m = /^lh:([\d.]+):(\d+)/.exec(decoder.decode(sei.user_data));
-    if (m) clocks.set(Math.round(sei.pts), [Number(m[1]), wall()]);
-  });
-  player.on(E.ERROR, (type: unknown, detail: unknown, info: unknown) => {
-    report({ type: 'error', wallMs: wall(), errorType: String(type), detail: String(detail), info: JSON.stringify(info ?? null) });
-  });
-  player.on(E.LOADING_COMPLETE, () => {
-    // The HTTP response ended: the server closed the stream (the publisher left).
-    if (!ended) report({ type: 'ended', wallMs: wall(), how: 'loading-complete' });
-    ended = true;
-  });
-  player.on(E.STATISTICS_INFO, (s: unknown) => {
-    const speed = (s as { speed?: number }).speed; // KB/s over mpegts.js's last second
-    if (typeof speed === 'number') rateKbps = Math.round(speed * 8);
-  });
+  type Player = ReturnType<Mpegts['createPlayer']>;
+  let player: Player;
+  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const open = (): void => {
+    player = w.mpegts.createPlayer(
+      { type: 'flv', isLive: true, url: args.url },
+      {
+        enableWorker: false,
+        enableStashBuffer: false,
+        // A live viewer joins at the server's cached key frame, up to a GOP behind. It jumps to near the live
+        // edge when more than 0.6 s behind, then plays 1.2× until its buffer is at the target: a player buffer
+        // that ends the same whoever joined when (within what 1.2× overshoots between two timeupdates, ~50 ms),
+        // so that two viewers' latencies compare.
+        liveBufferLatencyChasing: true,
+        liveBufferLatencyMaxLatency: 0.6,
+        liveBufferLatencyMinRemain: 0.35,
+        liveSync: true,
+        liveSyncTargetLatency: 0.3,
+        liveSyncMaxLatency: 0.3,
+        liveSyncPlaybackRate: 1.2,
+      },
+    );
+    const E = w.mpegts.Events;
+    player.on(E.SEI_ARRIVED, (s: unknown) => {
+      const sei = s as Sei;
+      if (sei.type !== 5 || sei.pts === undefined || decoder.decode(sei.uuid) !== CLOCK_UUID) return;
+      const m = /^lh:([\d.]+):(\d+)/.exec(decoder.decode(sei.user_data));
+      if (m) clocks.set(Math.round(sei.pts), [Number(m[1]), wall()]);
+    });
+    player.on(E.ERROR, (type: unknown, detail: unknown, info: unknown) => {
+      report({ type: 'error', wallMs: wall(), errorType: String(type), detail: String(detail), info: JSON.stringify(info ?? null) });
+      // As a live page does: a new player after a pause, for as long as the page is open.
+      if (reconnectTimer === undefined && !stopped && args.reconnectMs >= 0)
+        reconnectTimer = setTimeout(() => {
+          reconnectTimer = undefined;
+          if (stopped) return;
+          report({ type: 'reconnect', wallMs: wall() });
+          try {
+            player.destroy();
+          } catch {
+            // a player that failed may fail to tear down; the new one replaces it either way
+          }
+          clocks.clear();
+          ended = false;
+          open();
+        }, args.reconnectMs);
+    });
+    player.on(E.LOADING_COMPLETE, () => {
+      // The HTTP response ended: the server closed the stream (the publisher left).
+      if (!ended) report({ type: 'ended', wallMs: wall(), how: 'loading-complete' });
+      ended = true;
+    });
+    player.on(E.STATISTICS_INFO, (s: unknown) => {
+      const speed = (s as { speed?: number }).speed; // KB/s over mpegts.js's last second
+      if (typeof speed === 'number') rateKbps = Math.round(speed * 8);
+    });
+    player.attachMediaElement(video);
+    player.load();
+    void Promise.resolve(player.play()).catch(() => undefined); // muted autoplay is allowed; a refusal would show as no first frame
+  };
 
   const onFrame = (_now: number, md: VideoFrameCallbackMetadata): void => {
     const at = wall();
@@ -180,12 +209,12 @@ export function runViewerPage(args: ViewerPageArgs): void {
   });
 
   w.__lhStop = () => {
+    stopped = true;
     clearInterval(timer);
+    if (reconnectTimer !== undefined) clearTimeout(reconnectTimer);
     player.destroy();
   };
-  player.attachMediaElement(video);
   const loadAt = wall();
   report({ type: 'load', wallMs: loadAt });
-  player.load();
-  void Promise.resolve(player.play()).catch(() => undefined); // muted autoplay is allowed; a refusal would show as no first frame
+  open();
 }

@@ -90,7 +90,12 @@ export const PROJECT_LAYERS: LayerRules = {
       tests: ['mocks/time', 'test-support'],
     },
     // issue 12: a Chromium found and launched over playwright-core (harness/media: the interrupt hooks), and browser viewers.
-    'harness/browser': { imports: ['harness', 'harness/media', 'playwright-core', 'node:*'], tests: ['node:*', 'harness/rig', 'harness/runner'] },
+    'harness/browser': {
+      imports: ['harness', 'harness/media', 'playwright-core', 'node:*'],
+      // the rig's media access and the fault vocabulary, as types: the viewers use a rig, they are not part of it
+      types: ['harness/rig', 'mocks/link'],
+      tests: ['node:*', 'harness/rig', 'harness/runner'],
+    },
     // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
     // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
     'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
@@ -136,7 +141,8 @@ export const PROJECT_LAYERS: LayerRules = {
         // where a syntax error is: a .js file's own line and column, through the VM's parser
         'node:vm',
         // issue 10: "no event storm" counts warnings, and which codes are warnings is the code table's to say
-        'mocks/codes',
+        'mocks/codes', // issue 12: whether this machine has a Chromium for a scenario's browser viewers
+        'harness/browser',
       ],
       computed: 'the scenario loader loads scenario files by path (issue 7)',
       // The schema's tests compile with TypeScript and read real esbuild and swc syntax errors; the doc test runs its generator.
@@ -213,6 +219,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'node:module',
         'harness/drivers',
         'harness/assert',
+        // issue 12: a rig session hosts browser viewers
+        'harness/browser',
       ],
       types: ['harness/runner', 'mocks/link', 'mocks/model'],
       // The parity tests run every scenario on both targets through the runner; the drivers' against automator-sim.
@@ -280,6 +288,12 @@ export const PROJECT_LAYERS: LayerRules = {
       imports: ['harness/runner'],
       tests: ['harness/assert', 'node:fs', 'node:path'],
       computed: 'the suites load every *.scenario.ts by path',
+    },
+    // issue 12: scenarios with browser viewers, apart from the others: only npm run test:e2e runs them.
+    'scenarios/browser': {
+      imports: ['harness/runner'],
+      tests: ['harness/assert', 'harness/runner', 'node:path'],
+      computed: 'the e2e suite loads every *.scenario.ts here by path',
     },
     // Benchmarks: may use any layer's index; these are the ones used.
     // issue 9: bench:automator drives automator-sim with the real client, and runs a scenario on both targets; issue 10: bench:proxy.

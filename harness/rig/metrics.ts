@@ -5,6 +5,11 @@
 import { PlayCode, PushCode } from '../../mocks/codes';
 import type { Mark, TimelineEntry } from '../record';
 
+/**
+ * For a browser viewer (`browser#<id>`, harness/browser): first frame is load → first picture; latency
+ * is over its per-second medians; bitrate and fps come from its `playback` metric; reconnects are new
+ * players after errors; stalls are its `stall` actions.
+ */
 export interface ParticipantMetrics {
   readonly source: string;
   /** play()/autoplay to first picture (2004), ms */
@@ -50,7 +55,7 @@ export function computeMetrics(all: readonly TimelineEntry[], window?: MetricsWi
   const entries = all.filter(keep);
   const bySource = new Map<string, TimelineEntry[]>();
   for (const e of entries) {
-    if (!e.source.startsWith('pusher#') && !e.source.startsWith('player#')) continue;
+    if (!e.source.startsWith('pusher#') && !e.source.startsWith('player#') && !e.source.startsWith('browser#')) continue;
     let list = bySource.get(e.source);
     if (!list) bySource.set(e.source, (list = []));
     list.push(e);
@@ -63,18 +68,28 @@ export function computeMetrics(all: readonly TimelineEntry[], window?: MetricsWi
     const lat = metric('latency')
       .map((d) => d.ms)
       .sort((a, b) => a - b);
-    const nets = list
-      .filter((e) => e.kind === 'netstatus')
-      .map((e) => (e.detail as { info: Record<string, number> }).info)
-      .filter((i) => i.videoBitrate > 0);
+    // A browser viewer has no netstatus: its figures come from its own 'playback' metric, its stalls are actions.
+    const browser = source.startsWith('browser#');
+    const nets = browser
+      ? metric('playback')
+          .filter((d) => d.rateKbps > 0)
+          .map((d) => ({ videoBitrate: d.rateKbps, videoFPS: d.fps }))
+      : list
+          .filter((e) => e.kind === 'netstatus')
+          .map((e) => (e.detail as { info: Record<string, number> }).info)
+          .filter((i) => i.videoBitrate > 0);
     out[source] = {
       source,
       firstFrameMs: first,
       latencyMs: lat.length ? { p50: percentile(lat, 50), p95: percentile(lat, 95), max: lat[lat.length - 1], samples: lat.length } : undefined,
       videoBitrateKbps: nets.length ? Math.round(nets.reduce((s, i) => s + i.videoBitrate, 0) / nets.length) : undefined,
       fps: nets.length ? Math.round((nets.reduce((s, i) => s + i.videoFPS, 0) / nets.length) * 10) / 10 : undefined,
-      reconnects: list.filter((e) => e.kind === 'statechange' && e.code !== undefined && RECONNECT_CODES.has(e.code)).length,
-      stalls: list.filter((e) => e.kind === 'statechange' && e.source.startsWith('player#') && e.code === PlayCode.PLAY_LOADING).length,
+      reconnects: browser
+        ? list.filter((e) => e.kind === 'action' && (e.detail as { action?: string }).action === 'reconnect').length
+        : list.filter((e) => e.kind === 'statechange' && e.code !== undefined && RECONNECT_CODES.has(e.code)).length,
+      stalls: browser
+        ? list.filter((e) => e.kind === 'action' && (e.detail as { action?: string }).action === 'stall').length
+        : list.filter((e) => e.kind === 'statechange' && e.source.startsWith('player#') && e.code === PlayCode.PLAY_LOADING).length,
     };
   }
   return out;

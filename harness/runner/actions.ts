@@ -11,7 +11,8 @@ export async function perform(rig: Session, page: PageHandle, a: Action): Promis
   if (faults) {
     if ('issue' in faults)
       throw new Error(`[live-harness] Failed to perform ${JSON.stringify(a)}: ${faults.issue.path.slice(1)} ${faults.issue.reason}. ${faults.issue.remedy}`);
-    for (const f of faults.faults) await rig.network.apply(f);
+    // A fault targeted at a browser viewer (`target: 'browser#web'`) goes on that viewer's path, not the phone's network.
+    for (const f of faults.faults) await (rig.browsers?.targets(f) ? rig.browsers.apply(f) : rig.network.apply(f));
     return;
   }
   if (typeof a === 'string') {

@@ -72,7 +72,12 @@ export type RunResult = Judged<'run', { readonly timeoutMs?: number }, { readonl
 export type NeedsResult = Judged<
   'needs',
   { readonly capabilities: readonly Capability[] },
-  { readonly capabilities: readonly Capability[]; readonly missing: readonly Capability[] }
+  {
+    readonly capabilities: readonly Capability[];
+    readonly missing: readonly Capability[];
+    /** why this machine lacks it, with the fix (a browser that is not installed) */
+    readonly reason?: string;
+  }
 >;
 
 export type ExpectationResult =

@@ -37,7 +37,9 @@ export function renderFailure(r: ExpectationResult, timeline: readonly TimelineE
     case 'run':
       return r.observed.stopped === 'threw' ? `the run threw: ${r.observed.error}` : r.observed.error;
     case 'needs':
-      return `needs ${r.observed.missing.join(', ')}, which this target cannot provide`;
+      return r.observed.reason
+        ? `needs ${r.observed.missing.join(', ')}, which this machine cannot provide: ${r.observed.reason}`
+        : `needs ${r.observed.missing.join(', ')}, which this target cannot provide`;
   }
 }
 

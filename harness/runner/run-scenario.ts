@@ -7,6 +7,7 @@
 // Real timers: in virtual time the page's setTimeout follows the rig's clock, and the budget must not.
 import { clearTimeout, setTimeout } from 'node:timers';
 import { parseDuration } from '../assert';
+import { BrowserNotFoundError, findBrowser } from '../browser';
 import type { TimelineEntry } from '../record';
 import type { MediaOptions, OpenedResources, ParticipantMetrics } from '../rig';
 import { simulate, type Session, type Target } from '../targets';
@@ -81,7 +82,9 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const target = opts.target ?? simulate;
   // A run has one clock: real media when asked for, else virtual time; the target must offer it.
   const wanted = opts.media ? 'real-media' : 'virtual-time';
-  const caps = (opts.capabilities ?? [wanted]).filter(
+  // 'browser' comes with real media on a target that can host browser viewers; whether this machine has a Chromium is checked below.
+  const offered: readonly Capability[] = opts.capabilities ?? [wanted];
+  const caps = [...offered, ...(wanted === 'real-media' && !offered.includes('browser') ? (['browser'] as const) : [])].filter(
     (c) => c !== (wanted === 'real-media' ? 'virtual-time' : 'real-media') && target.capabilities.includes(c),
   );
   const clock = opts.media ? 'real' : 'virtual';
@@ -98,16 +101,33 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     wallMs: performance.now() - started,
     target: target.name,
   });
-  const missing = (scenario.needs ?? ['virtual-time']).filter((n) => !caps.includes(n));
+  const needed = neededCapabilities(scenario);
+  const missing = needed.filter((n) => !caps.includes(n));
   if (missing.length > 0) {
     const needs: ExpectationResult = {
       kind: 'needs',
       path: 'needs',
       pass: false,
-      expected: { capabilities: scenario.needs ?? ['virtual-time'] },
+      expected: { capabilities: needed },
       observed: { capabilities: caps, missing },
     };
     return unstarted('not-applicable', needs);
+  }
+  if (needed.includes('browser')) {
+    // The target can host browser viewers; this machine must have a browser for them. Without one the
+    // scenario is not applicable here (with the way to get one), never passed.
+    try {
+      findBrowser();
+    } catch (e) {
+      if (!(e instanceof BrowserNotFoundError)) throw e;
+      return unstarted('not-applicable', {
+        kind: 'needs',
+        path: 'needs',
+        pass: false,
+        expected: { capabilities: needed },
+        observed: { capabilities: caps.filter((c) => c !== 'browser'), missing: ['browser'], reason: e.message },
+      });
+    }
   }
   const results: ExpectationResult[] = [];
   let rig: Session;
@@ -186,6 +206,12 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   };
 }
 
+/** What the scenario needs: its `needs`, and a browser when it has browser viewers. */
+function neededCapabilities(scenario: Scenario): readonly Capability[] {
+  const needs = scenario.needs ?? ['virtual-time'];
+  return scenario.setup.browserViewers?.length && !needs.includes('browser') ? [...needs, 'browser'] : needs;
+}
+
 /** The run's media options, with what the scenario asks of the server (its publish-taken policy). */
 function mediaOptions(scenario: Scenario, media: RunOptions['media']): { media?: MediaOptions } {
   const publishTaken = scenario.setup.server?.publishTaken;
@@ -206,6 +232,13 @@ async function play(scenario: Scenario, rig: Session, results: ExpectationResult
   for (const s of scenario.setup.streams ?? []) await rig.streams.publish(s.key, s);
   for (const [url, r] of Object.entries(scenario.setup.resources ?? {})) await rig.network.resource(url, r);
   const page = await rig.loadPage(scenario.setup.page, scenario.setup.query ? { ...scenario.setup.query } : undefined);
+  for (const v of scenario.setup.browserViewers ?? []) {
+    if (!rig.browsers)
+      throw new Error(
+        `[live-harness] Failed to add browser viewer "${v.id}": this session cannot host browser viewers. Run the scenario on real media (--media local).`,
+      );
+    await rig.browsers.add(v);
+  }
   const steps = [...(scenario.timeline ?? [])].map((s, index) => ({ ...s, index, atMs: parseDuration(s.at) })).sort((a, b) => a.atMs - b.atMs);
   for (const step of steps) {
     await rig.advance(Math.max(0, step.atMs - rig.now()));

@@ -32,7 +32,8 @@ describe('loadScenarios', () => {
   });
 
   it('loads every bundled scenario', () => {
-    const files = readdirSync(bundled).filter((f) => f.endsWith('.scenario.ts'));
+    // Subfolders too (scenarios/browser/: the browser-viewer scenarios).
+    const files = readdirSync(bundled, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.scenario.ts'));
     const loaded = loadScenarios(bundled);
     expect(loaded.map((l) => l.file)).toEqual(files.sort().map((f) => join(bundled, f)));
     expect(loaded.length).toBeGreaterThanOrEqual(25);
@@ -60,7 +61,7 @@ describe('loadScenarios', () => {
     const e = thrown(() => loadScenarioFile(file));
     expect(e.message.split('\n')).toEqual(
       [
-        'setup.strams is not a key of setup. Did you mean "streams"? Use one of page, query, streams, deny, resources, server (docs/scenarios.md#setup).',
+        'setup.strams is not a key of setup. Did you mean "streams"? Use one of page, query, streams, deny, resources, server, browserViewers (docs/scenarios.md#setup).',
         'timline is not a key of a scenario. Did you mean "timeline"? Use one of name, description, needs, seed, client, params, network, setup, timeline, duration, expect (docs/scenarios.md#scenario).',
         'expect.sequnce is not a key of expect. Did you mean "sequence"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings (docs/scenarios.md#expect).',
         'expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings (docs/scenarios.md#expect).',

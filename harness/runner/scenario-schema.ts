@@ -137,6 +137,7 @@ type Val<T> = NonNullable<T> extends Readonly<Record<string, infer V>> ? V : nev
 type Setup = Scenario['setup'];
 type Stream = Elem<Setup['streams']>;
 type Resource = Val<Setup['resources']>;
+type BrowserViewerSetup = Elem<Setup['browserViewers']>;
 type Count = Elem<Expectations['counts']>;
 type Warnings = NonNullable<Expectations['warnings']>;
 type ObjectAction = Exclude<Action, string>;
@@ -267,6 +268,30 @@ export const SERVER = object<ServerSetup>(
   "{ publishTaken: 'kick' }",
 );
 
+export const BROWSER_VIEWER = object<BrowserViewerSetup>(
+  'BrowserViewer',
+  'a browser viewer',
+  "A viewer on the web side: a real Chromium plays the stream's HTTP-FLV with mpegts.js, on its own path through the fault proxy (docs/browser-viewers.md). Needs real media and a browser: a run without either reports the scenario not applicable.",
+  {
+    id: {
+      node: STRING,
+      required: true,
+      remedy: "Name the viewer, e.g. id: 'web': its events go under browser#web.",
+      doc: "its participant id: events go under `browser#<id>`; a fault on its path targets `'browser#<id>'`",
+      example: "'web'",
+    },
+    stream: {
+      node: STRING,
+      required: true,
+      remedy: "Name the stream key it watches, e.g. stream: 'live/demo'.",
+      doc: 'the stream key it watches',
+      example: "'live/demo'",
+    },
+    stallMs: { node: NUMBER, doc: 'no new frame for this long counts as a stall; absent = 1000', example: '1500' },
+  },
+  "{ id: 'web', stream: 'live/demo' }",
+);
+
 export const SETUP = object<Setup>(
   'setup',
   'setup',
@@ -292,6 +317,11 @@ export const SETUP = object<Setup>(
       example: "{ 'https://cdn.example.com/bgm.mp3': { ok: true, durationMs: 30000 } }",
     },
     server: { node: SERVER, doc: "the media server's own behaviour (real media, embedded server)", example: "{ publishTaken: 'kick' }" },
+    browserViewers: {
+      node: list(BROWSER_VIEWER),
+      doc: 'viewers watching a stream in a real Chromium, started after the page loads (real media and a browser)',
+      example: "[{ id: 'web', stream: 'live/demo' }]",
+    },
   },
   "{ page: 'pages/play/play', query: { key: 'live/demo' }, streams: [{ key: 'live/demo' }] }",
 );
@@ -812,7 +842,9 @@ export const SCENARIO = object<Scenario>(
       example: "'The network drops mid-push for 4 s; the pusher reconnects.'",
     },
     needs: {
-      node: list(oneOf('capability', allOf<Capability>()(['virtual-time', 'real-media', 'device']), '(or needs: [] for a story any target can run)')),
+      node: list(
+        oneOf('capability', allOf<Capability>()(['virtual-time', 'real-media', 'device', 'browser']), '(or needs: [] for a story any target can run)'),
+      ),
       doc: "what the target must provide; absent = `['virtual-time']`; `[]` = any target can run it. A target without it reports the scenario not applicable, never passed",
       example: "['real-media']",
     },
@@ -886,6 +918,7 @@ export const SECTIONS: readonly ObjectNode[] = [
   STREAM,
   RESOURCE,
   SERVER,
+  BROWSER_VIEWER,
   TIMELINE_STEP,
   EXPECT,
   STEP_OBJECT,

@@ -69,6 +69,16 @@ export interface ServerSetup {
   readonly publishTaken?: 'reject' | 'kick';
 }
 
+/** A viewer on the web side: Chromium playing the stream's HTTP-FLV with mpegts.js, on its own path through the fault proxy. */
+export interface BrowserViewerSetup {
+  /** its participant id: `browser#<id>` on the timeline, and the target of a fault on its path */
+  readonly id: string;
+  /** the stream key it watches */
+  readonly stream: string;
+  /** no new frame for this long counts as a stall; absent = 1000 */
+  readonly stallMs?: number;
+}
+
 export interface TimelineStep {
   readonly at: Duration;
   readonly do?: Action | readonly Action[];
@@ -206,6 +216,8 @@ export interface Scenario {
     readonly resources?: Readonly<Record<string, { readonly ok: boolean; readonly durationMs?: number }>>;
     /** the media server's own behaviour (real media, the embedded server) */
     readonly server?: ServerSetup;
+    /** viewers watching a stream in a real Chromium (real media and a browser), as `browser#<id>` */
+    readonly browserViewers?: ReadonlyArray<BrowserViewerSetup>;
   };
   readonly timeline?: readonly TimelineStep[];
   /** how long the story runs in total */

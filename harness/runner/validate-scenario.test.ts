@@ -98,7 +98,7 @@ describe('validateScenario', () => {
 
   it('names an unknown capability and suggests the nearest', () => {
     expect(check({ needs: ['real-medai'] })).toThrow(
-      '[live-harness] Failed to load scenario "n": needs[0] "real-medai" is not a capability. Did you mean "real-media"? Use one of virtual-time, real-media, device (or needs: [] for a story any target can run).',
+      '[live-harness] Failed to load scenario "n": needs[0] "real-medai" is not a capability. Did you mean "real-media"? Use one of virtual-time, real-media, device, browser (or needs: [] for a story any target can run).',
     );
   });
 
@@ -147,7 +147,7 @@ describe('validateScenario', () => {
       ],
       [
         { setup: { page: 'p', strams: [] } },
-        'setup.strams is not a key of setup. Did you mean "streams"? Use one of page, query, streams, deny, resources, server (docs/scenarios.md#setup).',
+        'setup.strams is not a key of setup. Did you mean "streams"? Use one of page, query, streams, deny, resources, server, browserViewers (docs/scenarios.md#setup).',
       ],
       [
         { expect: { page: { txt: { '#status': 'playing' } } } },

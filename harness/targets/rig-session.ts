@@ -5,9 +5,10 @@
  */
 import type { Fault } from '../../mocks/link';
 import type { DeviceFault } from '../../mocks/model';
+import { BrowserViewers, isBrowserTarget } from '../browser';
 import type { Timeline } from '../record';
 import type { Duration, LoadedPageHandle, OpenedResources, ParticipantMetrics, RemoteMedia, RemoteStreamOptions, Rig } from '../rig';
-import { TargetError, type PageHandle, type Session, type SessionDevice, type SessionNetwork, type SessionStreams } from './target';
+import { TargetError, type PageHandle, type Session, type SessionBrowsers, type SessionDevice, type SessionNetwork, type SessionStreams } from './target';
 
 class RigPage implements PageHandle {
   constructor(readonly loaded: LoadedPageHandle) {}
@@ -41,6 +42,8 @@ export class RigSession implements Session {
   readonly network: SessionNetwork;
   readonly device: SessionDevice;
   readonly streams: SessionStreams;
+  readonly browsers: SessionBrowsers | undefined;
+  private viewers: BrowserViewers | undefined;
 
   constructor(readonly rig: Rig) {
     const net = rig.network;
@@ -65,6 +68,33 @@ export class RigSession implements Session {
       freeze: (key: string, forMs: Duration) => rig.streams.freeze(key, forMs),
       set: (key: string, media: RemoteMedia) => rig.streams.set(key, media),
     };
+    // Browser viewers watch the rig's real streams through its fault proxy: real media only.
+    this.browsers = rig.realMedia
+      ? {
+          add: async (v) => {
+            await this.viewerHost().add(v);
+          },
+          targets: isBrowserTarget,
+          apply: async (f) => {
+            if (!this.viewers)
+              throw new TargetError(
+                `[live-harness] Failed to apply ${f.fault} to ${(f as { target?: string }).target}: this session has no browser viewers. Add them in setup.browserViewers.`,
+              );
+            this.viewers.apply(f);
+          },
+        }
+      : undefined;
+  }
+
+  private viewerHost(): BrowserViewers {
+    const rig = this.rig;
+    this.viewers ??= new BrowserViewers({
+      get media() {
+        return rig.media;
+      },
+      record: (e) => rig.record(e),
+    });
+    return this.viewers;
   }
 
   get timeline(): Timeline {
@@ -106,10 +136,15 @@ export class RigSession implements Session {
   }
   /** In process, everything is already up to date. */
   async sync(): Promise<void> {}
-  dispose(): Promise<void> {
-    return this.rig.dispose();
+  async dispose(): Promise<void> {
+    // The viewers first: they read from the rig's server through its proxy.
+    try {
+      await this.viewers?.stop();
+    } finally {
+      await this.rig.dispose();
+    }
   }
   [Symbol.asyncDispose](): Promise<void> {
-    return this.rig.dispose();
+    return this.dispose();
   }
 }

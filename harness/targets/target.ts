@@ -11,9 +11,10 @@ import type { Timeline } from '../record';
 import type { Duration, MediaOptions, OpenedResources, ParticipantMetrics, RemoteMedia, RemoteStreamOptions } from '../rig';
 
 /** What a target can provide. A scenario needing more is reported not applicable, never passed. */
-export type Capability = 'virtual-time' | 'real-media' | 'device';
+/** 'browser': the session can host browser viewers (real media, and a Chromium on this machine, checked when a run needs one). */
+export type Capability = 'virtual-time' | 'real-media' | 'device' | 'browser';
 
-export const CAPABILITIES: readonly Capability[] = ['virtual-time', 'real-media', 'device'];
+export const CAPABILITIES: readonly Capability[] = ['virtual-time', 'real-media', 'device', 'browser'];
 
 /** A page under test, as the runner drives and checks it. */
 export interface PageHandle {
@@ -90,6 +91,8 @@ export interface Session extends AsyncDisposable {
   readonly network: SessionNetwork;
   readonly device: SessionDevice;
   readonly streams: SessionStreams;
+  /** viewers in a real Chromium (targets with the 'browser' capability, on real media) */
+  readonly browsers?: SessionBrowsers;
   ready(): Promise<void>;
   loadPage(route: string, query?: Record<string, string>): Promise<PageHandle>;
   back(): Promise<void>;
@@ -102,6 +105,14 @@ export interface Session extends AsyncDisposable {
   sync(): Promise<void>;
   /** close everything the session opened; a remote target syncs one last time first (bounded), so what it read stays readable */
   dispose(): Promise<void>;
+}
+
+/** Browser viewers of a session: the web side watching its streams. */
+export interface SessionBrowsers {
+  add(viewer: { readonly id: string; readonly stream: string; readonly stallMs?: number }): Promise<void>;
+  /** whether a fault's target names a browser viewer (`browser#<id>`) rather than the phone's network */
+  targets(fault: Fault): boolean;
+  apply(fault: Fault): Promise<void>;
 }
 
 export interface Target {

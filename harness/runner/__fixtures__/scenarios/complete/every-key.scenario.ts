@@ -56,6 +56,7 @@ export default {
     deny: ['microphone'],
     resources: { 'https://cdn.example.com/bgm.mp3': { ok: true, durationMs: 30_000 } },
     server: { publishTaken: 'kick' },
+    browserViewers: [{ id: 'web', stream: 'live/demo', stallMs: 1500 }],
   },
   timeline: [
     { at: '1s', do: 'background', expect: { data: { status: 'pushing' }, text: { '#status': 'pushing' } } },
