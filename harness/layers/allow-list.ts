@@ -92,6 +92,10 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
     // One file per toxic: what a toxic is (harness/network/toxic.ts), and seeded randomness.
     'harness/network/toxics': { imports: ['harness/network', 'mocks/time'] },
+    // issue 13: an audience of lightweight viewers in worker threads, and the histograms they report.
+    // harness/media: the players and the in-band clock; harness/network: a faulted share's own proxy path;
+    // tsx: a worker thread started from the TypeScript sources loads them through it (dist runs plain .js).
+    'harness/audience': { imports: ['harness/media', 'harness/network', 'mocks/link', 'mocks/model', 'harness', 'node:*', 'tsx'], tests: ['test-support'] },
     // Page() on miniprogram-simulate. design.md permits mocks/components; the page needs none.
     // mocks/model: "Did you mean" for a selector (nearest()).
     'harness/page': { imports: ['mocks/model', 'node:fs', 'node:module', 'node:path', 'node:timers', 'miniprogram-simulate'], tests: ['node:path'] },
@@ -133,6 +137,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'node:vm',
         // issue 10: "no event storm" counts warnings, and which codes are warnings is the code table's to say
         'mocks/codes',
+        // issue 13: a scenario's audiences, their summaries and the expectations judged on them
+        'harness/audience',
       ],
       computed: 'the scenario loader loads scenario files by path (issue 7)',
       // The schema's tests compile with TypeScript and read real esbuild and swc syntax errors; the doc test runs its generator.

@@ -7,6 +7,7 @@
 // Real timers: in virtual time the page's setTimeout follows the rig's clock, and the budget must not.
 import { clearTimeout, setTimeout } from 'node:timers';
 import { parseDuration } from '../assert';
+import type { AudienceSummary } from '../audience';
 import type { TimelineEntry } from '../record';
 import type { MediaOptions, OpenedResources, ParticipantMetrics } from '../rig';
 import { simulate, type Session, type Target } from '../targets';
@@ -37,6 +38,8 @@ export interface ScenarioResult {
   readonly opened?: OpenedResources;
   /** the target it ran on (`simulate` …) */
   readonly target: string;
+  /** each audience the scenario ran (issue 13): its counts and figures as distributions */
+  readonly audience?: readonly AudienceSummary[];
 }
 
 export interface RunOptions {
