@@ -35,12 +35,17 @@ export interface AudienceGroupSummary {
   /** 'healthy' for viewers on the plain path; otherwise the fault's name (`3g`, `latency 500ms` …) */
   readonly name: string;
   readonly viewers: number;
+  /** of them, viewers that received a first frame, and viewers whose connection ended early */
+  readonly joined: number;
+  readonly left: number;
   /** viewers that stalled at least once */
   readonly stalledViewers: number;
   readonly histograms: AudienceHistograms;
 }
 
 export interface AudienceSummary {
+  /** the audience's id (`audience#<id>` on the timeline) */
+  readonly id?: string;
   readonly stream: string;
   readonly protocol: AudienceProtocol;
   /** viewers asked for */

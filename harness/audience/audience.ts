@@ -65,6 +65,8 @@ export interface AudienceHooks {
   readonly now?: () => number;
   /** viewers joined (first frame) and left since the last call, and the totals; at most once a tick */
   readonly onCounts?: (c: { readonly joined: number; readonly left: number; readonly watching: number }) => void;
+  /** the audience stopped (by stop(), dispose or its own bound): its summary, once */
+  readonly onStop?: (summary: AudienceSummary) => void;
   /** which shard of a sharded load run this process runs */
   readonly shard?: ShardSpec;
 }
@@ -310,6 +312,11 @@ export class Audience implements AsyncDisposable {
     for (const w of this.workers) w.worker.postMessage({ type: 'mark' } satisfies ToWorker);
   }
 
+  /** viewers that got a first frame and have not left, as of the last tick */
+  get watching(): number {
+    return this.joinedTotal - this.leftTotal;
+  }
+
   /** each viewer's keep-up figures since the last mark (after stop()) */
   get viewers(): readonly KeepUp[] {
     return this.keepUps;
@@ -328,7 +335,9 @@ export class Audience implements AsyncDisposable {
     this.tick();
     await this.closeProxies();
     this.keepUps = this.workers.flatMap((w) => w.final?.viewers ?? []).sort((a, b) => a.index - b.index);
-    return this.summary();
+    const summary = this.summary();
+    this.hooks.onStop?.(summary);
+    return summary;
   }
 
   private stopWorker(w: Running): Promise<void> {
@@ -357,10 +366,13 @@ export class Audience implements AsyncDisposable {
     const groups: AudienceGroupSummary[] = this.groupNames.map((name, g) => ({
       name,
       viewers: this.groupViewers[g],
+      joined: this.keepUps.filter((v) => v.group === g && v.joined).length,
+      left: this.keepUps.filter((v) => v.group === g && v.left).length,
       stalledViewers: this.keepUps.filter((v) => v.group === g && v.stalled).length,
       histograms: GroupFigures.merge(finals.map((f) => f.groups[g])),
     }));
     return {
+      ...(this.options.id !== undefined ? { id: this.options.id } : {}),
       stream: this.options.stream,
       protocol: this.options.protocol,
       viewers: this.planned,

@@ -8,3 +8,4 @@ export type { AudienceJoin, ShardSpec, PlannedViewer } from './audience-plan';
 export { ClockedPublisher, PublisherError } from './clocked-publisher';
 export type { KeepUp } from './viewer-stats';
 export { DEFAULT_STALL_MS } from './viewer-stats';
+export { mergeSummaries, MergeError } from './merge';

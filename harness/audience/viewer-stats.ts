@@ -43,6 +43,8 @@ export interface KeepUp {
   readonly fps: number;
   /** media time received over the wall time it took to arrive, since the mark (1 = real time) */
   readonly mediaPace: number;
+  /** its own median latency over the whole watch, ms; null without a sample */
+  readonly latencyP50Ms: number | null;
 }
 
 export class ViewerStats {
@@ -56,6 +58,7 @@ export class ViewerStats {
   private firstMediaSinceMark: number | undefined;
   private firstWallSinceMark = 0;
   private lastMediaMs = 0;
+  private readonly latency = new Histogram();
   joined = false;
   left = false;
 
@@ -93,6 +96,7 @@ export class ViewerStats {
     if (clock) {
       const ms = wallMs - clock.wallMs;
       this.figures.latencyMs.add(ms);
+      this.latency.add(ms);
       this.window.add(ms);
     }
   }
@@ -135,6 +139,7 @@ export class ViewerStats {
       stalled: this.stalledEver,
       fps: this.framesSinceMark / spanS,
       mediaPace,
+      latencyP50Ms: this.latency.count ? this.latency.percentile(0.5) : null,
     };
   }
 

@@ -110,6 +110,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/media',
         // the fault proxy in front of the rig's server (issue 10)
         'harness/network',
+        // issue 13: audiences of a rig's streams
+        'harness/audience',
         'harness/page',
         'harness/record',
         'harness/assert',
@@ -211,7 +213,7 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/drivers',
         'harness/assert',
       ],
-      types: ['harness/runner', 'mocks/link', 'mocks/model'],
+      types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/audience'],
       // The parity tests run every scenario on both targets through the runner; the drivers' against automator-sim.
       tests: ['harness/runner', 'harness/assert', 'test-support', 'harness/automator-sim', 'node:*'],
     },

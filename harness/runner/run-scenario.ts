@@ -8,6 +8,7 @@
 import { clearTimeout, setTimeout } from 'node:timers';
 import { parseDuration } from '../assert';
 import type { AudienceSummary } from '../audience';
+import { judgeAudience } from './audience-judge';
 import type { TimelineEntry } from '../record';
 import type { MediaOptions, OpenedResources, ParticipantMetrics } from '../rig';
 import { simulate, type Session, type Target } from '../targets';
@@ -168,6 +169,8 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     }
   }
   for (const p of rig.problems) results.push(rigFailure('run', p));
+  // Stopped by the story's end, or by dispose when the run stopped early: their figures are kept either way.
+  const audience = rig.stopAudiences ? await rig.stopAudiences() : [];
   const timeline = rig.timeline.toJSON();
   // A copy: a story stopped by the budget may still be unwinding, and must not change a result already returned.
   const expectations = [...results];
@@ -184,6 +187,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     wallMs: performance.now() - started,
     ...(rig.realMedia ? { opened: rig.opened } : {}),
     target: target.name,
+    ...(audience.length > 0 ? { audience } : {}),
   };
 }
 
@@ -207,6 +211,10 @@ async function play(scenario: Scenario, rig: Session, results: ExpectationResult
   for (const s of scenario.setup.streams ?? []) await rig.streams.publish(s.key, s);
   for (const [url, r] of Object.entries(scenario.setup.resources ?? {})) await rig.network.resource(url, r);
   const page = await rig.loadPage(scenario.setup.page, scenario.setup.query ? { ...scenario.setup.query } : undefined);
+  const audiences = scenario.setup.audience ?? [];
+  if (audiences.length > 0 && !rig.audience)
+    throw new Error(`[live-harness] Failed to start setup.audience: this target runs no audiences. Run the scenario on simulate with real media (--media).`);
+  for (const [i, a] of audiences.entries()) await rig.audience?.({ ...a, id: a.id ?? String(i + 1) });
   const steps = [...(scenario.timeline ?? [])].map((s, index) => ({ ...s, index, atMs: parseDuration(s.at) })).sort((a, b) => a.atMs - b.atMs);
   for (const step of steps) {
     await rig.advance(Math.max(0, step.atMs - rig.now()));
@@ -219,4 +227,8 @@ async function play(scenario: Scenario, rig: Session, results: ExpectationResult
   await rig.advance(Math.max(0, parseDuration(scenario.duration) - rig.now()));
   await rig.sync();
   results.push(...(await judge(scenario, rig, page)));
+  if (scenario.expect.audience) {
+    const summaries = rig.stopAudiences ? await rig.stopAudiences() : [];
+    (scenario.expect.audience ?? []).forEach((e, i) => results.push(...judgeAudience(summaries, e, `expect.audience[${i}]`)));
+  }
 }

@@ -5,6 +5,7 @@
  * through the automation protocol implement the same two interfaces, so
  * every call that may need a round trip to that runtime is awaitable.
  */
+import type { AudienceOptions, AudienceSummary } from '../audience';
 import type { Fault, NetworkProfile } from '../../mocks/link';
 import type { ClientProfile, DeviceFault, ModelParams } from '../../mocks/model';
 import type { Timeline } from '../record';
@@ -102,6 +103,10 @@ export interface Session extends AsyncDisposable {
   sync(): Promise<void>;
   /** close everything the session opened; a remote target syncs one last time first (bounded), so what it read stays readable */
   dispose(): Promise<void>;
+  /** real media, a target that runs audiences (issue 13): start one watching a stream of the session */
+  audience?(options: AudienceOptions): Promise<void>;
+  /** stop every audience still watching; the summaries of all, in the order they stopped (still readable after dispose) */
+  stopAudiences?(): Promise<readonly AudienceSummary[]>;
 }
 
 export interface Target {
