@@ -43,6 +43,7 @@ const REAL_MEDIA = [
   'harness/targets/devtools-media.dom.test.ts',
   // issue 13: audiences on the embedded server
   'harness/audience/audience.test.ts',
+  'harness/cli/load-command.test.ts',
 ];
 const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');
 const glob = (p: string): string => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`;

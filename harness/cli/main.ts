@@ -17,6 +17,7 @@ import { device, devtools, TARGETS, type Target } from '../targets';
 import { doctor, type DoctorOptions } from './doctor';
 import { serve, type ServeOptions } from './serve';
 import { TRACE_USAGE, traceCommand } from './trace-command';
+import { loadCommand } from './load-command';
 import { packageRoot } from './package-root';
 
 /** How long Ctrl-C waits for the running scenario to tear down before the report is written without it (the process gives hooks 5 s). */
@@ -331,6 +332,8 @@ export async function main(argv: string[], print: (s: string) => void = (s) => c
         return await doctor(print, parseDoctor(rest));
       case 'trace':
         return await traceCommand(rest, print);
+      case 'load':
+        return await loadCommand(rest, print);
       case undefined:
       case 'help':
       case '--help':

@@ -167,6 +167,9 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/targets',
         // issue 9: live-harness trace replay
         'harness/trace',
+        // issue 13: live-harness load (an audience against one server, shards merged)
+        'harness/audience',
+        'node:util',
       ],
       computed: 'it loads the scenario files named on the command line',
       // issue 9: --target devtools runs against automator-sim standing in for DevTools.
@@ -274,6 +277,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/rig',
         'harness/media',
         'harness/network',
+        // issue 13: bench:load's audiences
+        'harness/audience',
         'harness/automator-sim',
         'harness/targets',
         'miniprogram-automator',
