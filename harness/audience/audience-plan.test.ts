@@ -23,6 +23,13 @@ describe('planViewers', () => {
     const merged = shards.flat().sort((a, b) => a.index - b.index);
     expect(merged).toEqual(whole);
   });
+
+  it('gives every shard its part of every share, however the share is spaced', () => {
+    // 2 of 20 on the share, 10 apart: a split by index alone would put both on one of two shards.
+    const halves = [1, 2].map((index) => planViewers(20, [0.1], 'burst', { index, count: 2 }));
+    expect(halves.map((h) => h.length)).toEqual([10, 10]);
+    expect(halves.map((h) => h.filter((p) => p.group === 1).length)).toEqual([1, 1]);
+  });
 });
 
 describe('checkAudienceOptions', () => {

@@ -55,9 +55,23 @@ export function assignGroups(viewers: number, shares: readonly number[]): number
 export function planViewers(viewers: number, shares: readonly number[], join: AudienceJoin, shard?: ShardSpec): PlannedViewer[] {
   const groups = assignGroups(viewers, shares);
   const rampMs = join === 'burst' ? 0 : join.rampS * 1000;
+  // Each path's viewers are dealt to the shards in turn (each path starting where the last one stopped),
+  // so every shard gets its part of every share, and of the ramp, whatever the spacing of a share.
+  const rank = new Map<number, number>();
+  let dealt = 0;
+  const shardOf = groups.map((g) => {
+    const r = rank.get(g) ?? 0;
+    rank.set(g, r + 1);
+    return r;
+  });
+  const offset = new Map<number, number>();
+  for (let g = 0; g <= shares.length; g++) {
+    offset.set(g, dealt);
+    dealt += rank.get(g) ?? 0;
+  }
   const out: PlannedViewer[] = [];
   for (let i = 0; i < viewers; i++) {
-    if (shard && i % shard.count !== shard.index - 1) continue;
+    if (shard && (shardOf[i] + (offset.get(groups[i]) ?? 0)) % shard.count !== shard.index - 1) continue;
     out.push({ index: i, group: groups[i], joinAtMs: viewers > 1 ? Math.round((rampMs * i) / (viewers - 1)) : 0 });
   }
   return out;
