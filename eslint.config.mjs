@@ -42,6 +42,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The HTML report's own page script: plain browser JavaScript, no build step (uPlot is loaded before it).
+    files: ['harness/report/html/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     files: [
       '**/*.cjs',
       'bin/**/*.js',

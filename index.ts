@@ -85,8 +85,39 @@ export type {
   RunObserver,
   PerformedStep,
 } from './harness/runner';
-export { JsonReporter, ConsoleReporter, combineReporters, REPORT_SCHEMA_VERSION } from './harness/report';
-export type { Reporter, RunStart, RunEnd, ReportedScenario, JsonReport } from './harness/report';
+export {
+  JsonReporter,
+  JunitReporter,
+  LineReporter,
+  ConsoleReporter,
+  HtmlReporter,
+  combineReporters,
+  createReporters,
+  ReportFolder,
+  newRunId,
+  describeMachine,
+  ReportError,
+  ReporterNameError,
+  REPORTER_NAMES,
+  REPORT_SCHEMA_VERSION,
+  RESULTS_SCHEMA_FILE,
+} from './harness/report';
+export type {
+  Reporter,
+  RunStart,
+  RunEnd,
+  ScenarioRef,
+  ReportedScenario,
+  Machine,
+  JsonReport,
+  JsonScenario,
+  RepeatCount,
+  ReporterName,
+  CreateReportersOptions,
+  ReportFolderOptions,
+  LineStream,
+  HtmlReporterOptions,
+} from './harness/report';
 export * as codes from './mocks/codes';
 export { DEFAULT_PARAMS, DEVICE_FAULTS } from './mocks/model';
 export type { ModelParams, ClientProfile, DeviceFault } from './mocks/model';

@@ -44,10 +44,14 @@ const REAL_MEDIA = [
   // issue 13: audiences on the embedded server
   'harness/audience/audience.test.ts',
   'harness/cli/load-command.test.ts',
+  // issue 12: results.json of a real-media run against its schema
+  'harness/report/results-schema-media.dom.test.ts',
 ];
 const isDom = (p: string): boolean => p.endsWith('.dom.test.ts') || p.startsWith('scenarios/');
 const glob = (p: string): string => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`;
-const notRealMedia = REAL_MEDIA.map((p) => `<rootDir>/${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+// Tests that need a browser run in `npm run test:e2e` (jest.e2e.config.ts), never here: npm test needs no browser.
+const E2E = '\\.e2e\\.test\\.ts$';
+const notRealMedia = [E2E, ...REAL_MEDIA.map((p) => `<rootDir>/${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)];
 const serial = '<rootDir>/test-support/serial-runner.ts';
 const setup = '<rootDir>/jest/setup.ts';
 
@@ -81,6 +85,7 @@ const config: Config = {
       runner: serial,
       setupFilesAfterEnv: [setup],
       testMatch: REAL_MEDIA.filter((p) => !isDom(p)).map(glob),
+      testPathIgnorePatterns: [E2E],
     },
     {
       displayName: 'media-dom',
@@ -89,6 +94,7 @@ const config: Config = {
       runner: serial,
       setupFilesAfterEnv: [setup],
       testMatch: REAL_MEDIA.filter(isDom).map(glob),
+      testPathIgnorePatterns: [E2E],
     },
   ],
 };

@@ -37,6 +37,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/automator-sim': ['live-harness-domain.ts'],
     // What a toxic is, for the toxics beneath the proxy.
     'harness/network': ['toxic.ts'],
+    // issue 12: what a reporter is and the results.json object, for the HTML reporter beneath the reporters.
+    'harness/report': ['reporter.ts', 'json-reporter.ts'],
   },
   folders: {
     // ── mocks/: the product, below the harness; none of it may name harness/.
@@ -87,6 +89,8 @@ export const PROJECT_LAYERS: LayerRules = {
       computed: 'resolveFfmpeg loads the ffmpeg packages by name through a loader that tests replace to emulate other machines',
       tests: ['mocks/time', 'test-support'],
     },
+    // issue 12: a Chromium found and launched over playwright-core (harness/media: the interrupt hooks), and browser viewers.
+    'harness/browser': { imports: ['harness', 'harness/media', 'playwright-core', 'node:child_process', 'node:fs', 'node:path'], tests: ['node:*'] },
     // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
     // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
     'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
@@ -169,7 +173,9 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/trace',
         // issue 13: live-harness load (an audience against one server, shards merged)
         'harness/audience',
+        // issue 12: parseArgs reads each command's options; --open starts the platform's opener (xdg-open, open, start)
         'node:util',
+        'node:child_process',
       ],
       computed: 'it loads the scenario files named on the command line',
       // issue 9: --target devtools runs against automator-sim standing in for DevTools.
@@ -236,11 +242,23 @@ export const PROJECT_LAYERS: LayerRules = {
       tests: ['harness/automator-sim', 'harness/assert', 'harness/rig', 'miniprogram-automator', 'node:*'],
     },
     // issue 7: reporters (JSON, console), fed by the runner, whose types they take.
+    // issue 12: line/junit reporters and the report folder; `nearest` for reporter names; the machine (node:os); run ids (node:crypto).
     'harness/report': {
-      imports: ['harness/assert', 'harness/record', 'node:fs', 'node:path'],
+      imports: ['harness/assert', 'harness/record', 'harness/report/html', 'mocks/model', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
       types: ['harness/runner'],
-      tests: ['harness/runner', 'node:*'],
+      // ajv validates results.json against its schema (issue 12)
+      tests: ['harness/runner', 'harness/report/__fixtures__', 'ajv', 'scripts', 'node:*'],
     },
+    // issue 12: the HTML report: the results data (harness/report's jsonReport) in one offline page, codes named from
+    // the one table, uPlot's files copied from node_modules (require.resolve). Its e2e test runs scenarios and opens
+    // the page in Chromium (harness/browser, playwright-core).
+    'harness/report/html': {
+      imports: ['harness/report/reporter.ts', 'harness/report/json-reporter.ts', 'mocks/codes', 'uplot', 'node:fs', 'node:module', 'node:path'],
+      types: ['harness/runner', 'harness/record', 'harness/assert'],
+      tests: ['harness/runner', 'harness/browser', 'playwright-core', 'node:*'],
+    },
+    // The page's own script, run in the browser: it loads nothing (uPlot is a global the page loads before it).
+    'harness/report/html/assets': { imports: [] },
     // Which items of the reference the mocks model and which test asserts each (docs/coverage.md): repository tooling.
     'harness/coverage': { imports: ['mocks/codes'], tests: ['node:fs', 'node:path', 'scripts'] },
     // The layers checker itself: developer tooling, not published.
@@ -300,6 +318,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/drivers',
         'harness/trace',
         'miniprogram-automator',
+        // issue 12: docs/results-schema.md from results.json's schema
+        'harness/report',
       ],
     },
     // In a clone it runs the TypeScript sources through tsx (a devDependency there); installed, it runs dist/.

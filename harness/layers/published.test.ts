@@ -35,7 +35,15 @@ describe('the published package', () => {
     const [pack] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'])) as { files: { path: string }[] }[];
     const files = pack.files.map((f) => f.path);
     expect(files).toEqual(
-      expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/mocks/model/index.js', 'dist/jest/setup.js', 'bin/live-harness.js', 'jest-preset.js']),
+      expect.arrayContaining([
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/mocks/model/index.js',
+        'dist/jest/setup.js',
+        'bin/live-harness.js',
+        'jest-preset.js',
+        'dist/harness/report/results.schema.json',
+      ]),
     );
     expect(files.filter((f) => UNPUBLISHED.test(f))).toEqual([]);
   });

@@ -10,12 +10,47 @@ export interface ScenarioRef {
   readonly scenario: Scenario;
   /** the file it was loaded from, when it came from one */
   readonly file?: string;
+  /** with `--repeat N`: which attempt this is (1-based) and of how many; absent means 1 of 1 */
+  readonly attempt?: number;
+  readonly repeat?: number;
 }
 
-export type ReportedScenario = ScenarioResult & { readonly file?: string };
+export type ReportedScenario = ScenarioResult & {
+  readonly file?: string;
+  /** with `--repeat N`: which attempt this result is (1-based); absent means 1 */
+  readonly attempt?: number;
+  /** how many attempts the run makes of each scenario (`--repeat N`); absent means 1 */
+  readonly repeat?: number;
+};
+
+/** What a run played on: a report read later, elsewhere, says so (timings mean little without it). */
+export interface Machine {
+  /** `process.platform`: linux, darwin, win32 … */
+  readonly os: string;
+  /** the kernel's release (`os.release()`) */
+  readonly release: string;
+  readonly arch: string;
+  /** logical cores */
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly memoryMiB: number;
+  /** `process.version` */
+  readonly node: string;
+}
 
 export interface RunStart {
+  /**
+   * The run's id, which names its folder (`reports/<run-id>/`); sortable by
+   * time (see `newRunId`). Absent: the report folder makes one when it starts.
+   */
+  readonly runId?: string;
   readonly startedAt: Date;
+  /** the machine it runs on; absent: this process's (`describeMachine()`) */
+  readonly machine?: Machine;
+  /** the command line after the program's name, as given (`['run', '--repeat', '3']`); absent when not run from one */
+  readonly argv?: readonly string[];
+  /** attempts of each scenario (`--repeat N`); absent means 1 */
+  readonly repeat?: number;
   /** the target the scenarios play on (`simulate`) */
   readonly target: string;
   readonly seed: number | null;

@@ -45,3 +45,5 @@ export { validateScenario, ScenarioError } from './validate-scenario';
 export type { ScenarioProblem, ValidateOptions } from './validate-scenario';
 export { installDom } from './dom-env';
 export { renderScenariosDoc } from './scenario-doc';
+export { selectScenarios, parseShard, shardKey, SelectionError } from './select';
+export type { Shard, Selection } from './select';

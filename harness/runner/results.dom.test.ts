@@ -157,7 +157,7 @@ describe('structured results', () => {
     expect(na.failures).toEqual(['needs real-media, which this target cannot provide']);
 
     const stopped = await runScenario(story, { miniprogramRoot: root, signal: AbortSignal.abort() });
-    expect(stopped.status).toBe('failed');
+    expect(stopped.status).toBe('interrupted');
     expect(of(stopped, 'run')).toEqual([
       {
         kind: 'run',

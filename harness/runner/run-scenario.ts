@@ -22,7 +22,8 @@ import { validateScenario } from './validate-scenario';
 
 export interface ScenarioResult {
   readonly name: string;
-  readonly status: 'passed' | 'failed' | 'not-applicable';
+  /** 'interrupted': Ctrl-C stopped it before it finished (it neither passed nor failed) */
+  readonly status: 'passed' | 'failed' | 'not-applicable' | 'interrupted';
   /** every expectation judged, in the order judged, passed or not, as data; and what stopped the run, if anything */
   readonly expectations: readonly ExpectationResult[];
   /** the failed ones as text (rendered from `expectations`) */
@@ -58,7 +59,7 @@ export interface RunOptions {
    * duration + 60 s on real media.
    */
   readonly timeoutMs?: number;
-  /** aborting it (Ctrl-C) stops the run: the rig is torn down and the scenario fails as interrupted */
+  /** aborting it (Ctrl-C) stops the run: the rig is torn down and the scenario ends as interrupted */
   readonly signal?: AbortSignal;
   /** told of each timeline step once performed (a reporter is one) */
   readonly observer?: RunObserver;
@@ -175,9 +176,10 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   // A copy: a story stopped by the budget may still be unwinding, and must not change a result already returned.
   const expectations = [...results];
   const failures = failuresOf(expectations, timeline);
+  const interrupted = expectations.some((r) => r.kind === 'run' && (r.observed as { stopped?: string }).stopped === 'interrupted');
   return {
     name: scenario.name,
-    status: failures.length === 0 ? 'passed' : 'failed',
+    status: interrupted ? 'interrupted' : failures.length === 0 ? 'passed' : 'failed',
     expectations,
     failures,
     timeline,
