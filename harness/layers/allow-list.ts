@@ -346,6 +346,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/automator-sim',
         // issue 10: the fault proxy is public
         'harness/network',
+        // issue 13: audiences and their histograms are public
+        'harness/audience',
       ],
     },
     // Tool configuration: jest, its preset, eslint.
