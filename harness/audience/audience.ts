@@ -156,6 +156,8 @@ function workerEntry(): { file: string; eval: boolean } {
 interface Running {
   readonly worker: Worker;
   final?: Extract<FromWorker, { type: 'final' }>;
+  /** called once its final figures are in */
+  onFinal?: () => void;
   stalled: number;
 }
 
@@ -285,6 +287,7 @@ export class Audience implements AsyncDisposable {
       w.final = m;
       this.pendingJoined += m.joined;
       this.pendingLeft += m.left;
+      w.onFinal?.();
     }
   }
 
@@ -349,11 +352,10 @@ export class Audience implements AsyncDisposable {
       // A thread that does not answer is ended: its viewers are lost to the figures, never left running.
       const timer = setTimeout(() => void w.worker.terminate().then(done, done), 5000);
       w.worker.once('exit', done);
-      if (w.final) void w.worker.terminate();
-      else {
-        w.worker.once('message', () => void w.worker.terminate());
-        w.worker.postMessage({ type: 'stop' } satisfies ToWorker);
-      }
+      // Its last tick may still be on the way: only the final figures end it.
+      w.onFinal = () => void w.worker.terminate();
+      if (w.final) w.onFinal();
+      else w.worker.postMessage({ type: 'stop' } satisfies ToWorker);
     });
   }
 

@@ -328,6 +328,12 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
         },
         onStop: (summary) => {
           this.audienceResults.push(summary);
+          // A viewer thread that failed leaves figures short: the run must say so.
+          for (const p of audience.problems) {
+            const message = `[live-harness] Failed to run ${source}: a viewer thread failed (${p}). Its viewers' figures are missing; run it again, and report the error if it stays.`;
+            if (this.disposed) this.problems.push(message);
+            else this.problem(new RigError(message));
+          }
           if (!this.disposed) this.record({ source, kind: 'action', detail: { action: 'audience-stop', joined: summary.joined, left: summary.left } });
         },
       },
