@@ -40,6 +40,8 @@ describe('checkAudienceOptions', () => {
     expect(() => checkAudienceOptions({ ...ok, join: { rampS: -1 } })).toThrow(/"join" must be "burst" or \{ rampS \}/);
     expect(() => checkAudienceOptions({ ...ok, faults: [{ share: 0.1, profile: '3G' }] })).toThrow(/Did you mean "3g"\?/);
     expect(() => checkAudienceOptions({ ...ok, faults: [{ share: 0.1 }] })).toThrow(/needs exactly one of "profile" or "toxics"/);
+    expect(() => checkAudienceOptions({ ...ok, faults: [{ share: 0.1, profile: 'toString' }] })).toThrow(/is not a built-in profile/);
+    expect(() => checkAudienceOptions({ ...ok, stallMs: 0 })).toThrow(/"stallMs" must be in \(0, 60000\], got 0/);
     expect(() =>
       checkAudienceOptions({
         ...ok,

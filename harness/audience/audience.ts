@@ -109,6 +109,8 @@ export function checkAudienceOptions(o: AudienceOptions): void {
       `"maxDurationS" must be in (0, ${MAX_DURATION_S}], got ${JSON.stringify(o.maxDurationS)}`,
       'An audience always stops by itself; give it a bound it can reach.',
     );
+  if (o.stallMs !== undefined && !(o.stallMs > 0 && o.stallMs <= 60_000))
+    fail(`"stallMs" must be in (0, 60000], got ${JSON.stringify(o.stallMs)}`, 'Give the gap between frames that counts as a stall, e.g. stallMs: 1000.');
   let total = 0;
   (o.faults ?? []).forEach((f, i) => {
     const at = `faults[${i}]`;
@@ -121,7 +123,7 @@ export function checkAudienceOptions(o: AudienceOptions): void {
         `${at} needs exactly one of "profile" or "toxics"`,
         'Write { share: 0.1, profile: "3g" } or { share: 0.1, toxics: [{ type: "latency", latencyMs: 500 }] }.',
       );
-    if (f.profile !== undefined && !(f.profile in BUILTIN_PROFILES)) {
+    if (f.profile !== undefined && !Object.hasOwn(BUILTIN_PROFILES, f.profile)) {
       const near = nearest(String(f.profile), Object.keys(BUILTIN_PROFILES));
       fail(
         `${at}.profile ${JSON.stringify(f.profile)} is not a built-in profile`,
@@ -239,6 +241,19 @@ export class Audience implements AsyncDisposable {
     const parts: ViewerPlan[][] = Array.from({ length: threads }, () => []);
     plan.forEach((p, i) => parts[i % threads].push({ ...p, url: urls[p.group], protocol: o.protocol }));
     this.startedAt = Date.now();
+    try {
+      this.spawn(parts);
+    } catch (e) {
+      await this.stop();
+      throw e;
+    }
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+    this.deadline = setTimeout(() => void this.stop(), (o.maxDurationS ?? 600) * 1000);
+    return this;
+  }
+
+  private spawn(parts: readonly ViewerPlan[][]): void {
+    const o = this.options;
     const entry = workerEntry();
     for (const viewers of parts) {
       const setup: WorkerSetup = {
@@ -254,9 +269,6 @@ export class Audience implements AsyncDisposable {
       worker.on('error', (e) => this.errors.push(e.message));
       this.workers.push(running);
     }
-    this.ticker = setInterval(() => this.tick(), TICK_MS);
-    this.deadline = setTimeout(() => void this.stop(), (o.maxDurationS ?? 600) * 1000);
-    return this;
   }
 
   private shareToxics(f: AudienceFault, group: number, viewers: readonly number[]): ToxicSpec[] {
