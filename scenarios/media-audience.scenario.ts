@@ -4,7 +4,7 @@ export default defineScenario({
   name: 'real media: an audience of 20 watches the studio, a tenth of it on 3g',
   description:
     'The studio page pushes over real RTMP; 20 lightweight viewers watch over HTTP-FLV, two of them through a 3g path of their own. Every viewer joins and stays; the healthy ones get the stream with little delay. Figures come from the audience’s histograms, not from a page.',
-  needs: ['real-media'],
+  needs: ['real-media', 'audience'],
   setup: {
     page: 'pages/studio/studio',
     // A stall here is a second without a frame: on a loaded 2-core machine the encoder itself may pause for half of one.

@@ -85,7 +85,8 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const target = opts.target ?? simulate;
   // A run has one clock: real media when asked for, else virtual time; the target must offer it.
   const wanted = opts.media ? 'real-media' : 'virtual-time';
-  const caps = (opts.capabilities ?? [wanted]).filter(
+  // On real media, a target that runs audiences offers them too.
+  const caps = (opts.capabilities ?? (wanted === 'real-media' ? [wanted, 'audience'] : [wanted])).filter(
     (c) => c !== (wanted === 'real-media' ? 'virtual-time' : 'real-media') && target.capabilities.includes(c),
   );
   const clock = opts.media ? 'real' : 'virtual';

@@ -945,7 +945,9 @@ export const SCENARIO = object<Scenario>(
       example: "'The network drops mid-push for 4 s; the pusher reconnects.'",
     },
     needs: {
-      node: list(oneOf('capability', allOf<Capability>()(['virtual-time', 'real-media', 'device']), '(or needs: [] for a story any target can run)')),
+      node: list(
+        oneOf('capability', allOf<Capability>()(['virtual-time', 'real-media', 'device', 'audience']), '(or needs: [] for a story any target can run)'),
+      ),
       doc: "what the target must provide; absent = `['virtual-time']`; `[]` = any target can run it. A target without it reports the scenario not applicable, never passed",
       example: "['real-media']",
     },

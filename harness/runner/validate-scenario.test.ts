@@ -98,7 +98,7 @@ describe('validateScenario', () => {
 
   it('names an unknown capability and suggests the nearest', () => {
     expect(check({ needs: ['real-medai'] })).toThrow(
-      '[live-harness] Failed to load scenario "n": needs[0] "real-medai" is not a capability. Did you mean "real-media"? Use one of virtual-time, real-media, device (or needs: [] for a story any target can run).',
+      '[live-harness] Failed to load scenario "n": needs[0] "real-medai" is not a capability. Did you mean "real-media"? Use one of virtual-time, real-media, device, audience (or needs: [] for a story any target can run).',
     );
   });
 

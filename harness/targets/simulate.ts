@@ -9,7 +9,7 @@ import { TargetError, type Session, type SessionOptions, type Target } from './t
 
 export const simulate: Target = {
   name: 'simulate',
-  capabilities: ['virtual-time', 'real-media'],
+  capabilities: ['virtual-time', 'real-media', 'audience'],
   open(o: SessionOptions): Session {
     if (o.clock !== 'virtual-time' && o.clock !== 'real-media')
       throw new TargetError(`[live-harness] Failed to open a simulate session: clock ${JSON.stringify(o.clock)} is not 'virtual-time' or 'real-media'.`);

@@ -12,9 +12,10 @@ import type { Timeline } from '../record';
 import type { Duration, MediaOptions, OpenedResources, ParticipantMetrics, RemoteMedia, RemoteStreamOptions } from '../rig';
 
 /** What a target can provide. A scenario needing more is reported not applicable, never passed. */
-export type Capability = 'virtual-time' | 'real-media' | 'device';
+/** 'audience': audiences of lightweight viewers on the session's server (issue 13). */
+export type Capability = 'virtual-time' | 'real-media' | 'device' | 'audience';
 
-export const CAPABILITIES: readonly Capability[] = ['virtual-time', 'real-media', 'device'];
+export const CAPABILITIES: readonly Capability[] = ['virtual-time', 'real-media', 'device', 'audience'];
 
 /** A page under test, as the runner drives and checks it. */
 export interface PageHandle {
