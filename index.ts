@@ -135,3 +135,21 @@ export { ModelHost } from './harness/rig';
 export type { ModelHostOptions } from './harness/rig';
 export { loadTrace, validateTrace, serializeTrace, replayTrace, renderReplay, TraceError, TRACE_FORMAT, TRACE_VERSION } from './harness/trace';
 export type { Trace, TraceEntry, TraceElement, TraceClock, ReplayReport, ReplayOptions } from './harness/trace';
+// issue 13: audiences of many lightweight viewers, their mergeable histograms
+export { Audience, AudienceError, Histogram, HistogramError, ClockedPublisher, mergeSummaries, MergeError, MAX_VIEWERS } from './harness/audience';
+export type {
+  AudienceOptions,
+  AudienceFault,
+  AudienceTarget,
+  AudienceHooks,
+  AudienceSummary,
+  AudienceHistograms,
+  AudiencePoint,
+  AudienceGroupSummary,
+  AudienceProtocol,
+  AudienceJoin,
+  HistogramSummary,
+  HistogramBucket,
+  ShardSpec,
+  KeepUp,
+} from './harness/audience';

@@ -42,6 +42,9 @@ const REAL_MEDIA = [
   'harness/drivers/device-driver.dom.test.ts',
   'harness/targets/device.dom.test.ts',
   'harness/targets/devtools-media.dom.test.ts',
+  // issue 13: audiences on the embedded server
+  'harness/audience/audience.test.ts',
+  'harness/cli/load-command.test.ts',
   // issue 12: results.json of a real-media run against its schema
   'harness/report/results-schema-media.dom.test.ts',
 ];

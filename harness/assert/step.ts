@@ -57,9 +57,10 @@ export const KINDS: readonly EntryKind[] = [
   'plugin-event',
   'navigate',
   'inject',
+  'audience',
 ];
 
-const SOURCE_RE = /^(pusher#\S*|player#\S*|live-room-(push|play)#\S*|subscribe#\S*|plugin:\S+|plugins|page|rig|server|network|device)$/;
+const SOURCE_RE = /^(pusher#\S*|player#\S*|audience#\S*|live-room-(push|play)#\S*|subscribe#\S*|plugin:\S+|plugins|page|rig|server|network|device)$/;
 
 export class StepError extends Error {
   readonly code = 'LH_STEP';

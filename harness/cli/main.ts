@@ -21,6 +21,7 @@ import { runCommand } from './run-command';
 import { parseRun, RUN_USAGE } from './run-options';
 import { serve, type ServeOptions } from './serve';
 import { TRACE_USAGE, traceCommand } from './trace-command';
+import { LOAD_USAGE, loadCommand } from './load-command';
 
 export { CliError } from './args';
 
@@ -53,6 +54,7 @@ Commands:
   serve --lan ADDR   serves a tethered phone with signed URLs until Ctrl-C
   codes [table]      prints the status-code tables (pusher, player, errors)
   trace replay FILE  replays a saved device trace against the model
+  load               an audience of N viewers against one server; load merge adds shards
   help               this text
 
 Options: -h, --help (also after a command), -v, --version`;
@@ -61,7 +63,7 @@ export function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const COMMANDS = ['run', 'init', 'doctor', 'serve', 'codes', 'trace', 'help'] as const;
+const COMMANDS = ['run', 'init', 'doctor', 'serve', 'codes', 'trace', 'load', 'help'] as const;
 
 const DOCTOR_OPTIONS: OptionSpecs = {
   devtools: { type: 'string', example: '--devtools <path to the DevTools cli>' },
@@ -196,6 +198,9 @@ export async function main(argv: string[], print: (s: string) => void = (s) => c
       case 'trace':
         if (rest.includes('--help') || rest.includes('-h')) return usage(`Usage:\n${TRACE_USAGE}`, print);
         return await traceCommand(rest, print);
+      case 'load':
+        if (rest.includes('--help') || rest.includes('-h')) return usage(`Usage:\n${LOAD_USAGE}`, print);
+        return await loadCommand(rest, print);
       case '--version':
       case '-v':
         print(version());

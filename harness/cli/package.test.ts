@@ -140,7 +140,7 @@ describe('the package', () => {
       const lines = r.out.split('\n');
       const at = (text: string): number => lines.findIndex((l) => l.includes(text));
       expect(lines).toContain(
-        `[live-harness] Failed to load scenario "misspelt keys" from ${join(dir, 'b-typos.scenario.js')}: expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings (docs/scenarios.md#expect).`,
+        `[live-harness] Failed to load scenario "misspelt keys" from ${join(dir, 'b-typos.scenario.js')}: expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings, audience (docs/scenarios.md#expect).`,
       );
       expect(lines).toContain(
         `[live-harness] Failed to load scenario file ${join(dir, 'c-broken.scenario.ts')}: it does not parse at line 3, column 38: Expected identifier but found "," ("setup: { page: 'pages/push/push' },,"). Fix the syntax at ${join(dir, 'c-broken.scenario.ts')}:3:38.`,

@@ -101,6 +101,10 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
     // One file per toxic: what a toxic is (harness/network/toxic.ts), and seeded randomness.
     'harness/network/toxics': { imports: ['harness/network', 'mocks/time'] },
+    // issue 13: an audience of lightweight viewers in worker threads, and the histograms they report.
+    // harness/media: the players and the in-band clock; harness/network: a faulted share's own proxy path;
+    // tsx: a worker thread started from the TypeScript sources loads them through it (dist runs plain .js).
+    'harness/audience': { imports: ['harness/media', 'harness/network', 'mocks/link', 'mocks/model', 'harness', 'node:*', 'tsx'], tests: ['test-support'] },
     // Page() on miniprogram-simulate. design.md permits mocks/components; the page needs none.
     // mocks/model: "Did you mean" for a selector (nearest()).
     'harness/page': { imports: ['mocks/model', 'node:fs', 'node:module', 'node:path', 'node:timers', 'miniprogram-simulate'], tests: ['node:path'] },
@@ -115,6 +119,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/media',
         // the fault proxy in front of the rig's server (issue 10)
         'harness/network',
+        // issue 13: audiences of a rig's streams
+        'harness/audience',
         'harness/page',
         'harness/record',
         'harness/assert',
@@ -143,6 +149,8 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 10: "no event storm" counts warnings, and which codes are warnings is the code table's to say
         'mocks/codes', // issue 12: whether this machine has a Chromium for a scenario's browser viewers
         'harness/browser',
+        // issue 13: a scenario's audiences, their summaries and the expectations judged on them
+        'harness/audience',
       ],
       computed: 'the scenario loader loads scenario files by path (issue 7)',
       // The schema's tests compile with TypeScript and read real esbuild and swc syntax errors; the doc test runs its generator.
@@ -169,6 +177,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/targets',
         // issue 9: live-harness trace replay
         'harness/trace',
+        // issue 13: live-harness load (an audience against one server, shards merged)
+        'harness/audience',
         // issue 12: parseArgs reads each command's options; --open starts the platform's opener (xdg-open, open, start)
         'node:util',
         'node:child_process',
@@ -222,7 +232,7 @@ export const PROJECT_LAYERS: LayerRules = {
         // issue 12: a rig session hosts browser viewers
         'harness/browser',
       ],
-      types: ['harness/runner', 'mocks/link', 'mocks/model'],
+      types: ['harness/runner', 'mocks/link', 'mocks/model', 'harness/audience'],
       // The parity tests run every scenario on both targets through the runner; the drivers' against automator-sim.
       tests: ['harness/runner', 'harness/assert', 'test-support', 'harness/automator-sim', 'node:*'],
     },
@@ -303,6 +313,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/rig',
         'harness/media',
         'harness/network',
+        // issue 13: bench:load's audiences
+        'harness/audience',
         'harness/automator-sim',
         'harness/targets',
         'miniprogram-automator',
@@ -352,6 +364,8 @@ export const PROJECT_LAYERS: LayerRules = {
         'harness/automator-sim',
         // issue 10: the fault proxy is public
         'harness/network',
+        // issue 13: audiences and their histograms are public
+        'harness/audience',
       ],
     },
     // Tool configuration: jest, its preset, eslint.

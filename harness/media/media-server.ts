@@ -51,6 +51,11 @@ export interface MediaServerOptions {
   /** node-media-server's own write batching (10 packets per player write, ~200 ms bursts); off by default, as CDN edges do not batch so */
   readonly batchWrites?: boolean;
   /**
+   * bench:load's "before" only: turn batching off the earlier way (cork off on
+   * every socket), which also split each HTTP-FLV tag into 4 writes per viewer.
+   */
+  readonly splitWrites?: boolean;
+  /**
    * A publish to a key another session still publishes (a ghost left by a
    * silent partition, say): 'reject' the newcomer with "already publishing"
    * (node-media-server's, SRS's and nginx-rtmp's way; the default), or 'kick'
@@ -125,6 +130,7 @@ export class MediaServer {
       httpPort,
       logType: this.opts.logType ?? 1,
       batchWrites: this.opts.batchWrites === true,
+      splitWrites: this.opts.splitWrites === true,
       signed: signer !== undefined,
       publishTaken: this.opts.publishTaken ?? 'reject',
     };

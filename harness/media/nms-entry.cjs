@@ -25,8 +25,12 @@ net.Server.prototype.listen = function (...args) {
 
 // node-media-server corks every player socket and writes only every 10th
 // packet: bursts of ~200 ms that no CDN edge adds. Unless asked to keep that,
-// every packet goes out as it comes.
-if (!cfg.batchWrites) {
+// every packet goes out as it comes (see the sessions hook below).
+// cfg.splitWrites restores an earlier way of doing so, for bench:load's
+// before/after figure only: cork turned off on every socket also defeats
+// Node's HTTP write grouping, so each FLV tag left as 4 writes (chunk size,
+// CRLF, tag, CRLF) per viewer, and the server saturated at 200 HTTP-FLV viewers.
+if (!cfg.batchWrites && cfg.splitWrites) {
   net.Socket.prototype.cork = function cork() {};
   net.Socket.prototype.uncork = function uncork() {};
 }
@@ -42,6 +46,25 @@ process.on('SIGTERM', () => process.exit(0));
 const Logger = require('node-media-server/src/node_core_logger');
 const NodeMediaServer = require('node-media-server');
 const context = require('node-media-server/src/node_core_ctx');
+
+// Only node-media-server's own batching goes: each session's res.cork/uncork
+// (the HTTP response for HTTP-FLV, the socket for RTMP), which it calls per
+// player around every 10 packets. Node's HTTP layer corks the socket itself
+// (not through res) for each chunk it writes and uncorks on the next tick, so
+// a tag still leaves as one writev per viewer, as soon as it arrives. Both
+// session kinds set res before registering, so the registry is where to catch them.
+if (!cfg.batchWrites && !cfg.splitWrites) {
+  const sessions = context.sessions;
+  const register = sessions.set.bind(sessions);
+  const noBatching = () => {};
+  sessions.set = (id, session) => {
+    if (session && session.res) {
+      session.res.cork = noBatching;
+      session.res.uncork = noBatching;
+    }
+    return register(id, session);
+  };
+}
 
 const nms = new NodeMediaServer({
   logType: cfg.logType === undefined ? 1 : cfg.logType,

@@ -25,7 +25,8 @@ export type EntryKind =
   | 'server' // what the media server saw: publish/play begin and end
   | 'plugin-event' // an event a plugin component sent the page (detail: {name, ...e.detail}): live-room-push PushEvent …
   | 'navigate' // a navigation the rig answered itself: the live-player-plugin room page (detail: room_id, custom_params …)
-  | 'inject'; // a code the test injected into a component (rig.inject)
+  | 'inject' // a code the test injected into a component (rig.inject)
+  | 'audience'; // an audience's viewers joined or left, as counts (detail: {joined, left, watching})
 
 export interface TimelineEntry {
   /** ms on the rig's clock */

@@ -14,7 +14,9 @@ import { JsonReporter, ReportFolder, type JsonReport, type ReportedScenario } fr
 import schema from './results.schema.json';
 
 const root = join(__dirname, '../../fixtures/miniprogram');
-const files = ['media-unknown-host.scenario.ts', 'media-proxy-dns-failure.scenario.ts'].map((f) => join(__dirname, '../../scenarios', f));
+const files = ['media-unknown-host.scenario.ts', 'media-proxy-dns-failure.scenario.ts', 'media-audience.scenario.ts'].map((f) =>
+  join(__dirname, '../../scenarios', f),
+);
 
 describe('results.schema.json on real media', () => {
   let dir: string;
@@ -37,9 +39,15 @@ describe('results.schema.json on real media', () => {
     expect(report.scenarios.map((s) => [s.clock, s.status])).toEqual([
       ['real', 'passed'],
       ['real', 'passed'],
+      ['real', 'passed'],
     ]);
     // what real media adds to a report is there, and was checked by the schema
     expect(report.scenarios.every((s) => s.opened !== undefined)).toBe(true);
     expect(new Set(report.scenarios.flatMap((s) => s.timeline.map((e) => e.source)))).toContain('proxy');
-  }, 120_000);
+    // an audience (issue 13): its summary, its timeline counts and its expectations, all checked by the schema
+    const audience = report.scenarios[2];
+    expect(audience.audience?.map((a) => [a.id, a.viewers, a.groups?.map((g) => g.name)])).toEqual([['crowd', 20, ['healthy', '3g']]]);
+    expect(audience.timeline.some((e) => e.kind === 'audience')).toBe(true);
+    expect(audience.expectations.filter((x) => x.kind === 'audience').length).toBeGreaterThan(3);
+  }, 180_000);
 });

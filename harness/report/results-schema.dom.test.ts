@@ -85,7 +85,7 @@ describe('results.schema.json', () => {
     const all = reports.flatMap((r) => r.scenarios.flatMap((s) => s.expectations));
     const kinds: ExpectationKind[] = ['sequence', 'never', 'count', 'every', 'page', 'metric', 'warnings', 'rig', 'run', 'needs'];
     expect([...new Set(all.map((x) => x.kind))].sort()).toEqual([...kinds].sort());
-    // and issue 13's audience bound (wip/audience), checked on its own below: a real audience needs real media and worker threads
+    // An audience's results need real media: results-schema-media.dom.test.ts checks that kind.
     expect(schema.$defs.ExpectationResult.oneOf).toHaveLength(kinds.length + 1);
     const aligned = all.flatMap((x) => (x.kind === 'sequence' ? x.alignment.steps.map((s) => s.status) : []));
     expect([...new Set(aligned)].sort()).toEqual(['matched', 'missing', 'not-reached']);

@@ -16,6 +16,8 @@ export interface MediaEndpoints {
   readonly httpFlv: string;
   /** one line: which server this is */
   readonly describe: string;
+  /** an external server named explicitly (LIVE_HARNESS_SERVER or an endpoint), not the embedded one */
+  readonly external: boolean;
 }
 
 export interface StreamUrls {

@@ -103,7 +103,7 @@ export class MediaWorld implements World {
       },
       get endpoints() {
         const ep = session.endpoint;
-        return ep ? { rtmp: ep.rtmpBase, httpFlv: ep.flvBase, describe: ep.describe } : undefined;
+        return ep ? { rtmp: ep.rtmpBase, httpFlv: ep.flvBase, describe: ep.describe, external: ep.kick === undefined } : undefined;
       },
       get lan() {
         return session.lan;

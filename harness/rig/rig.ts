@@ -36,6 +36,7 @@ import {
 import { type LiveRoomPluginControl, type LiveRooms, MiniProgramPlugins } from '../../mocks/plugins';
 import { type Clock, Random } from '../../mocks/time';
 import { parseDuration } from '../assert';
+import { Audience, type AudienceOptions, type AudienceSummary } from '../audience';
 import { claimGlobals } from '../page';
 import { type Mark, Recorder, type Timeline } from '../record';
 import { DeviceControl, type Duration, type NetworkControl, type StreamControl } from './controls';
@@ -117,6 +118,8 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   private readonly releaseGlobals: () => void;
   private changed = false;
   private disposed = false;
+  private readonly audiences: Audience[] = [];
+  private readonly audienceResults: AudienceSummary[] = [];
 
   constructor(opts: RigOptions = {}) {
     // Pages fail much later, and blame themselves, without a DOM: say the real cause first.
@@ -285,6 +288,71 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
   async ready(): Promise<void> {
     this.assertLive();
     await this.world.ready();
+  }
+
+  /**
+   * Real media: N lightweight viewers of a stream of this rig (no page, no
+   * model each), in worker threads; their figures as histograms. Join and
+   * leave go on the timeline as counts (source `audience#<id>`). Stop it to
+   * read its summary (rig.audienceSummaries keeps every stopped one); dispose
+   * stops what is still running.
+   */
+  async audience(opts: AudienceOptions): Promise<Audience> {
+    this.assertLive();
+    if (this.world.kind !== 'media')
+      throw new RigError(
+        "[live-harness] Failed to start an audience: its viewers are real sockets, and this rig runs in virtual time. Create the rig with media: 'local'.",
+      );
+    await this.ready();
+    const media = this.world.media as MediaAccess;
+    const urls = media.urls(opts.stream);
+    const ep = media.endpoints;
+    const id = opts.id ?? String(this.audiences.length + 1);
+    const source = `audience#${id}`;
+    // An external server was named explicitly (LIVE_HARNESS_SERVER or an endpoint): load may go there; nowhere else.
+    const allowedHosts = ep?.external ? [ep.rtmp, ep.httpFlv].map((u) => new URL(u).hostname.replace(/^\[|\]$/g, '')) : [];
+    // A viewer that comes before the publish waits for it (the embedded server would answer "not found"), as a CDN's player retries.
+    const waiting = (url: string): string => {
+      if (ep?.external) return url;
+      const u = new URL(url);
+      u.searchParams.set('lh_missing', 'wait');
+      return u.toString();
+    };
+    const audience = new Audience(
+      { ...opts, id },
+      { rtmp: waiting(urls.rtmp), httpFlv: waiting(urls.httpFlv), allowedHosts },
+      {
+        now: () => this.now(),
+        onCounts: (c) => {
+          if (!this.disposed) this.record({ source, kind: 'audience', detail: { ...c } });
+        },
+        onStop: (summary) => {
+          this.audienceResults.push(summary);
+          // A viewer thread that failed leaves figures short: the run must say so.
+          for (const p of audience.problems) {
+            const message = `[live-harness] Failed to run ${source}: a viewer thread failed (${p}). Its viewers' figures are missing; run it again, and report the error if it stays.`;
+            if (this.disposed) this.problems.push(message);
+            else this.problem(new RigError(message));
+          }
+          if (!this.disposed) this.record({ source, kind: 'action', detail: { action: 'audience-stop', joined: summary.joined, left: summary.left } });
+        },
+      },
+    );
+    this.record({ source, kind: 'action', detail: { action: 'audience-start', stream: opts.stream, viewers: opts.viewers, protocol: opts.protocol } });
+    this.audiences.push(audience);
+    await audience.start();
+    return audience;
+  }
+
+  /** the summaries of this rig's audiences, in the order they stopped */
+  get audienceSummaries(): readonly AudienceSummary[] {
+    return this.audienceResults;
+  }
+
+  /** Stop every audience still running; their summaries. */
+  async stopAudiences(): Promise<readonly AudienceSummary[]> {
+    await Promise.all(this.audiences.map((a) => a.stop()));
+    return this.audienceResults;
   }
 
   /** What the rig opened on real media: server, processes and ports (all closed by dispose). */
@@ -577,6 +645,7 @@ export class Rig implements LiveRuntime, AsyncDisposable, Settler {
       }
     };
     await attempt(() => this.pages.dispose());
+    await attempt(() => Promise.all(this.audiences.map((a) => a.stop())));
     await attempt(() => this.world.dispose());
     await attempt(() => this.authorization.dispose());
     await attempt(() => this.plugins.dispose());

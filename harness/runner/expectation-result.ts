@@ -80,7 +80,18 @@ export type NeedsResult = Judged<
   }
 >;
 
+/**
+ * A bound on an audience's figure: a percentile of one of its distributions,
+ * or a count of viewers. `value: null`: the distribution had no samples (or
+ * the audience, or the path `of`, was never there: `seen: false`).
+ */
+export type AudienceResult = Judged<
+  'audience',
+  { readonly audience: string; readonly of?: string; readonly figure: string; readonly min?: number; readonly max?: number },
+  { readonly seen: boolean; readonly value?: number | null }
+>;
+
 export type ExpectationResult =
-  SequenceResult | NeverResult | CountResult | EveryResult | PageResult | MetricResult | WarningsResult | RigResult | RunResult | NeedsResult;
+  SequenceResult | NeverResult | CountResult | EveryResult | PageResult | MetricResult | WarningsResult | RigResult | RunResult | NeedsResult | AudienceResult;
 
 export type ExpectationKind = ExpectationResult['kind'];

@@ -21,6 +21,7 @@ export { measureEvery, everySummary } from './every';
 export type { EveryMeasure } from './every';
 export { runScenario, ScenarioStoppedError } from './run-scenario';
 export type { ScenarioResult, RunOptions } from './run-scenario';
+export type { AudienceSummary, AudienceHistograms, AudiencePoint, AudienceGroupSummary, HistogramSummary, HistogramBucket } from '../audience';
 export type { RunObserver, PerformedStep } from './observer';
 export type {
   ExpectationResult,

@@ -4,7 +4,7 @@
  */
 import { nameCode, renderAlignment } from '../assert';
 import type { TimelineEntry } from '../record';
-import type { CountResult, ExpectationResult, MetricResult, WarningsResult } from './expectation-result';
+import type { AudienceResult, CountResult, ExpectationResult, MetricResult, WarningsResult } from './expectation-result';
 
 /** `timeline`: the timeline the expectation was judged on (a sequence's text lists it, aligned). */
 export function renderFailure(r: ExpectationResult, timeline: readonly TimelineEntry[]): string {
@@ -40,7 +40,20 @@ export function renderFailure(r: ExpectationResult, timeline: readonly TimelineE
       return r.observed.reason
         ? `needs ${r.observed.missing.join(', ')}, which this machine cannot provide: ${r.observed.reason}`
         : `needs ${r.observed.missing.join(', ')}, which this target cannot provide`;
+    case 'audience':
+      return audience(r);
   }
+}
+
+function audience(r: AudienceResult): string {
+  const { audience: id, of, figure, min, max } = r.expected;
+  const who = `audience#${id}${of !== undefined ? ` (${of})` : ''}`;
+  const v = r.observed.value;
+  if (!r.observed.seen) return of !== undefined ? `${who}: no such path in the audience` : `${who}: the scenario ran no such audience`;
+  if (v === undefined || v === null) return `${who} ${figure}: no samples`;
+  if (min !== undefined && v < min) return `${who} ${figure} = ${v}, below ${min}`;
+  if (max !== undefined && v > max) return `${who} ${figure} = ${v}, above ${max}`;
+  return `${who} ${figure} = ${v}, within ${min ?? '−∞'}…${max ?? '∞'}`;
 }
 
 function bounds(r: CountResult): string {

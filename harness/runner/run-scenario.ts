@@ -8,6 +8,8 @@
 import { clearTimeout, setTimeout } from 'node:timers';
 import { parseDuration } from '../assert';
 import { BrowserNotFoundError, findBrowser } from '../browser';
+import type { AudienceSummary } from '../audience';
+import { judgeAudience } from './audience-judge';
 import type { TimelineEntry } from '../record';
 import type { MediaOptions, OpenedResources, ParticipantMetrics } from '../rig';
 import { simulate, type Session, type Target } from '../targets';
@@ -39,6 +41,8 @@ export interface ScenarioResult {
   readonly opened?: OpenedResources;
   /** the target it ran on (`simulate` …) */
   readonly target: string;
+  /** each audience the scenario ran (issue 13): its counts and figures as distributions */
+  readonly audience?: readonly AudienceSummary[];
 }
 
 export interface RunOptions {
@@ -82,8 +86,9 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const target = opts.target ?? simulate;
   // A run has one clock: real media when asked for, else virtual time; the target must offer it.
   const wanted = opts.media ? 'real-media' : 'virtual-time';
-  // 'browser' comes with real media on a target that can host browser viewers; whether this machine has a Chromium is checked below.
-  const offered: readonly Capability[] = opts.capabilities ?? [wanted];
+  // On real media, a target that runs audiences offers them too; 'browser' comes with real media on a target that can host
+  // browser viewers (whether this machine has a Chromium is checked below).
+  const offered: readonly Capability[] = opts.capabilities ?? (wanted === 'real-media' ? [wanted, 'audience'] : [wanted]);
   const caps = [...offered, ...(wanted === 'real-media' && !offered.includes('browser') ? (['browser'] as const) : [])].filter(
     (c) => c !== (wanted === 'real-media' ? 'virtual-time' : 'real-media') && target.capabilities.includes(c),
   );
@@ -186,6 +191,8 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     }
   }
   for (const p of rig.problems) results.push(rigFailure('run', p));
+  // Stopped by the story's end, or by dispose when the run stopped early: their figures are kept either way.
+  const audience = rig.stopAudiences ? await rig.stopAudiences() : [];
   const timeline = rig.timeline.toJSON();
   // A copy: a story stopped by the budget may still be unwinding, and must not change a result already returned.
   const expectations = [...results];
@@ -203,6 +210,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     wallMs: performance.now() - started,
     ...(rig.realMedia ? { opened: rig.opened } : {}),
     target: target.name,
+    ...(audience.length > 0 ? { audience } : {}),
   };
 }
 
@@ -239,6 +247,10 @@ async function play(scenario: Scenario, rig: Session, results: ExpectationResult
       );
     await rig.browsers.add(v);
   }
+  const audiences = scenario.setup.audience ?? [];
+  if (audiences.length > 0 && !rig.audience)
+    throw new Error(`[live-harness] Failed to start setup.audience: this target runs no audiences. Run the scenario on simulate with real media (--media).`);
+  for (const [i, a] of audiences.entries()) await rig.audience?.({ ...a, id: a.id ?? String(i + 1) });
   const steps = [...(scenario.timeline ?? [])].map((s, index) => ({ ...s, index, atMs: parseDuration(s.at) })).sort((a, b) => a.atMs - b.atMs);
   for (const step of steps) {
     await rig.advance(Math.max(0, step.atMs - rig.now()));
@@ -251,4 +263,8 @@ async function play(scenario: Scenario, rig: Session, results: ExpectationResult
   await rig.advance(Math.max(0, parseDuration(scenario.duration) - rig.now()));
   await rig.sync();
   results.push(...(await judge(scenario, rig, page)));
+  if (scenario.expect.audience) {
+    const summaries = rig.stopAudiences ? await rig.stopAudiences() : [];
+    (scenario.expect.audience ?? []).forEach((e, i) => results.push(...judgeAudience(summaries, e, `expect.audience[${i}]`)));
+  }
 }

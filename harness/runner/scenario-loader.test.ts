@@ -61,10 +61,10 @@ describe('loadScenarios', () => {
     const e = thrown(() => loadScenarioFile(file));
     expect(e.message.split('\n')).toEqual(
       [
-        'setup.strams is not a key of setup. Did you mean "streams"? Use one of page, query, streams, deny, resources, server, browserViewers (docs/scenarios.md#setup).',
+        'setup.strams is not a key of setup. Did you mean "streams"? Use one of page, query, streams, deny, resources, server, browserViewers, audience (docs/scenarios.md#setup).',
         'timline is not a key of a scenario. Did you mean "timeline"? Use one of name, description, needs, seed, client, params, network, setup, timeline, duration, expect (docs/scenarios.md#scenario).',
-        'expect.sequnce is not a key of expect. Did you mean "sequence"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings (docs/scenarios.md#expect).',
-        'expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings (docs/scenarios.md#expect).',
+        'expect.sequnce is not a key of expect. Did you mean "sequence"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings, audience (docs/scenarios.md#expect).',
+        'expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings, audience (docs/scenarios.md#expect).',
         'expect.page.txt is not a key of a page expectation. Did you mean "text"? Use one of data, text (docs/scenarios.md#page-expectation).',
       ].map((line) => `[live-harness] Failed to load scenario "misspelt keys" from ${file}: ${line}`),
     );

@@ -12,11 +12,14 @@ import type { StepObject } from '../assert';
 import { FAULT_STRING_ACTIONS, NETWORK_KEYS } from './fault-actions';
 import type {
   Action,
+  AudienceExpectation,
+  AudienceSetup,
   Capability,
   EveryExpectation,
   Expectations,
   FaultExpectation,
   MetricExpectation,
+  PercentileBounds,
   PageExpectation,
   PageStates,
   Scenario,
@@ -292,6 +295,126 @@ export const BROWSER_VIEWER = object<BrowserViewerSetup>(
   "{ id: 'web', stream: 'live/demo' }",
 );
 
+type AudienceFaultInput = Elem<AudienceSetup['faults']>;
+type RampInput = Exclude<NonNullable<AudienceSetup['join']>, string>;
+
+export const AUDIENCE_FAULT = object<AudienceFaultInput>(
+  'Audience fault',
+  'an audience fault',
+  'A share of an audience on its own network path: its own fault proxy in front of the server, with a built-in profile (its delay and loss, and each viewer its own downlink cap) or toxics ([faults.md](faults.md), "Toxics"). Give exactly one of `profile` and `toxics`.',
+  {
+    share: {
+      node: NUMBER,
+      required: true,
+      remedy: 'Say which share of the viewers it takes, e.g. share: 0.1.',
+      doc: 'the share of the viewers, in (0, 1]; spread evenly over the audience (and over a ramp)',
+      example: '0.1',
+    },
+    profile: { node: oneOf('built-in profile', PROFILE_NAMES), doc: 'a built-in network profile', example: "'3g'" },
+    toxics: {
+      node: leaf('[toxic](faults.md#toxics)[]'),
+      doc: "fault-proxy toxics on the share's connections",
+      example: "[{ type: 'latency', latencyMs: 500, direction: 'downstream' }]",
+    },
+    name: {
+      node: STRING,
+      doc: 'how reports and `expect.audience[].of` name the share; absent = the profile, or the toxics written out',
+      example: "'weak viewers'",
+    },
+  },
+  "{ share: 0.1, profile: '3g' }",
+);
+
+const RAMP = object<RampInput>(
+  'Ramp',
+  'a ramp',
+  'Viewers join one by one, evenly over `rampS` seconds.',
+  {
+    rampS: {
+      node: NUMBER,
+      required: true,
+      remedy: 'Say over how many seconds they join, e.g. rampS: 30.',
+      doc: 'seconds from the first to the last join, 0–600',
+      example: '30',
+    },
+  },
+  '{ rampS: 30 }',
+);
+
+const JOIN: UnionNode = {
+  kind: 'union',
+  type: "'burst' | { rampS }",
+  members: [oneOf('join', ['burst']), RAMP],
+  pick: (v) => (isObject(v) ? RAMP : undefined),
+};
+
+export const AUDIENCE = object<AudienceSetup>(
+  'Audience',
+  'an audience',
+  'N lightweight viewers of a stream the page publishes (real media; [audience.md](audience.md)): no page and no model each, in worker threads. They join once the page has loaded (a viewer that arrives before the publish waits for it) and watch until the story ends. Join and leave are on the timeline as counts (source `audience#<id>`); the result carries each figure as a distribution (`audience` in results.json).',
+  {
+    id: { node: STRING, doc: 'names it on the timeline and in `expect.audience`; absent = its position, from 1', example: "'crowd'" },
+    stream: {
+      node: STRING,
+      required: true,
+      remedy: 'Name the stream key the page publishes, e.g. "live/demo".',
+      doc: 'the stream key the page publishes',
+      example: "'live/demo'",
+    },
+    viewers: { node: NUMBER, required: true, remedy: 'Say how many viewers watch, e.g. viewers: 100.', doc: 'how many viewers, 1–5000', example: '100' },
+    protocol: {
+      node: oneOf('protocol', allOf<AudienceSetup['protocol']>()(['rtmp', 'http-flv'])),
+      required: true,
+      remedy: 'Say how they play: protocol: "rtmp" or "http-flv".',
+      doc: 'how the viewers play',
+      example: "'http-flv'",
+    },
+    join: { node: JOIN, doc: "all at once (`'burst'`, the default) or spread over a ramp", example: '{ rampS: 10 }' },
+    faults: {
+      node: list(AUDIENCE_FAULT),
+      doc: 'shares of the audience on a weak or faulted path; the rest watch on the plain path (`healthy`)',
+      example: "[{ share: 0.1, profile: '3g' }]",
+    },
+    stallMs: { node: NUMBER, doc: 'no video frame for this long is a stall; absent = 500', example: '1000' },
+  },
+  "{ stream: 'live/demo', viewers: 100, protocol: 'http-flv', join: { rampS: 10 }, faults: [{ share: 0.1, profile: '3g' }] }",
+);
+
+export const PERCENTILE_BOUNDS = object<PercentileBounds>(
+  'Percentile bounds',
+  'percentile bounds',
+  "Bounds on a distribution's percentiles (read from its histogram: within ~2% of the true value).",
+  {
+    p50: { node: BOUNDS, doc: 'the median', example: '{ max: 500 }' },
+    p95: { node: BOUNDS, doc: 'the 95th percentile', example: '{ max: 1500 }' },
+    p99: { node: BOUNDS, doc: 'the 99th percentile', example: '{ max: 3000 }' },
+    max: { node: BOUNDS, doc: 'the largest value', example: '{ max: 5000 }' },
+  },
+  '{ p95: { max: 1500 } }',
+);
+
+export const AUDIENCE_EXPECTATION = object<AudienceExpectation>(
+  'Audience expectation',
+  'an audience expectation',
+  "What an audience saw, judged when the story ends: its distributions' percentiles and its viewer counts, for the whole audience or one path (`of`).",
+  {
+    id: { node: STRING, doc: 'which audience (its `id`); absent = every audience of the scenario', example: "'crowd'" },
+    of: {
+      node: STRING,
+      doc: "judge one path: `'healthy'` (the viewers on the plain path) or a faulted share's name; absent = the whole audience",
+      example: "'healthy'",
+    },
+    latencyMs: { node: PERCENTILE_BOUNDS, doc: "one sample per video frame: arrival − the publisher's in-band clock", example: '{ p95: { max: 1500 } }' },
+    firstFrameMs: { node: PERCENTILE_BOUNDS, doc: 'one sample per viewer: connect to first video frame', example: '{ p95: { max: 3000 } }' },
+    stallMs: { node: PERCENTILE_BOUNDS, doc: 'one sample per stall: how long it lasted', example: '{ max: { max: 2000 } }' },
+    rateKbps: { node: PERCENTILE_BOUNDS, doc: 'one sample per viewer per second: kbit received', example: '{ p50: { min: 500 } }' },
+    joined: { node: BOUNDS, doc: 'viewers that got a first frame', example: '{ min: 100 }' },
+    left: { node: BOUNDS, doc: 'viewers whose connection ended before the audience stopped', example: '{ max: 0 }' },
+    stalledViewers: { node: BOUNDS, doc: 'viewers that stalled at least once', example: '{ max: 0 }' },
+  },
+  "{ of: 'healthy', latencyMs: { p95: { max: 1500 } }, stalledViewers: { max: 0 } }",
+);
+
 export const SETUP = object<Setup>(
   'setup',
   'setup',
@@ -321,6 +444,11 @@ export const SETUP = object<Setup>(
       node: list(BROWSER_VIEWER),
       doc: 'viewers watching a stream in a real Chromium, started after the page loads (real media and a browser)',
       example: "[{ id: 'web', stream: 'live/demo' }]",
+    },
+    audience: {
+      node: list(AUDIENCE),
+      doc: 'audiences of lightweight viewers, from when the page has loaded until the story ends (real media)',
+      example: "[{ stream: 'live/demo', viewers: 100, protocol: 'http-flv' }]",
     },
   },
   "{ page: 'pages/play/play', query: { key: 'live/demo' }, streams: [{ key: 'live/demo' }] }",
@@ -775,6 +903,11 @@ export const EXPECT = object<Expectations>(
     },
     noStorm: { node: STORM, doc: 'no event storm: at most so many warnings per second from one source', example: '{ maxPerSecond: 3 }' },
     warnings: { node: WARNINGS, doc: 'warnings the mocks must (or must not) have raised', example: '{ none: true }' },
+    audience: {
+      node: list(AUDIENCE_EXPECTATION),
+      doc: "each audience's figures as distributions, and its viewer counts",
+      example: "[{ latencyMs: { p95: { max: 1500 } } }, { of: 'healthy', stalledViewers: { max: 0 } }]",
+    },
   },
   "{ sequence: ['pusher#pusher 1002', 'pusher#pusher 3005'], never: [-1307], page: { data: { status: 'pushing' } } }",
 );
@@ -843,7 +976,11 @@ export const SCENARIO = object<Scenario>(
     },
     needs: {
       node: list(
-        oneOf('capability', allOf<Capability>()(['virtual-time', 'real-media', 'device', 'browser']), '(or needs: [] for a story any target can run)'),
+        oneOf(
+          'capability',
+          allOf<Capability>()(['virtual-time', 'real-media', 'device', 'browser', 'audience']),
+          '(or needs: [] for a story any target can run)',
+        ),
       ),
       doc: "what the target must provide; absent = `['virtual-time']`; `[]` = any target can run it. A target without it reports the scenario not applicable, never passed",
       example: "['real-media']",
@@ -919,6 +1056,9 @@ export const SECTIONS: readonly ObjectNode[] = [
   RESOURCE,
   SERVER,
   BROWSER_VIEWER,
+  AUDIENCE,
+  AUDIENCE_FAULT,
+  RAMP,
   TIMELINE_STEP,
   EXPECT,
   STEP_OBJECT,
@@ -931,6 +1071,8 @@ export const SECTIONS: readonly ObjectNode[] = [
   METRIC_EXPECTATION,
   BOUNDS,
   WARNINGS,
+  AUDIENCE_EXPECTATION,
+  PERCENTILE_BOUNDS,
   NETWORK_PROFILE,
   CLIENT,
   PARAMS,

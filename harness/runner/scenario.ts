@@ -11,6 +11,7 @@
 import type { ClientProfile, DeviceFault, ModelParams } from '../../mocks/model';
 import type { Fault, NetworkProfile } from '../../mocks/link';
 import type { SequenceStep, StepInput } from '../assert';
+import type { AudienceFault } from '../audience';
 import type { Duration, RemoteStreamOptions } from '../rig';
 
 import type { Capability } from '../targets';
@@ -163,6 +164,48 @@ export interface StormExpectation {
   readonly source?: string;
 }
 
+/** An audience watching one of the scenario's streams (real media): N viewers without a page (docs/audience.md). */
+export interface AudienceSetup {
+  /** names it on the timeline (`audience#<id>`) and in expectations; absent = its position, from 1 */
+  readonly id?: string;
+  /** the stream key the page publishes (`live/abc`) */
+  readonly stream: string;
+  readonly viewers: number;
+  readonly protocol: 'rtmp' | 'http-flv';
+  /** 'burst' (default): all at once when the page has loaded; or spread over rampS seconds */
+  readonly join?: 'burst' | { readonly rampS: number };
+  /** shares of the audience on their own network path: a built-in profile or fault-proxy toxics */
+  readonly faults?: readonly AudienceFault[];
+  /** no video frame for this long is a stall; absent = 500 */
+  readonly stallMs?: number;
+}
+
+/** Bounds on a distribution's percentiles. */
+export interface PercentileBounds {
+  readonly p50?: Bounds;
+  readonly p95?: Bounds;
+  readonly p99?: Bounds;
+  readonly max?: Bounds;
+}
+
+/** What an audience must have seen, at the end of the story. */
+export interface AudienceExpectation {
+  /** which audience (its id); absent = every audience of the scenario */
+  readonly id?: string;
+  /** judge one path only: 'healthy', or a faulted share's name; absent = the whole audience */
+  readonly of?: string;
+  readonly latencyMs?: PercentileBounds;
+  readonly firstFrameMs?: PercentileBounds;
+  readonly stallMs?: PercentileBounds;
+  readonly rateKbps?: PercentileBounds;
+  /** viewers that got a first frame */
+  readonly joined?: Bounds;
+  /** viewers whose connection ended before the audience stopped */
+  readonly left?: Bounds;
+  /** viewers that stalled at least once */
+  readonly stalledViewers?: Bounds;
+}
+
 export interface Expectations {
   /** ordered subsequence over the whole timeline */
   readonly sequence?: readonly SequenceStep[];
@@ -188,6 +231,8 @@ export interface Expectations {
   readonly noStorm?: StormExpectation;
   /** console warnings the mocks must (or must not) have raised */
   readonly warnings?: { readonly include?: readonly string[]; readonly none?: boolean };
+  /** each audience's figures as distributions (real media; setup.audience) */
+  readonly audience?: readonly AudienceExpectation[];
 }
 
 export interface Scenario {
@@ -218,6 +263,8 @@ export interface Scenario {
     readonly server?: ServerSetup;
     /** viewers watching a stream in a real Chromium (real media and a browser), as `browser#<id>` */
     readonly browserViewers?: ReadonlyArray<BrowserViewerSetup>;
+    /** audiences that watch from when the page has loaded until the story ends (real media) */
+    readonly audience?: readonly AudienceSetup[];
   };
   readonly timeline?: readonly TimelineStep[];
   /** how long the story runs in total */

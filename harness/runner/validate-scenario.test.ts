@@ -98,7 +98,7 @@ describe('validateScenario', () => {
 
   it('names an unknown capability and suggests the nearest', () => {
     expect(check({ needs: ['real-medai'] })).toThrow(
-      '[live-harness] Failed to load scenario "n": needs[0] "real-medai" is not a capability. Did you mean "real-media"? Use one of virtual-time, real-media, device, browser (or needs: [] for a story any target can run).',
+      '[live-harness] Failed to load scenario "n": needs[0] "real-medai" is not a capability. Did you mean "real-media"? Use one of virtual-time, real-media, device, browser, audience (or needs: [] for a story any target can run).',
     );
   });
 
@@ -131,7 +131,7 @@ describe('validateScenario', () => {
 
   it('names the misspelt key of a scenario whose only expectation it is, instead of calling expect empty', () => {
     expect(check({ expect: { sequnce: [2004] } })).toThrow(
-      '[live-harness] Failed to load scenario "n": expect.sequnce is not a key of expect. Did you mean "sequence"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings (docs/scenarios.md#expect).',
+      '[live-harness] Failed to load scenario "n": expect.sequnce is not a key of expect. Did you mean "sequence"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings, audience (docs/scenarios.md#expect).',
     );
   });
 
@@ -143,11 +143,11 @@ describe('validateScenario', () => {
       ],
       [
         { expect: { nevr: [-2301] } },
-        'expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings (docs/scenarios.md#expect).',
+        'expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings, audience (docs/scenarios.md#expect).',
       ],
       [
         { setup: { page: 'p', strams: [] } },
-        'setup.strams is not a key of setup. Did you mean "streams"? Use one of page, query, streams, deny, resources, server, browserViewers (docs/scenarios.md#setup).',
+        'setup.strams is not a key of setup. Did you mean "streams"? Use one of page, query, streams, deny, resources, server, browserViewers, audience (docs/scenarios.md#setup).',
       ],
       [
         { expect: { page: { txt: { '#status': 'playing' } } } },
@@ -266,8 +266,8 @@ describe('validateScenario', () => {
   it('reports every unknown key at once, a line each in the order of the file, and a missing key only when no misspelling explains it', () => {
     expect(check({ timline: [], expect: { sequnce: [2004], nevr: [-2301] } })).toThrow(
       [
-        'expect.sequnce is not a key of expect. Did you mean "sequence"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings (docs/scenarios.md#expect).',
-        'expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings (docs/scenarios.md#expect).',
+        'expect.sequnce is not a key of expect. Did you mean "sequence"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings, audience (docs/scenarios.md#expect).',
+        'expect.nevr is not a key of expect. Did you mean "never"? Use one of sequence, sequences, never, counts, every, page, metrics, faults, noStorm, warnings, audience (docs/scenarios.md#expect).',
         'timline is not a key of a scenario. Did you mean "timeline"? Use one of name, description, needs, seed, client, params, network, setup, timeline, duration, expect (docs/scenarios.md#scenario).',
       ]
         .map((line) => `[live-harness] Failed to load scenario "n": ${line}`)

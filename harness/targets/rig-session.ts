@@ -3,6 +3,7 @@
  * (it is public and documented); the Session interface is awaitable because
  * remote targets need round trips, so this is the thin adapter between them.
  */
+import type { AudienceOptions, AudienceSummary } from '../audience';
 import type { Fault } from '../../mocks/link';
 import type { DeviceFault } from '../../mocks/model';
 import { BrowserViewers, isBrowserTarget } from '../browser';
@@ -136,6 +137,14 @@ export class RigSession implements Session {
   }
   /** In process, everything is already up to date. */
   async sync(): Promise<void> {}
+  async audience(options: AudienceOptions): Promise<void> {
+    await this.rig.audience(options);
+  }
+
+  stopAudiences(): Promise<readonly AudienceSummary[]> {
+    return this.rig.stopAudiences();
+  }
+
   async dispose(): Promise<void> {
     // The viewers first: they read from the rig's server through its proxy.
     try {

@@ -9,8 +9,8 @@ import { TargetError, type Session, type SessionOptions, type Target } from './t
 
 export const simulate: Target = {
   name: 'simulate',
-  // 'browser': browser viewers on real media, over the rig's server and fault proxy.
-  capabilities: ['virtual-time', 'real-media', 'browser'],
+  // 'browser': browser viewers on real media, over the rig's server and fault proxy; 'audience': audiences on real media.
+  capabilities: ['virtual-time', 'real-media', 'browser', 'audience'],
   open(o: SessionOptions): Session {
     if (o.clock !== 'virtual-time' && o.clock !== 'real-media')
       throw new TargetError(`[live-harness] Failed to open a simulate session: clock ${JSON.stringify(o.clock)} is not 'virtual-time' or 'real-media'.`);

@@ -5,16 +5,20 @@
  * through the automation protocol implement the same two interfaces, so
  * every call that may need a round trip to that runtime is awaitable.
  */
+import type { AudienceOptions, AudienceSummary } from '../audience';
 import type { Fault, NetworkProfile } from '../../mocks/link';
 import type { ClientProfile, DeviceFault, ModelParams } from '../../mocks/model';
 import type { Timeline } from '../record';
 import type { Duration, MediaOptions, OpenedResources, ParticipantMetrics, RemoteMedia, RemoteStreamOptions } from '../rig';
 
 /** What a target can provide. A scenario needing more is reported not applicable, never passed. */
-/** 'browser': the session can host browser viewers (real media, and a Chromium on this machine, checked when a run needs one). */
-export type Capability = 'virtual-time' | 'real-media' | 'device' | 'browser';
+/**
+ * 'browser': the session can host browser viewers (real media, and a Chromium on this machine, checked when a run needs one).
+ * 'audience': audiences of lightweight viewers on the session's server (issue 13).
+ */
+export type Capability = 'virtual-time' | 'real-media' | 'device' | 'browser' | 'audience';
 
-export const CAPABILITIES: readonly Capability[] = ['virtual-time', 'real-media', 'device', 'browser'];
+export const CAPABILITIES: readonly Capability[] = ['virtual-time', 'real-media', 'device', 'browser', 'audience'];
 
 /** A page under test, as the runner drives and checks it. */
 export interface PageHandle {
@@ -105,6 +109,10 @@ export interface Session extends AsyncDisposable {
   sync(): Promise<void>;
   /** close everything the session opened; a remote target syncs one last time first (bounded), so what it read stays readable */
   dispose(): Promise<void>;
+  /** real media, a target that runs audiences (issue 13): start one watching a stream of the session */
+  audience?(options: AudienceOptions): Promise<void>;
+  /** stop every audience still watching; the summaries of all, in the order they stopped (still readable after dispose) */
+  stopAudiences?(): Promise<readonly AudienceSummary[]>;
 }
 
 /** Browser viewers of a session: the web side watching its streams. */

@@ -57,6 +57,20 @@ export default {
     resources: { 'https://cdn.example.com/bgm.mp3': { ok: true, durationMs: 30_000 } },
     server: { publishTaken: 'kick' },
     browserViewers: [{ id: 'web', stream: 'live/demo', stallMs: 1500 }],
+    audience: [
+      {
+        id: 'crowd',
+        stream: 'live/demo',
+        viewers: 10,
+        protocol: 'http-flv',
+        join: { rampS: 5 },
+        faults: [
+          { share: 0.1, profile: '3g', name: 'weak viewers' },
+          { share: 0.1, toxics: [{ type: 'latency', latencyMs: 500 }] },
+        ],
+        stallMs: 1000,
+      },
+    ],
   },
   timeline: [
     { at: '1s', do: 'background', expect: { data: { status: 'pushing' }, text: { '#status': 'pushing' } } },
@@ -122,5 +136,18 @@ export default {
     ],
     noStorm: { maxPerSecond: 3, source: 'pusher#*' },
     warnings: { include: ['min-bitrate'], none: false },
+    audience: [
+      {
+        id: 'crowd',
+        of: 'healthy',
+        latencyMs: { p50: { max: 500 }, p95: { max: 1500 }, p99: { max: 3000 }, max: { max: 5000 } },
+        firstFrameMs: { p95: { max: 3000 } },
+        stallMs: { max: { max: 2000 } },
+        rateKbps: { p50: { min: 300 } },
+        joined: { min: 9 },
+        left: { max: 0 },
+        stalledViewers: { max: 0 },
+      },
+    ],
   },
 } satisfies Scenario;

@@ -1,0 +1,11 @@
+export { Histogram, HistogramError, BUCKETS_PER_DOUBLING, bucketIndex, bucketFrom, bucketTo } from './histogram';
+export type { HistogramSummary, HistogramBucket } from './histogram';
+export type { AudienceSummary, AudienceHistograms, AudiencePoint, AudienceGroupSummary, AudienceProtocol } from './audience-summary';
+export { Audience, AudienceError, checkAudienceOptions } from './audience';
+export type { AudienceOptions, AudienceFault, AudienceTarget, AudienceHooks } from './audience';
+export { planViewers, assignGroups, MAX_VIEWERS, MAX_RAMP_S } from './audience-plan';
+export type { AudienceJoin, ShardSpec, PlannedViewer } from './audience-plan';
+export { ClockedPublisher, PublisherError } from './clocked-publisher';
+export type { KeepUp } from './viewer-stats';
+export { DEFAULT_STALL_MS } from './viewer-stats';
+export { mergeSummaries, MergeError } from './merge';
