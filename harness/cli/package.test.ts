@@ -80,7 +80,7 @@ describe('the package', () => {
       const virtual = json.scenarios.filter((s: { status: string }) => s.status !== 'not-applicable');
       expect(virtual.length).toBeGreaterThanOrEqual(18);
       expect(virtual.every((s: { clock: string; status: string }) => s.clock === 'virtual' && s.status === 'passed')).toBe(true);
-      expect(json.summary).toEqual({ passed: virtual.length, failed: 0, notApplicable: json.scenarios.length - virtual.length, notRun: 0 });
+      expect(json.summary).toEqual({ passed: virtual.length, failed: 0, notApplicable: json.scenarios.length - virtual.length, interrupted: 0, notRun: 0 });
       expect(json.scenarios[0].timeline.length).toBeGreaterThan(10);
       // A clone runs its sources, so `npx live-harness run` needs no dist/.
       expect(json.scenarios[0].file).toBe(join(root, 'scenarios/call-two-way.scenario.ts'));
@@ -212,7 +212,7 @@ describe('the package', () => {
       expect(r.out).toMatch(/^0 passed, 1 failed \(.+\)$/m);
       const run = 'latest'; // reports/latest points at the run's folder
       const json = JSON.parse(readFileSync(join(reports, run, 'results.json'), 'utf8'));
-      expect(json.summary).toEqual({ passed: 0, failed: 1, notApplicable: 0, notRun: 0 });
+      expect(json.summary).toEqual({ passed: 0, failed: 1, notApplicable: 0, interrupted: 0, notRun: 0 });
       const [s] = json.scenarios;
       expect(s.file).toBe(file);
       expect(s.expectations).toHaveLength(1);

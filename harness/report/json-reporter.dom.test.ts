@@ -62,7 +62,7 @@ describe('JsonReporter', () => {
       target: 'simulate',
       seed: 7,
       miniprogramRoot: root,
-      summary: { passed: 0, failed: 1, notApplicable: 1, notRun: 0 },
+      summary: { passed: 0, failed: 1, notApplicable: 1, interrupted: 0, notRun: 0 },
     });
     const [failed, na] = json.scenarios;
     expect(failed).toMatchObject({ name: pushes.name, file: '/x/pushes.scenario.ts', status: 'failed', clock: 'virtual' });
