@@ -15,6 +15,7 @@ import '../dispose-symbols';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { ActiveStage } from './pipe';
 import { type ConnectionEnd, type ConnectionTags, ProxyConnection } from './proxy-connection';
+import { resetSocket } from './reset-socket';
 import type { AcceptToxic, ConnectionToxic, Direction, DirectionChoice, StreamToxic } from './toxic';
 import { checkToxic, createToxic, type ConnectionMatch, type ToxicSpec, ToxicError } from './toxic-spec';
 
@@ -285,7 +286,7 @@ export class StartedFaultProxy implements AsyncDisposable {
       if (meet.toxic.meet === 'refuse') {
         // A connection that slipped in while the listener was closing.
         this.opts.onEvent?.({ action: 'connection-refused', route });
-        return void socket.resetAndDestroy();
+        return void resetSocket(socket);
       }
       this.answered.add(socket);
       socket.once('close', () => this.answered.delete(socket));
