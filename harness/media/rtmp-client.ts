@@ -7,6 +7,7 @@
 import type { Socket } from 'node:net';
 import type { WireEnd, WireEvents } from '../../mocks/link';
 import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from './flv';
+import { readEndOrReset } from './end-or-reset';
 
 interface NodeRtmpClientLike {
   socket?: Socket;
@@ -105,8 +106,9 @@ abstract class RtmpEndpoint {
       if (s.localAddress && s.localPort) this.events.onLocal?.(s.localAddress, s.localPort);
       this.events.onTcpConnect?.();
     });
-    s.once('end', () => {
-      this.firstEnd ??= 'closed';
+    // The server's FIN, or a reset libuv read as an end (it came with the last bytes): the verdict comes before 'close'.
+    readEndOrReset(s, (how) => {
+      this.firstEnd ??= how;
     });
     s.on('error', (e: NodeJS.ErrnoException) => {
       this.firstEnd ??= classify(e);
