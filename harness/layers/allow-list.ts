@@ -85,7 +85,8 @@ export const PROJECT_LAYERS: LayerRules = {
       // mocks/model: "Did you mean" for a LAN address (nearest()).
       imports: ['mocks/link', 'mocks/model', 'harness', 'node:*', 'node-media-server', '@ffmpeg-installer/ffmpeg', 'ffmpeg-static'],
       computed: 'resolveFfmpeg loads the ffmpeg packages by name through a loader that tests replace to emulate other machines',
-      tests: ['mocks/time', 'test-support'],
+      // harness/network: the players' tests put the fault proxy's reset between them and a server.
+      tests: ['mocks/time', 'test-support', 'harness/network'],
     },
     // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
     // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
