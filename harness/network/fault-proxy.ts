@@ -128,6 +128,11 @@ export class StartedFaultProxy implements AsyncDisposable {
     return this.find(route, this.opts.lanHost);
   }
 
+  /** The LAN address it also listens on, if it was started with one. */
+  get lanHost(): string | undefined {
+    return this.opts.lanHost;
+  }
+
   get routes(): readonly string[] {
     return Object.keys(this.opts.routes);
   }
