@@ -3,6 +3,7 @@
  * stream's end is only the response ending — HTTP-FLV has no "unpublished".
  */
 import { type ClientRequest, get, type IncomingMessage } from 'node:http';
+import { resetSocket } from '../network/reset-socket';
 import { readEndOrReset } from './end-or-reset';
 import { type FlvTag, FlvReader } from './flv';
 import type { RtmpEvents, SocketFailure } from './rtmp-client';
@@ -95,7 +96,8 @@ export class FlvPlayer {
   abort(): void {
     this.ended = true;
     const s = this.req?.socket;
-    if (s && !s.destroyed) s.resetAndDestroy();
+    // Never resetAndDestroy itself: on a socket whose FIN is on its way it leaks the handle (see resetSocket).
+    if (s) resetSocket(s);
     this.req?.destroy();
   }
 }

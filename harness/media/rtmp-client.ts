@@ -7,6 +7,7 @@
 import type { Socket } from 'node:net';
 import type { WireEnd, WireEvents } from '../../mocks/link';
 import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from './flv';
+import { resetSocket } from '../network/reset-socket';
 import { readEndOrReset } from './end-or-reset';
 
 interface NodeRtmpClientLike {
@@ -160,7 +161,8 @@ abstract class RtmpEndpoint {
   abort(): void {
     this.ended = true;
     const s = this.client.socket;
-    if (s && !s.destroyed) s.resetAndDestroy();
+    // Never resetAndDestroy itself: on a socket whose FIN is on its way it leaks the handle (see resetSocket).
+    if (s) resetSocket(s);
   }
 }
 
