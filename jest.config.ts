@@ -58,10 +58,6 @@ const setup = '<rootDir>/jest/setup.ts';
 
 const config: Config = {
   testTimeout: 30_000,
-  // Open defect (issue 10): after harness/network/fault-proxy.test.ts something keeps the process
-  // busy once every suite has reported, with no handle jest can name, so a run never exits. Every
-  // result is in by then; exiting keeps CI from hanging until that is found and fixed.
-  forceExit: true,
   projects: [
     {
       displayName: 'unit',

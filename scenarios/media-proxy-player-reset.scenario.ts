@@ -3,7 +3,7 @@ import { defineScenario } from '../harness/runner';
 export default defineScenario({
   name: 'real media: a reset on the viewer’s connection, and the viewer recovers',
   description:
-    'A remote anchor publishes; the phone watches over HTTP-FLV through the fault proxy. An RST on the viewer’s connection (the anchor’s is not the phone’s, so it goes on): 2103 (after 3005 in most runs), and the picture is back (2004).',
+    'A remote anchor publishes; the phone watches over HTTP-FLV through the fault proxy. An RST on the viewer’s connection (the anchor’s is not the phone’s, so it goes on): 3005, 2103, and the picture is back (2004).',
   needs: ['real-media'],
   params: { reconnectIntervalMs: 1000 },
   setup: { page: 'pages/play/play', streams: [{ key: 'live/demo' }] },
@@ -13,9 +13,8 @@ export default defineScenario({
     sequence: [
       'player#player 2004',
       { source: 'proxy', kind: 'action', where: (d) => d.action === 'connection-closed' && d.how === 'reset' },
-      // 3005 comes first in most runs, but about one in twenty the reset reaches the HTTP-FLV client as a
-      // clean close and the player goes straight to 2103 (open in issue 10's note): the story holds either way.
-      'player#player 2103 within 1s',
+      'player#player 3005 within 1s',
+      'player#player 2103',
       'player#player 2001 within 3s',
       'player#player 2004 within 4s',
     ],

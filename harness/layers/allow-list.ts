@@ -35,8 +35,8 @@ export const PROJECT_LAYERS: LayerRules = {
     'mocks/link': ['types.ts', 'target.ts'],
     // issue 9: the LiveHarness domain's wire shapes, which the client companion (harness/automator) reads as types.
     'harness/automator-sim': ['live-harness-domain.ts'],
-    // What a toxic is, for the toxics beneath the proxy.
-    'harness/network': ['toxic.ts'],
+    // What a toxic is, for the toxics beneath the proxy; and how to reset a socket without leaking it, for the players.
+    'harness/network': ['toxic.ts', 'reset-socket.ts'],
     // issue 12: what a reporter is and the results.json object, for the HTML reporter beneath the reporters.
     'harness/report': ['reporter.ts', 'json-reporter.ts'],
   },
@@ -84,10 +84,20 @@ export const PROJECT_LAYERS: LayerRules = {
     'harness/assert': { imports: ['mocks/codes', 'harness/record'], tests: ['node:child_process', 'node:path'] },
     // Real media: server process, ffmpeg, RTMP/HTTP-FLV clients; implements the link's MediaTransport. Never the rig, runner, page or cli.
     'harness/media': {
-      // mocks/model: "Did you mean" for a LAN address (nearest()).
-      imports: ['mocks/link', 'mocks/model', 'harness', 'node:*', 'node-media-server', '@ffmpeg-installer/ffmpeg', 'ffmpeg-static'],
+      // mocks/model: "Did you mean" for a LAN address (nearest()). harness/network/reset-socket.ts: a player's reset that cannot leak its socket.
+      imports: [
+        'mocks/link',
+        'mocks/model',
+        'harness',
+        'harness/network/reset-socket.ts',
+        'node:*',
+        'node-media-server',
+        '@ffmpeg-installer/ffmpeg',
+        'ffmpeg-static',
+      ],
       computed: 'resolveFfmpeg loads the ffmpeg packages by name through a loader that tests replace to emulate other machines',
-      tests: ['mocks/time', 'test-support'],
+      // harness/network: the players' tests put the fault proxy's reset between them and a server.
+      tests: ['mocks/time', 'test-support', 'harness/network'],
     },
     // issue 12: a Chromium found and launched over playwright-core (harness/media: the interrupt hooks), and browser viewers.
     'harness/browser': {

@@ -3,6 +3,8 @@
  * stream's end is only the response ending — HTTP-FLV has no "unpublished".
  */
 import { type ClientRequest, get, type IncomingMessage } from 'node:http';
+import { resetSocket } from '../network/reset-socket';
+import { readEndOrReset } from './end-or-reset';
 import { type FlvTag, FlvReader } from './flv';
 import type { RtmpEvents, SocketFailure } from './rtmp-client';
 
@@ -29,9 +31,15 @@ export class FlvPlayer {
     }, this.connectTimeoutMs);
     req.once('socket', (s) => {
       s.setNoDelay(true);
+      // A reset that libuv read as an end (it came with the last bytes): told before http, which listens to
+      // 'end' after us, cuts the response short, so the response's close reads it as the reset it was.
+      readEndOrReset(s, (how, e) => {
+        if (how === 'reset') error ??= e;
+      });
       // A reset mid-response: the socket's error comes before the response's close, so the end is read as a reset.
+      // Once the end is read, the verdict above says what it was (an error after it is our empty write's own).
       s.on('error', (e: NodeJS.ErrnoException) => {
-        error ??= e;
+        if (!s.readableEnded) error ??= e;
       });
       s.once('connect', () => {
         clearTimeout(timer);
@@ -88,7 +96,8 @@ export class FlvPlayer {
   abort(): void {
     this.ended = true;
     const s = this.req?.socket;
-    if (s && !s.destroyed) s.resetAndDestroy();
+    // Never resetAndDestroy itself: on a socket whose FIN is on its way it leaks the handle (see resetSocket).
+    if (s) resetSocket(s);
     this.req?.destroy();
   }
 }

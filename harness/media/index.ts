@@ -6,7 +6,7 @@ export type { SignOptions } from './url-sign';
 export { resolveLanAddress, lanCandidates, isLoopback, canBind, urlHost, LanAddressError } from './lan';
 export type { LanCandidate, InterfaceTable } from './lan';
 export { phoneLines } from './phone-urls';
-export type { PhoneServer, PhoneStream } from './phone-urls';
+export type { PhoneProxy, PhoneServer, PhoneStream } from './phone-urls';
 export { localEndpoint, externalEndpoint, endpointFromEnv, ServerEndpointError } from './server-endpoint';
 export type { ServerEndpoint } from './server-endpoint';
 export { resolveFfmpeg, FfmpegNotFoundError } from './ffmpeg';

@@ -7,6 +7,8 @@
 import type { Socket } from 'node:net';
 import type { WireEnd, WireEvents } from '../../mocks/link';
 import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from './flv';
+import { resetSocket } from '../network/reset-socket';
+import { readEndOrReset } from './end-or-reset';
 
 interface NodeRtmpClientLike {
   socket?: Socket;
@@ -105,8 +107,9 @@ abstract class RtmpEndpoint {
       if (s.localAddress && s.localPort) this.events.onLocal?.(s.localAddress, s.localPort);
       this.events.onTcpConnect?.();
     });
-    s.once('end', () => {
-      this.firstEnd ??= 'closed';
+    // The server's FIN, or a reset libuv read as an end (it came with the last bytes): the verdict comes before 'close'.
+    readEndOrReset(s, (how) => {
+      this.firstEnd ??= how;
     });
     s.on('error', (e: NodeJS.ErrnoException) => {
       this.firstEnd ??= classify(e);
@@ -158,7 +161,8 @@ abstract class RtmpEndpoint {
   abort(): void {
     this.ended = true;
     const s = this.client.socket;
-    if (s && !s.destroyed) s.resetAndDestroy();
+    // Never resetAndDestroy itself: on a socket whose FIN is on its way it leaks the handle (see resetSocket).
+    if (s) resetSocket(s);
   }
 }
 

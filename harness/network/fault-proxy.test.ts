@@ -4,7 +4,9 @@
  * between. Timed bounds are one-sided where load can only add time, and
  * generous where they are two-sided; each logs what it measured.
  */
+import { spawnSync } from 'node:child_process';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { FaultProxy, type ProxyEvent, type StartedFaultProxy, ToxicError } from '.';
 
 let upstream: Server;
@@ -92,6 +94,8 @@ async function serverSideOf(c: { connected: Promise<void> }, before: number): Pr
   await until(() => accepted > before);
   return [...upstreamSockets].at(-1) as Socket;
 }
+/** TCP sockets whose handles are open in this process (a closed one leaves the list once libuv has closed it). */
+const tcpHandles = (): number => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
 const payload = (n: number): Buffer => Buffer.from(Array.from({ length: n }, (_, i) => i % 251));
 
 describe('the fault proxy with no toxic', () => {
@@ -313,6 +317,23 @@ describe('toxics', () => {
     expect(await c.ended).toBe('end');
   });
 
+  it('close: the chunk that crosses afterBytes goes on before the FIN, and no socket of the connection is left open', async () => {
+    const before = tcpHandles();
+    proxy.addToxic({ type: 'close', afterBytes: 1000 });
+    const c = client();
+    c.socket.write(payload(400));
+    await until(() => c.received().length === 400);
+    c.socket.write(payload(400)); // crosses the limit as the proxy writes it to the server
+    expect(await c.ended).toBe('end');
+    await until(() => events.some((e) => e.action === 'connection-closed'), 5000);
+    // Once, the write after the FIN broke the server's side, and the reset that followed leaked the phone's socket.
+    expect(events.find((e) => e.action === 'connection-closed')).toMatchObject({ how: 'closed', upBytes: 800 });
+    c.socket.destroy();
+    // Sockets of earlier tests may close meanwhile: none of this test's may stay.
+    await until(() => tcpHandles() <= before, 2000);
+    expect(tcpHandles()).toBeLessThanOrEqual(before);
+  });
+
   it('close: a clean FIN after afterMs', async () => {
     proxy.addToxic({ type: 'close', afterMs: 200 });
     const start = performance.now(); // the toxic's clock starts when the proxy accepts, before the client hears of it
@@ -407,4 +428,41 @@ describe('toxics', () => {
     expect(() => proxy.addToxic({ type: 'stall', name })).toThrow('already there');
     expect(events.filter((e) => e.action === 'toxic-added')).toHaveLength(1);
   });
+});
+
+describe('a process that used the fault proxy', () => {
+  it('exits by itself once it has stopped the proxy, even after a close toxic cut a connection mid-chunk', () => {
+    // The leak this guards against left a TCP handle no one could close: the process never exited, and at
+    // exit Node spun on the CPU waiting for it. Only a process of its own can show that it exits.
+    const script = `
+      const { connect, createServer } = require('node:net');
+      const { FaultProxy } = require(${JSON.stringify(join(__dirname, 'index.ts'))});
+      (async () => {
+        const upstream = createServer({ allowHalfOpen: true }, (s) => { s.on('error', () => {}); s.pipe(s); });
+        await new Promise((r) => upstream.listen(0, '127.0.0.1', r));
+        const proxy = await new FaultProxy({ routes: { echo: { host: '127.0.0.1', port: upstream.address().port } } }).start();
+        proxy.addToxic({ type: 'close', afterBytes: 1000 });
+        const c = connect({ host: '127.0.0.1', port: proxy.endpoint('echo').port, allowHalfOpen: true });
+        let got = 0;
+        c.on('data', (d) => (got += d.length));
+        c.on('error', () => {});
+        const ended = new Promise((r) => c.once('end', () => { c.end(); r(); }));
+        c.write(Buffer.alloc(400));
+        while (got < 400) await new Promise((r) => setTimeout(r, 5));
+        c.write(Buffer.alloc(400));
+        await ended;
+        await new Promise((r) => (c.closed ? r() : c.once('close', r)));
+        await proxy.stop();
+        await new Promise((r) => upstream.close(r));
+        console.log('stopped ' + process.cpuUsage().user);
+      })();`;
+    const start = performance.now();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    const tookMs = performance.now() - start;
+    console.log(`a process with a proxy and a close toxic exited with ${r.status ?? r.signal} after ${tookMs.toFixed(0)} ms`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^stopped \d+\n$/);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+  }, 40_000);
 });

@@ -15,6 +15,7 @@ import '../dispose-symbols';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { ActiveStage } from './pipe';
 import { type ConnectionEnd, type ConnectionTags, ProxyConnection } from './proxy-connection';
+import { resetSocket } from './reset-socket';
 import type { AcceptToxic, ConnectionToxic, Direction, DirectionChoice, StreamToxic } from './toxic';
 import { checkToxic, createToxic, type ConnectionMatch, type ToxicSpec, ToxicError } from './toxic-spec';
 
@@ -125,6 +126,11 @@ export class StartedFaultProxy implements AsyncDisposable {
         `[live-harness] Failed to tell the LAN address of route "${route}": the proxy listens on loopback only. Start it with lanHost (a device session asks for it).`,
       );
     return this.find(route, this.opts.lanHost);
+  }
+
+  /** The LAN address it also listens on, if it was started with one. */
+  get lanHost(): string | undefined {
+    return this.opts.lanHost;
   }
 
   get routes(): readonly string[] {
@@ -285,7 +291,7 @@ export class StartedFaultProxy implements AsyncDisposable {
       if (meet.toxic.meet === 'refuse') {
         // A connection that slipped in while the listener was closing.
         this.opts.onEvent?.({ action: 'connection-refused', route });
-        return void socket.resetAndDestroy();
+        return void resetSocket(socket);
       }
       this.answered.add(socket);
       socket.once('close', () => this.answered.delete(socket));

@@ -62,8 +62,12 @@ export class Pipe {
   private take(data: Buffer): void {
     if (this.closed) return;
     if (!this.running && this.queue.length === 0 && this.stages().length === 0) {
+      if (!this.writable()) return;
+      const flowing = this.to.write(data);
+      // Counted once written: a listener on the count may end the connection (a close toxic's
+      // afterBytes), and the chunk that crosses its limit goes before the FIN, never after it.
       this.count(data.length);
-      if (!this.to.write(data)) this.pauseUntilDrain();
+      if (!flowing && !this.closed) this.pauseUntilDrain();
       return;
     }
     this.queue.push({ data, readAtMs: performance.now() });
@@ -113,9 +117,10 @@ export class Pipe {
   }
 
   private write(data: Buffer): Promise<void> {
-    if (this.closed || this.to.destroyed) return Promise.resolve();
+    if (!this.writable()) return Promise.resolve();
+    const flowing = this.to.write(data);
     this.count(data.length);
-    if (this.to.write(data)) return Promise.resolve();
+    if (flowing || this.to.destroyed) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         this.to.off('drain', done);
@@ -125,6 +130,14 @@ export class Pipe {
       this.to.once('drain', done);
       this.to.once('close', done);
     });
+  }
+
+  /**
+   * Whether bytes may still go to the other side. Never after its end: a write after end()
+   * is an error on that socket, and the connection would take it for a reset.
+   */
+  private writable(): boolean {
+    return !this.closed && !this.to.destroyed && !this.to.writableEnded;
   }
 
   private count(n: number): void {

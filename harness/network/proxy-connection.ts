@@ -8,6 +8,7 @@
 import { connect, type Socket } from 'node:net';
 import type { ActiveStage } from './pipe';
 import { Pipe } from './pipe';
+import { resetSocket } from './reset-socket';
 import type { ConnectionHandle, Direction, StreamToxic } from './toxic';
 import { stallToxic } from './toxics/stall';
 
@@ -86,7 +87,7 @@ export class ProxyConnection implements ConnectionHandle {
         if (side === this.upstream && e.code === 'ECONNREFUSED') this.how = 'upstream-refused';
         else if (this.how === 'closed') this.how = 'reset';
         // A broken side breaks the other the same way: the phone learns of a reset as a reset.
-        if (!other.destroyed) other.resetAndDestroy();
+        resetSocket(other);
       });
       side.once('close', () => {
         if (++this.closedSides === 2) this.finish();
@@ -155,7 +156,7 @@ export class ProxyConnection implements ConnectionHandle {
   private answerForGone(): void {
     if (this.upstream.destroyed) return;
     this.how = 'ghost-reset';
-    this.upstream.resetAndDestroy();
+    resetSocket(this.upstream);
   }
 
   reset(): void {
@@ -163,8 +164,8 @@ export class ProxyConnection implements ConnectionHandle {
     this.how = 'reset';
     this.up.close();
     this.down.close();
-    if (!this.client.destroyed) this.client.resetAndDestroy();
-    if (!this.upstream.destroyed) this.upstream.resetAndDestroy();
+    resetSocket(this.client);
+    resetSocket(this.upstream);
   }
 
   end(): void {

@@ -6,6 +6,7 @@
  * must say it is starved (2104 data lag, 2105 stutter or 2007 loading).
  */
 import { join } from 'node:path';
+import { MOST, mean, median, shareWhere } from '../../test-support/samples';
 import { createRig } from './rig';
 
 const CAP_KBPS = 300;
@@ -20,22 +21,24 @@ it('a 300 kbps cap on the viewer’s path holds its received bitrate at or under
   rig.media?.proxy?.addToxic({ name: 'cap', type: 'bandwidth', rateKbps: CAP_KBPS, direction: 'downstream', match: { role: 'player' } });
   await rig.advance('4s'); // what was already on its way drains first; the window of netstatus averages settles
   const settled = rig.timeline.entries.length;
-  await rig.advance('6s');
+  await rig.advance('8s');
   const speeds = rig.timeline.entries
     .slice(settled)
     .filter((e) => e.source === 'player#player' && e.kind === 'netstatus')
     .map((e) => (e.detail as { info: { netSpeed: number } }).info.netSpeed);
   const starved = rig.timeline.entries.slice(before).filter((e) => e.source === 'player#player' && [2104, 2105, 2007].includes(e.code as number));
+  const meanKbps = mean(speeds);
   console.log(
-    `received kbps under a ${CAP_KBPS} kbps cap: ${speeds.join(', ')} (mean ${(speeds.reduce((a, b) => a + b, 0) / speeds.length).toFixed(0)}); starved codes: ${starved.map((e) => e.code).join(' ') || 'none'}`,
+    `received kbps under a ${CAP_KBPS} kbps cap: ${speeds.join(', ')} (mean ${meanKbps.toFixed(0)}, median ${median(speeds)}); starved codes: ${starved.map((e) => e.code).join(' ') || 'none'}`,
   );
-  expect(speeds.length).toBeGreaterThanOrEqual(4);
+  expect(speeds.length).toBeGreaterThanOrEqual(5);
   // Over the whole settled span the viewer received no more than the cap (5 % for the stamps' rounding) …
-  const meanKbps = speeds.reduce((a, b) => a + b, 0) / speeds.length;
   expect(meanKbps).toBeLessThanOrEqual(CAP_KBPS * 1.05);
-  // … and no one-second sample much more: "about 300", as the toxic lets 100 ms of rate through at once and
-  // a sample averages its steps' rates, which a loaded machine spaces unevenly.
-  expect(speeds.filter((k) => k > CAP_KBPS * 1.3)).toEqual([]);
-  expect(Math.max(...speeds)).toBeGreaterThan(CAP_KBPS * 0.5); // it flows: capped, not stopped
+  // … and in a one-second sample "about 300": the median, and most samples (test-support/samples.ts), within 30 %,
+  // as the toxic lets 100 ms of rate through at once and a sample averages its steps' rates, which a loaded
+  // machine spaces unevenly (a frame held up lands in the next sample). Uncapped, they would read ~860.
+  expect(median(speeds)).toBeLessThanOrEqual(CAP_KBPS * 1.1);
+  expect(shareWhere(speeds, (k) => k <= CAP_KBPS * 1.3)).toBeGreaterThanOrEqual(MOST);
+  expect(median(speeds)).toBeGreaterThan(CAP_KBPS * 0.5); // it flows: capped, not stopped
   expect(starved.length).toBeGreaterThan(0);
 }, 90_000);

@@ -98,6 +98,35 @@ describe('a rig serving a phone on the LAN (127.0.0.2 standing in for the LAN ad
     expect(await accepts(LAN, ports[1])).toBe(false);
   }, 60_000);
 
+  it('with the fault proxy on the LAN too, prints its ports among those to open and URLs through it that a phone plays', async () => {
+    const printed: string[] = [];
+    await using rig = createRig({
+      miniprogramRoot: sample,
+      media: { lan: { address: LAN, streams: ['live/demo'], print: (l) => printed.push(l) }, proxy: { lanHost: LAN } },
+    });
+    await rig.ready();
+    const lan = rig.media!.lan!;
+    // One port number per route, on loopback and on the LAN address.
+    const [rtmpProxy, flvProxy] = ['rtmp', 'http-flv'].map((r) => rig.media!.proxy!.endpoints[r].port);
+    expect(listeningAddresses(flvProxy).sort()).toEqual(['127.0.0.1', LAN]);
+    expect(printed[1]).toBe(
+      `  Fault proxy for the phone on ${LAN}: RTMP rtmp://${LAN}:${rtmpProxy}, HTTP-FLV http://${LAN}:${flvProxy}. The phone meets the rig's faults only through it: the URLs below go through it (the same paths on the server's ports go direct).`,
+    );
+    expect(printed[2]).toContain(
+      `Open TCP ${lan.rtmpPort} (RTMP), ${lan.httpPort} (HTTP-FLV), ${rtmpProxy} (fault proxy, RTMP) and ${flvProxy} (fault proxy, HTTP-FLV)`,
+    );
+    const urls = printed.filter((l) => /^ {4}(push|play) /.test(l)).map((l) => l.replace(/^ {4}(push|play) /, ''));
+    expect(urls).toEqual([
+      expect.stringMatching(new RegExp(`^rtmp://127\\.0\\.0\\.2:${rtmpProxy}/live/demo-lh\\w+\\?sign=`)),
+      expect.stringMatching(new RegExp(`^rtmp://127\\.0\\.0\\.2:${rtmpProxy}/live/demo-lh\\w+\\?sign=`)),
+      expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.2:${flvProxy}/live/demo-lh\\w+\\.flv\\?sign=`)),
+    ]);
+    // The printed URL works: a phone's player reads the stream through the proxy's LAN listener, and the proxy saw it.
+    await rig.streams.publish('live/demo');
+    expect(await firstVideo(urls[2])).toBe('video');
+    expect(rig.timeline.entries.some((e) => e.source === 'proxy' && (e.detail as { action?: string }).action === 'connection-opened')).toBe(true);
+  }, 60_000);
+
   it('never binds the LAN unless asked: without lan the server is on 127.0.0.1 and unsigned', async () => {
     await using rig = createRig({ miniprogramRoot: sample, media: { lan: false } });
     await rig.ready();

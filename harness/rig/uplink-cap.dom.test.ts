@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import type { TimelineEntry } from '../record';
+import { MOST, median, shareWhere } from '../../test-support/samples';
 import { createRig } from './rig';
 
 const root = join(__dirname, '../../fixtures/miniprogram');
@@ -21,7 +22,6 @@ function infos(entries: readonly TimelineEntry[], source: string, fromMs: number
     .filter((e) => e.source === source && e.kind === 'netstatus' && e.t >= fromMs && e.t < toMs)
     .map((e) => (e.detail as { info: Record<string, number> }).info);
 }
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** An HD anchor on the studio page; its connections go through the rig's fault proxy, as every phone connection does. */
 async function studio(mode: 'RTC' | 'live') {
@@ -65,7 +65,8 @@ it('in RTC mode warns 1101, re-encodes toward min-bitrate under a 300 kbps cap, 
   const settled = down.filter((_, i) => i >= 5).map((i) => i.videoBitrate);
   expect(settled.length).toBeGreaterThanOrEqual(5);
   expect(median(settled)).toBeLessThanOrEqual(CAP_KBPS - 64);
-  expect(Math.min(...settled)).toBeGreaterThanOrEqual(200 * 0.6);
+  // Not far under min-bitrate either, in most reports (one may read a second a loaded encoder fell behind in).
+  expect(shareWhere(settled, (k) => k >= 200 * 0.6)).toBeGreaterThanOrEqual(MOST);
   // It never reconnected: a cap is not an outage.
   expect(codes.filter((e) => e.code === 1102 || e.code === -1307)).toEqual([]);
   // Once the cap lifts it climbs (+15 % a report: 200 → 1200 in ~13 s) and ends near max-bitrate again.
