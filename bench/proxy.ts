@@ -132,7 +132,8 @@ async function main(): Promise<void> {
         const r = await runScenario(scenario, { miniprogramRoot: root, media: 'local' });
         if (r.status !== 'passed') {
           all = false;
-          failures.push(`  run ${run}: ${basename(file)}: ${r.status}: ${r.failures[0]?.split('\n')[0] ?? ''}`);
+          // The whole first failure: its first line only says which expectation, not which step was missed.
+          failures.push(`  run ${run}: ${basename(file)}: ${r.status}: ${(r.failures[0] ?? '').split('\n').slice(0, 12).join('\n      ')}`);
         }
       }
       if (all) passed++;
