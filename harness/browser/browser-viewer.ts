@@ -139,7 +139,7 @@ export class BrowserViewer {
       case 'ended':
         return this.record('action', { action: 'ended', how: r.how });
       case 'reconnect':
-        return this.record('action', { action: 'reconnect' });
+        return this.record('action', { action: 'reconnect', after: r.after });
       case 'error':
         return this.record('error', { errorType: r.errorType, detail: r.detail, info: r.info });
       case 'metrics': {

@@ -42,7 +42,8 @@ export type ViewerReport =
   | { readonly type: 'recovered'; readonly wallMs: number; readonly stalledMs: number }
   | { readonly type: 'error'; readonly wallMs: number; readonly errorType: string; readonly detail: string; readonly info: string }
   | { readonly type: 'ended'; readonly wallMs: number; readonly how: string }
-  | { readonly type: 'reconnect'; readonly wallMs: number }
+  /** `after`: the player error that made the page start a new player (mpegts.js's detail: HttpStatusCodeInvalid, UnrecoverableEarlyEof …) */
+  | { readonly type: 'reconnect'; readonly wallMs: number; readonly after: string }
   | {
       readonly type: 'metrics';
       readonly wallMs: number;
@@ -131,7 +132,7 @@ export function runViewerPage(args: ViewerPageArgs): void {
         reconnectTimer = setTimeout(() => {
           reconnectTimer = undefined;
           if (stopped) return;
-          report({ type: 'reconnect', wallMs: wall() });
+          report({ type: 'reconnect', wallMs: wall(), after: String(detail) });
           try {
             player.destroy();
           } catch {
