@@ -263,7 +263,7 @@ describe('toxics', () => {
     expect(events.find((e) => e.action === 'connection-closed')).toMatchObject({ how: 'ghost-reset', upBytes: 0 });
   });
 
-  it('partition: a reset from the phone is lost too, and a server write into the partition is answered once it lifts', async () => {
+  it('partition: a reset from the phone is lost too, and so is a server write into the partition; the first write after it is answered', async () => {
     const name = proxy.addToxic({ type: 'partition' });
     const before = accepted;
     const c = client();
@@ -273,10 +273,15 @@ describe('toxics', () => {
     server.on('end', () => (serverEnd = 'end'));
     c.socket.resetAndDestroy();
     await until(() => events.some((e) => e.action === 'connection-ghosted'));
-    server.write('ping'); // into the black hole: nobody answers yet
+    server.write('ping'); // into the black hole: lost with it
     await sleep(300);
     expect(serverEnd).toBe('open');
     proxy.removeToxic(name);
+    // The lift alone does not end the ghost (the server's own acknowledgements land in a partition
+    // by chance; the ghost's life must not hang on that): the server's next write does.
+    await sleep(300);
+    expect(serverEnd).toBe('open');
+    server.write('ping');
     await until(() => serverEnd !== 'open');
     expect(serverEnd).toBe('ECONNRESET');
   });
