@@ -7,6 +7,7 @@
  * the proxy (their source ports are the browser's to choose), hence the relay.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { resetSocket } from '../network/reset-socket';
 import '../dispose-symbols';
 
 export interface HostPort {
@@ -53,8 +54,9 @@ export class ViewerPath {
       s.once('close', () => this.sockets.delete(s));
     }
     // A reset on one side is a reset on the other: the page must see what the proxy did.
-    down.on('error', () => up.resetAndDestroy());
-    up.on('error', () => down.resetAndDestroy());
+    // Never resetAndDestroy itself: on a socket whose FIN is on its way it leaks the handle, and the process spins at exit.
+    down.on('error', () => resetSocket(up));
+    up.on('error', () => resetSocket(down));
     down.on('close', () => up.destroy());
     up.on('close', () => down.destroy());
     up.once('connect', () => {

@@ -101,7 +101,8 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     // issue 12: a Chromium found and launched over playwright-core (harness/media: the interrupt hooks), and browser viewers.
     'harness/browser': {
-      imports: ['harness', 'harness/media', 'playwright-core', 'node:*'],
+      // harness/network/reset-socket.ts: the relay passes a reset on without leaking a socket whose FIN is on its way.
+      imports: ['harness', 'harness/media', 'harness/network/reset-socket.ts', 'playwright-core', 'node:*'],
       // the rig's media access and the fault vocabulary, as types: the viewers use a rig, they are not part of it
       types: ['harness/rig', 'mocks/link'],
       tests: ['node:*', 'harness/rig', 'harness/runner'],
