@@ -103,6 +103,9 @@ export class BrowserViewer {
       await page.exposeFunction('__lhReport', (r: ViewerReport) => this.onReport(r));
       await page.setContent('<!doctype html><html><body style="margin:0;background:#000"></body></html>');
       await page.addScriptTag({ content: mpegtsScript() });
+      // runViewerPage goes into the page as its source text. Run from TypeScript through tsx (the CLI in a clone),
+      // esbuild wraps named functions in a `__name(fn, "name")` helper that exists only in Node: give the page one.
+      await page.addScriptTag({ content: 'globalThis.__name = globalThis.__name || function (fn) { return fn; };' });
       await page.evaluate(runViewerPage, {
         url,
         stallMs: this.opts.stallMs ?? 1000,
