@@ -109,7 +109,8 @@ export const PROJECT_LAYERS: LayerRules = {
     },
     // The fault proxy: TCP between the phone and the server, toxics on the wire. Sockets only; no process, no rig.
     // mocks/link: a network shape as toxics; mocks/time: seeded jitter and loss; mocks/model: "Did you mean" (nearest()).
-    'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'] },
+    // test-support: a loopback peer for the socket-level tests.
+    'harness/network': { imports: ['harness/network/toxics', 'mocks/link', 'mocks/time', 'mocks/model', 'harness', 'node:*'], tests: ['test-support'] },
     // One file per toxic: what a toxic is (harness/network/toxic.ts), and seeded randomness.
     'harness/network/toxics': { imports: ['harness/network', 'mocks/time'] },
     // issue 13: an audience of lightweight viewers in worker threads, and the histograms they report.
@@ -313,7 +314,8 @@ export const PROJECT_LAYERS: LayerRules = {
     // issue 12: scenarios with browser viewers, apart from the others: only npm run test:e2e runs them.
     'scenarios/browser': {
       imports: ['harness/runner'],
-      tests: ['harness/assert', 'harness/runner', 'node:path'],
+      // node:child_process, fs, os: the CLI test spawns `live-harness run` as the demo does and reads its report from a temp folder.
+      tests: ['harness/assert', 'harness/runner', 'node:path', 'node:child_process', 'node:fs', 'node:os'],
       computed: 'the e2e suite loads every *.scenario.ts here by path',
     },
     // Benchmarks: may use any layer's index; these are the ones used.
