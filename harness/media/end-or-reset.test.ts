@@ -3,28 +3,13 @@
  * peer writes and then resets or hangs up, so the bytes and the RST (or FIN)
  * wait together in the kernel: exactly what libuv reads as a plain end.
  */
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { LoopbackPeer } from '../../test-support/loopback-peer';
 import { type EndVerdict, readEndOrReset } from './end-or-reset';
 
-let server: Server;
-let port: number;
-let accepted: (s: Socket) => void = () => undefined;
-const opened = new Set<Socket>();
-
-beforeAll(async () => {
-  server = createServer({ allowHalfOpen: true }, (s) => {
-    opened.add(s);
-    s.on('error', () => undefined);
-    accepted(s);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
-});
-
-afterAll(async () => {
-  for (const s of opened) s.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const peer = new LoopbackPeer();
+beforeAll(() => peer.start());
+afterAll(() => peer.stop());
 
 const closedSocket = (s: Socket): Promise<void> => new Promise((resolve) => (s.closed ? resolve() : s.once('close', () => resolve())));
 
@@ -33,11 +18,7 @@ const closedSocket = (s: Socket): Promise<void> => new Promise((resolve) => (s.c
  * then reads it all. Returns what the socket itself said (its first 'end' or 'error') and the verdict.
  */
 async function once(hangUp: (theirs: Socket) => Promise<void>): Promise<{ socketSaid: string; verdict: EndVerdict | undefined; peerGot: number }> {
-  const theirsP = new Promise<Socket>((resolve) => (accepted = resolve));
-  const c = connect({ host: '127.0.0.1', port });
-  opened.add(c);
-  await new Promise<void>((resolve) => c.once('connect', () => resolve()));
-  const theirs = await theirsP;
+  const { client: c, theirs } = await peer.pair();
   let peerGot = 0;
   theirs.on('data', (d: Buffer) => (peerGot += d.length));
   let socketSaid = '';
@@ -93,14 +74,12 @@ describe('readEndOrReset', () => {
   });
 
   it('says nothing more when the socket breaks with an error before any end', async () => {
-    const theirsP = new Promise<Socket>((resolve) => (accepted = resolve));
-    const c = connect({ host: '127.0.0.1', port });
-    opened.add(c);
+    const { client: c, theirs } = await peer.pair();
     const verdicts: EndVerdict[] = [];
     readEndOrReset(c, (how) => verdicts.push(how));
     let said = '';
     c.on('error', (e: NodeJS.ErrnoException) => (said = e.code ?? 'error'));
-    (await theirsP).resetAndDestroy();
+    theirs.resetAndDestroy();
     await closedSocket(c);
     expect(said).toBe('ECONNRESET');
     expect(verdicts).toEqual([]);

@@ -3,40 +3,22 @@
  * handle, even when the socket's own FIN is still on its way (where Node's
  * resetAndDestroy alone leaves the handle open for good).
  */
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { LoopbackPeer } from '../../test-support/loopback-peer';
 import { resetSocket, SHUTDOWN_WAIT_MS } from './reset-socket';
 
-let server: Server;
-let port: number;
-let accepted: (s: Socket) => void = () => undefined;
-const opened = new Set<Socket>();
-
-beforeAll(async () => {
-  server = createServer({ allowHalfOpen: true }, (s) => {
-    opened.add(s);
-    s.on('error', () => undefined);
-    accepted(s);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
-});
-
-afterAll(async () => {
-  for (const s of opened) s.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const peer = new LoopbackPeer();
+beforeAll(() => peer.start());
+afterAll(() => peer.stop());
 
 /** TCP sockets whose handles are open in this process (closed ones leave the list when libuv has closed them). */
 const tcpHandles = (): number => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
 
 /** A connected pair: our client, and the server's side of it. */
 async function pair(): Promise<{ client: Socket; theirs: Socket }> {
-  const theirs = new Promise<Socket>((resolve) => (accepted = resolve));
-  const client = connect({ host: '127.0.0.1', port, allowHalfOpen: true });
-  opened.add(client);
-  client.on('error', () => undefined);
-  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
-  return { client, theirs: await theirs };
+  const p = await peer.pair({ allowHalfOpen: true });
+  p.client.on('error', () => undefined);
+  return p;
 }
 
 function closed(s: Socket, budgetMs = 5000): Promise<boolean> {
