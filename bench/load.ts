@@ -29,7 +29,7 @@ const STEPS = (arg('--steps') ?? '100,200,400,600,800,1000,1200')
   .map(Number)
   .filter((n) => n > 0 && n <= 2000);
 const WINDOW_S = Math.min(60, Number(arg('--window-s') ?? 10));
-const FFMPEG_VIEWERS = Math.min(50, Number(arg('--ffmpeg') ?? 20));
+const FFMPEG_VIEWERS = Math.min(200, Number(arg('--ffmpeg') ?? 20));
 const WARMUP_S = 3;
 const JOIN_TIMEOUT_S = 40;
 /** The source: 540×960, 15 fps, 900 kbps. */

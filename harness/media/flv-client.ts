@@ -61,13 +61,15 @@ export class FlvPlayer {
         return;
       }
       this.events.onSession?.();
+      const view = this.events.onTagView;
       const reader = new FlvReader((tag: FlvTag) => {
         if (!this.started) {
           this.started = true;
           this.events.onStarted?.();
         }
-        this.events.onTag?.(tag, Date.now());
-      });
+        if (view) view(tag, Date.now());
+        else this.events.onTag?.(tag, Date.now());
+      }, view !== undefined);
       res.on('data', (chunk: Buffer) => {
         try {
           reader.push(chunk);

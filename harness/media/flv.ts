@@ -15,18 +15,26 @@ export interface FlvTag {
   readonly data: Buffer;
 }
 
-/** Feed bytes as they arrive; complete tags come out. Header and previous-tag sizes are skipped. */
+/**
+ * Feed bytes as they arrive; complete tags come out. Header and previous-tag
+ * sizes are skipped. A lending reader hands out views, valid only during the
+ * call (see RtmpEvents.onTagView), and keeps no view of the bytes it is fed:
+ * the caller may reuse them once push returns. Otherwise each tag is a copy.
+ */
 export class FlvReader {
   private buf: Buffer = Buffer.alloc(0);
   private headerDone = false;
 
-  constructor(private readonly onTag: (tag: FlvTag) => void) {}
+  constructor(
+    private readonly onTag: (tag: FlvTag) => void,
+    private readonly lend = false,
+  ) {}
 
   push(chunk: Buffer): void {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     let p = 0;
     if (!this.headerDone) {
-      if (this.buf.length < 13) return;
+      if (this.buf.length < 13) return this.keep(0);
       if (this.buf.toString('latin1', 0, 3) !== 'FLV')
         throw new Error('[live-harness] Failed to read FLV: the stream does not start with "FLV". Check that the URL serves HTTP-FLV.');
       p = this.buf.readUInt32BE(5) + 4; // header + PreviousTagSize0
@@ -37,10 +45,17 @@ export class FlvReader {
       if (this.buf.length - p < 11 + size + 4) break;
       const type = this.buf[p] & 0x1f;
       const ts = this.buf.readUIntBE(p + 4, 3) | (this.buf[p + 7] << 24);
-      this.onTag({ type, timestamp: ts >>> 0, data: Buffer.from(this.buf.subarray(p + 11, p + 11 + size)) });
+      const data = this.buf.subarray(p + 11, p + 11 + size);
+      this.onTag({ type, timestamp: ts >>> 0, data: this.lend ? data : Buffer.from(data) });
       p += 11 + size + 4;
     }
-    this.buf = this.buf.subarray(p);
+    this.keep(p);
+  }
+
+  /** A tag cut by the read: keep its start, in memory of our own when the caller's bytes may be reused. */
+  private keep(from: number): void {
+    const rest = this.buf.subarray(from);
+    this.buf = this.lend && rest.length ? Buffer.from(rest) : rest;
   }
 }
 
@@ -164,7 +179,58 @@ export function readVideoSei(data: Buffer): VideoSei {
   return { clock, messages };
 }
 
-/** Find our clock SEI in an AVC NALU tag: the publisher's wall ms and sequence, if present. */
+/**
+ * Find our clock SEI in an AVC NALU tag: the publisher's wall ms and sequence,
+ * if present. Called for every frame of every viewer of an audience, so the
+ * usual frame (the clock first in its SEI, as stampVideoTag writes it) is read
+ * in place, without unescaping; anything else goes through readVideoSei.
+ */
 export function readVideoClock(data: Buffer): { wallMs: number; seq: number } | undefined {
-  return readVideoSei(data).clock;
+  if (!isAvcNalus(data)) return undefined;
+  let p = 5;
+  while (p + 4 <= data.length) {
+    const n = data.readUInt32BE(p);
+    const nal = p + 4;
+    p = nal + n;
+    if (n < 3 || (data[nal] & 0x1f) !== 6) continue;
+    // The clock's text ("lh:<ms>:<seq>") has no zero bytes, so no emulation-prevention byte can fall inside it.
+    const uuid = nal + 3;
+    if (data[nal + 1] !== SEI_USER_DATA_UNREGISTERED || data[nal + 2] >= 255 || p > data.length) return readVideoSei(data).clock;
+    if (data.compare(CLOCK_UUID, 0, 16, uuid, uuid + 16) !== 0) return readVideoSei(data).clock;
+    const end = uuid + data[nal + 2];
+    const clock = parseClockText(data, uuid + 16, Math.min(end, p));
+    return clock ?? readVideoSei(data).clock;
+  }
+  return undefined;
+}
+
+/** "lh:<ms>[.<frac>]:<seq>" read straight from the bytes; undefined if it is not exactly that. */
+function parseClockText(b: Buffer, from: number, to: number): { wallMs: number; seq: number } | undefined {
+  if (to - from < 6 || b[from] !== 0x6c || b[from + 1] !== 0x68 || b[from + 2] !== 0x3a) return undefined;
+  let i = from + 3;
+  let ms = 0;
+  let digits = 0;
+  while (i < to && b[i] >= 0x30 && b[i] <= 0x39) {
+    ms = ms * 10 + b[i++] - 0x30;
+    digits++;
+  }
+  if (digits === 0) return undefined;
+  if (b[i] === 0x2e) {
+    let scale = 1;
+    let frac = 0;
+    i++;
+    const start = i;
+    while (i < to && b[i] >= 0x30 && b[i] <= 0x39) {
+      frac = frac * 10 + b[i++] - 0x30;
+      scale *= 10;
+    }
+    if (i === start) return undefined;
+    ms += frac / scale;
+  }
+  if (b[i++] !== 0x3a) return undefined;
+  let seq = 0;
+  const start = i;
+  while (i < to && b[i] >= 0x30 && b[i] <= 0x39) seq = seq * 10 + b[i++] - 0x30;
+  if (i === start || i !== to) return undefined;
+  return { wallMs: ms, seq };
 }

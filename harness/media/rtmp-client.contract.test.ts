@@ -4,9 +4,13 @@
  * (@setDataFrame) and readable, tags carried intact (our clock SEI included),
  * UnpublishNotify to RTMP players, the end of the response to FLV players,
  * "not found" for missing keys (our server entry), a refused connection.
+ * The lending players (an audience's) carry the same bytes as the copying
+ * ones; RtmpPlayer's lending mode opens the socket the client's own _start
+ * would, so the client's internals it calls are guarded here.
  * A new node-media-server version must pass this first.
  */
 import { FlvPlayer } from './flv-client';
+import { LeanFlvPlayer } from './lean-flv-player';
 import { toWireFrame } from './frame-reader';
 import { readVideoClock, stampVideoTag, TAG_VIDEO, type FlvTag } from './flv';
 import { PRESETS, SyntheticSource } from './synthetic-source';
@@ -53,8 +57,37 @@ describe('node-media-server 2.7.4 contract', () => {
       onTag: (t) => flvTags.push(t),
       onEnd: (f) => (flvEnd = f),
     }).start();
-    await waitFor(() => started.length === 2);
+    // Lent tags are read in the call: kept here by their clock (video) or timestamp (audio), as bytes.
+    const lent = { rtmp: new Map<string, string>(), flv: new Map<string, string>() };
+    const keep = (into: Map<string, string>) => (t: FlvTag) => {
+      const key = t.type === TAG_VIDEO ? `v${readVideoClock(t.data)?.seq ?? `-${t.timestamp}`}` : `${t.type}:${t.timestamp}`;
+      into.set(key, t.data.toString('hex'));
+    };
+    let leanEnd = '';
+    let lentUnpublished = false;
+    const lrp = new RtmpPlayer(server.rtmpUrl('live/contract'), {
+      onStarted: () => started.push('rtmp-lent'),
+      onTagView: keep(lent.rtmp),
+      onUnpublished: () => (lentUnpublished = true),
+    }).start();
+    const lfp = new LeanFlvPlayer(server.flvUrl('live/contract'), {
+      onStarted: () => started.push('flv-lent'),
+      onTagView: keep(lent.flv),
+      onEnd: (f) => (leanEnd = f),
+    }).start();
+    await waitFor(() => started.length === 4);
     await waitFor(() => rtmpTags.filter((t) => t.type === TAG_VIDEO).length >= 15 && flvTags.filter((t) => t.type === TAG_VIDEO).length >= 15);
+    await waitFor(() => lent.rtmp.size >= 30 && lent.flv.size >= 30);
+    for (const [copied, borrowed] of [
+      [rtmpTags, lent.rtmp],
+      [flvTags, lent.flv],
+    ] as const) {
+      const mine = new Map<string, string>();
+      copied.forEach(keep(mine));
+      const common = [...borrowed.keys()].filter((k) => mine.has(k) && k.startsWith('v') && !k.startsWith('v-'));
+      expect(common.length).toBeGreaterThanOrEqual(10);
+      for (const k of [...borrowed.keys()].filter((k) => mine.has(k))) expect(borrowed.get(k)).toBe(mine.get(k));
+    }
 
     // A late joiner starts at a key frame (GOP cache); our clock SEI survives the server, in order.
     for (const tags of [rtmpTags, flvTags]) {
@@ -70,12 +103,15 @@ describe('node-media-server 2.7.4 contract', () => {
       expect(seqs).toEqual([...(seqs as number[])].sort((a, b) => a - b));
     }
     pub.close();
-    await waitFor(() => unpublished && flvEnd !== '');
+    await waitFor(() => unpublished && flvEnd !== '' && lentUnpublished && leanEnd !== '');
     expect(flvEnd).toBe('closed');
+    expect(leanEnd).toBe('closed');
     expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['postPublish', 'postPlay', 'donePublish']));
     expect(events.find((e) => e.event === 'postPublish')?.streamPath).toBe('/live/contract');
     rp.close();
     fp.close();
+    lrp.close();
+    lfp.close();
   });
 
   it('answers a play of a key nobody publishes with "not found", unless the player asks to wait', async () => {
@@ -83,8 +119,16 @@ describe('node-media-server 2.7.4 contract', () => {
     const rejected: string[] = [];
     new RtmpPlayer(server.rtmpUrl('live/none'), { onRejected: (code, notFound) => rejected.push(`${code}:${notFound}`) }).start();
     new FlvPlayer(server.flvUrl('live/none'), { onRejected: (code, notFound) => rejected.push(`${code}:${notFound}`) }).start();
-    await waitFor(() => rejected.length === 2);
-    expect(rejected.sort()).toEqual(['HTTP 404:true', 'NetStream.Play.StreamNotFound:true']);
+    let leanEnd = '';
+    new LeanFlvPlayer(server.flvUrl('live/none'), {
+      onRejected: (code, notFound) => rejected.push(`lean ${code}:${notFound}`),
+      onTagView: () => undefined,
+      onEnd: (f, started) => (leanEnd = `${f}:${started}`),
+    }).start();
+    await waitFor(() => rejected.length === 3 && leanEnd !== '');
+    expect(rejected.sort()).toEqual(['HTTP 404:true', 'NetStream.Play.StreamNotFound:true', 'lean HTTP 404:true']);
+    expect(leanEnd).toBe('closed:false');
+    rejected.length = 2;
     let tags = 0;
     const waiting = new FlvPlayer(`${server.flvUrl('live/soon')}?lh_missing=wait`, { onRejected: (c) => rejected.push(c), onTag: () => tags++ }).start();
     await new Promise((r) => setTimeout(r, 500));
@@ -98,11 +142,24 @@ describe('node-media-server 2.7.4 contract', () => {
     await src.stop();
   });
 
+  it("keeps the client internals a lending RtmpPlayer's socket is wired to", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Client = require('node-media-server/src/node_rtmp_client') as new (url: string) => Record<string, unknown>;
+    const c = new Client('rtmp://127.0.0.1:19350/live/x');
+    for (const m of ['_start', 'onSocketData', 'onSocketError', 'onSocketClose', 'onSocketTimeout']) expect(typeof c[m]).toBe('function');
+    expect(c.info).toMatchObject({ hostname: '127.0.0.1', port: '19350' });
+    // Its own _start is what the lending mode replaces: a socket with these four listeners and a 60 s timeout.
+    expect(String(c._start)).toMatch(/createConnection[\s\S]*'data'[\s\S]*'error'[\s\S]*'close'[\s\S]*'timeout'[\s\S]*setTimeout\(60000\)/);
+  });
+
   it('reports a refused connection', async () => {
     const port = await freePort('127.0.0.1');
     let end = '';
     new RtmpPublisher(`rtmp://127.0.0.1:${port}/live/x`, { onEnd: (f) => (end = f) }).start();
-    await waitFor(() => end !== '');
+    let leanEnd = '';
+    new LeanFlvPlayer(`http://127.0.0.1:${port}/live/x.flv`, { onTagView: () => undefined, onEnd: (f) => (leanEnd = f) }).start();
+    await waitFor(() => end !== '' && leanEnd !== '');
     expect(end).toBe('refused');
+    expect(leanEnd).toBe('refused');
   });
 });

@@ -4,11 +4,13 @@
  * parts we rely on). The class reports little, so the socket beneath it is
  * watched directly for connect, errors and close.
  */
-import type { Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { createConnection, type Socket } from 'node:net';
 import type { WireEnd, WireEvents } from '../../mocks/link';
 import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from './flv';
 import { resetSocket } from '../network/reset-socket';
 import { readEndOrReset } from './end-or-reset';
+import { sharedReadBuffer } from './shared-read-buffer';
 
 interface NodeRtmpClientLike {
   socket?: Socket;
@@ -50,6 +52,13 @@ export interface RtmpEvents extends Pick<WireEvents, 'onTcpConnect' | 'onSession
   /** NetStream.Publish.Start / NetStream.Play.Start (HTTP-FLV: the first tag) */
   onStarted?(): void;
   onTag?(tag: FlvTag, receivedWallMs: number): void;
+  /**
+   * Each tag lent, not given: its data is a view the player reuses after the
+   * call returns, so read it there and keep nothing. In place of onTag, for a
+   * consumer that reads every tag at once (an audience of hundreds): no copy
+   * per tag, and far less garbage.
+   */
+  onTagView?(tag: FlvTag, receivedWallMs: number): void;
   /** the socket failed or closed; `started` says whether the stream had begun */
   onEnd?(failure: SocketFailure, started: boolean): void;
 }
@@ -245,8 +254,13 @@ function setDataFrame(script: Buffer): Buffer {
 
 export class RtmpPlayer extends RtmpEndpoint {
   start(): this {
-    // The client hands out views of one reused receive buffer: copy before the next packet overwrites it.
-    const emit = (type: number) => (payload: Buffer, clock: number) => this.events.onTag?.({ type, timestamp: clock, data: Buffer.from(payload) }, Date.now());
+    if (this.events.onTagView) this.readIntoSharedBuffer();
+    // The client hands out views of one reused receive buffer: copy before the next packet overwrites it,
+    // unless the consumer only borrows them.
+    const view = this.events.onTagView;
+    const emit = view
+      ? (type: number) => (payload: Buffer, clock: number) => view({ type, timestamp: clock, data: payload }, Date.now())
+      : (type: number) => (payload: Buffer, clock: number) => this.events.onTag?.({ type, timestamp: clock, data: Buffer.from(payload) }, Date.now());
     this.client.on('video', emit(TAG_VIDEO));
     this.client.on('audio', emit(TAG_AUDIO));
     this.client.on('script', emit(TAG_SCRIPT));
@@ -254,4 +268,52 @@ export class RtmpPlayer extends RtmpEndpoint {
     this.watchSocket();
     return this;
   }
+
+  /**
+   * node-media-server's client opens its socket with a 'data' listener: every
+   * read then allocates a buffer that only lives until the chunk parser has
+   * copied it out. Open the same socket, with the same listeners, reading into
+   * the thread's shared buffer instead (contract test: the client's _start).
+   */
+  private readIntoSharedBuffer(): void {
+    const c = this.client as NodeRtmpClientLike & RtmpClientInternals;
+    if (typeof c._start !== 'function' || !c.info || typeof c.onSocketData !== 'function') return;
+    c._start = () => {
+      const buffer = sharedReadBuffer();
+      const socket = createConnection({
+        port: Number(c.info.port),
+        host: c.info.hostname,
+        onread: {
+          buffer,
+          callback: (n: number, buf: Uint8Array) => {
+            c.onSocketData(Buffer.from(buf.buffer, buf.byteOffset, n));
+            return true;
+          },
+        },
+      });
+      c.socket = socket;
+      // As the client's own connect callback does: C0 (version 3) and C1 (time, zero, random).
+      socket.once('connect', () => {
+        const c0c1 = randomBytes(1537);
+        c0c1.writeUInt8(3, 0);
+        c0c1.writeUInt32BE(Math.floor(Date.now() / 1000) >>> 0, 1);
+        c0c1.writeUInt32BE(0, 5);
+        socket.write(c0c1);
+      });
+      socket.on('error', c.onSocketError.bind(c));
+      socket.on('close', c.onSocketClose.bind(c));
+      socket.on('timeout', c.onSocketTimeout.bind(c));
+      socket.setTimeout(60_000);
+    };
+  }
+}
+
+/** The parts of node-media-server's client that its own _start touches (pinned; the contract test guards them). */
+interface RtmpClientInternals {
+  info: { port: string | number; hostname: string };
+  _start(): void;
+  onSocketData(data: Buffer): void;
+  onSocketError(e: Error): void;
+  onSocketClose(): void;
+  onSocketTimeout(): void;
 }
