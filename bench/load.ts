@@ -9,7 +9,7 @@
  * asserts nothing. Bounded: every step, wait and list is capped, and Ctrl-C
  * stops everything (audience threads, ffmpeg, publisher, server).
  *
- *   npm run bench:load [-- --protocols rtmp,http-flv --steps 100,200,400,600,800,1000 --window-s 10 --ffmpeg 20 --skip-ffmpeg --skip-writes]
+ *   npm run bench:load [-- --protocols rtmp,http-flv --steps 200,400,800,1200,1600,2000 --window-s 10 --ffmpeg 20 --skip-ffmpeg --skip-writes]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ function arg(name: string): string | undefined {
 const flag = (name: string): boolean => process.argv.includes(name);
 
 const PROTOCOLS = (arg('--protocols') ?? 'rtmp,http-flv').split(',') as AudienceProtocol[];
-const STEPS = (arg('--steps') ?? '100,200,400,600,800,1000,1200')
+const STEPS = (arg('--steps') ?? '200,400,800,1200,1600,2000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0 && n <= 2000);
