@@ -75,6 +75,9 @@ describe('HttpBodyReader', () => {
       '[live-harness] Failed to read the server\'s HTTP response: a chunk size is not hexadecimal ("zz"). Check that the URL is an HTTP-FLV URL of a live server.',
     );
     expect(() => read(Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabXY', 'latin1'), 64)).toThrow('a chunk does not end with CRLF');
+    expect(() => read(Buffer.from(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1;${'x'.repeat(2000)}`, 'latin1'), 64)).toThrow(
+      'a chunk-size line is too long',
+    );
     expect(() => read(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n', 'latin1'), 64)).toThrow('Content-Length is "-1"');
     expect(() => read(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nX: ', 'latin1'), Buffer.alloc(70_000, 0x61)]), 4096)).toThrow(
       'no end of the headers in its first 65536 bytes',

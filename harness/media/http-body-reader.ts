@@ -30,8 +30,8 @@ export class HttpResponseError extends Error {
 const CRLF_CRLF = Buffer.from('\r\n\r\n', 'latin1');
 /** A head longer than this is not a media server's answer. */
 const MAX_HEAD_BYTES = 64 * 1024;
-/** Chunk-size lines (hex, extensions) longer than this are not HTTP. */
-const MAX_SIZE_LINE = 1024;
+/** Chunk-size (hex, extensions) or trailer lines longer than this are not HTTP. */
+const MAX_LINE = 1024;
 
 type State = 'head' | 'size' | 'data' | 'data-crlf' | 'trailers' | 'identity' | 'done';
 
@@ -68,15 +68,10 @@ export class HttpBodyReader {
           break;
         }
         case 'size': {
-          const nl = bytes.indexOf(0x0a, p);
-          const end = nl < 0 ? bytes.length : nl;
-          this.line += bytes.toString('latin1', p, end);
-          if (this.line.length > MAX_SIZE_LINE) throw new HttpResponseError('a chunk-size line is too long');
-          p = end;
-          if (nl < 0) break;
-          p++;
-          const hex = this.line.replace(/\r$/, '').split(';')[0].trim();
-          this.line = '';
+          const [next, line] = this.takeLine(bytes, p, 'a chunk-size line');
+          p = next;
+          if (line === undefined) break;
+          const hex = line.split(';')[0].trim();
           if (!/^[0-9a-fA-F]{1,8}$/.test(hex)) throw new HttpResponseError(`a chunk size is not hexadecimal (${JSON.stringify(hex.slice(0, 20))})`);
           this.remaining = parseInt(hex, 16);
           this.state = this.remaining === 0 ? 'trailers' : 'data';
@@ -105,22 +100,27 @@ export class HttpBodyReader {
         }
         case 'trailers': {
           // Trailer lines until an empty one; a media server sends none.
-          const nl = bytes.indexOf(0x0a, p);
-          const end = nl < 0 ? bytes.length : nl;
-          this.line += bytes.toString('latin1', p, end);
-          if (this.line.length > MAX_SIZE_LINE) throw new HttpResponseError('a trailer line is too long');
-          p = end;
-          if (nl < 0) break;
-          p++;
-          const empty = this.line.replace(/\r$/, '') === '';
-          this.line = '';
-          if (empty) this.finish();
+          const [next, line] = this.takeLine(bytes, p, 'a trailer line');
+          p = next;
+          if (line === '') this.finish();
           break;
         }
         default:
           return;
       }
     }
+  }
+
+  /** A CRLF-ended line, gathered across reads: where reading goes on, and the line (without CRLF) once whole. */
+  private takeLine(bytes: Buffer, p: number, what: string): [number, string | undefined] {
+    const nl = bytes.indexOf(0x0a, p);
+    const end = nl < 0 ? bytes.length : nl;
+    this.line += bytes.toString('latin1', p, end);
+    if (this.line.length > MAX_LINE) throw new HttpResponseError(`${what} is too long`);
+    if (nl < 0) return [end, undefined];
+    const line = this.line.replace(/\r$/, '');
+    this.line = '';
+    return [nl + 1, line];
   }
 
   /** Returns where the body starts in `bytes`, or -1 while the head is incomplete. */
