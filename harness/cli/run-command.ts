@@ -148,9 +148,13 @@ export async function runCommand(args: RunArgs, ctx: RunContext): Promise<number
       notRun.push(...attempts.slice(next).map((a) => a.plan));
       await stopSharedMediaServer();
       const names = [...new Set(notRun.map((p) => p.scenario.name))];
-      if (interrupted || bailed)
+      const listed = names.length ? `: ${names.join(', ')}` : '';
+      // After Ctrl-C the line reporter's summary says "interrupted, N not run" itself: here only which ones.
+      if (interrupted && args.reporters.includes('line')) {
+        if (names.length) print(`not run${listed}`);
+      } else if (interrupted || bailed)
         print(
-          `${interrupted ? 'interrupted' : `stopped after ${failures} ${failures === 1 ? 'failure' : 'failures'} (--bail ${args.bail})`}, ${names.length} not run${names.length ? `: ${names.join(', ')}` : ''}`,
+          `${interrupted ? 'interrupted' : `stopped after ${failures} ${failures === 1 ? 'failure' : 'failures'} (--bail ${args.bail})`}, ${names.length} not run${listed}`,
         );
       await reporter.onRunEnd?.({ finishedAt: new Date(), interrupted, results });
     })());
