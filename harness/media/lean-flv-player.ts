@@ -55,15 +55,17 @@ export class LeanFlvPlayer {
       // The server ended the stream: HTTP-FLV has no "unpublished", only the response's end.
       onComplete: () => this.finish('closed'),
     });
+    const buffer = sharedReadBuffer();
     const s = createConnection({
       host: u.hostname.replace(/^\[|\]$/g, ''),
       port: Number(u.port || 80),
       onread: {
-        buffer: sharedReadBuffer(),
-        callback: (n: number, buf: Uint8Array) => {
+        buffer,
+        // Called with `buffer` itself, `n` bytes read into it.
+        callback: (n: number) => {
           if (this.ended) return false;
           try {
-            http.push(Buffer.from(buf.buffer, buf.byteOffset, n));
+            http.push(buffer.subarray(0, n));
           } catch (e) {
             // Not HTTP-FLV (or garbage): a viewer that cannot read the stream leaves, as a player would.
             this.error ??= Object.assign(e instanceof Error ? e : new Error(String(e)), { code: 'EPROTO' });

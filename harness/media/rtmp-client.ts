@@ -10,6 +10,7 @@ import type { WireEnd, WireEvents } from '../../mocks/link';
 import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from './flv';
 import { resetSocket } from '../network/reset-socket';
 import { readEndOrReset } from './end-or-reset';
+import { type ClientParserState, lendMessages } from './rtmp-message-lender';
 import { sharedReadBuffer } from './shared-read-buffer';
 
 interface NodeRtmpClientLike {
@@ -254,7 +255,8 @@ function setDataFrame(script: Buffer): Buffer {
 
 export class RtmpPlayer extends RtmpEndpoint {
   start(): this {
-    if (this.events.onTagView) this.readIntoSharedBuffer();
+    const lent = this.events.onTagView;
+    if (lent) this.readIntoSharedBuffer((type, payload, clock) => lent({ type, timestamp: clock, data: payload }, Date.now()));
     // The client hands out views of one reused receive buffer: copy before the next packet overwrites it,
     // unless the consumer only borrows them.
     const view = this.events.onTagView;
@@ -275,7 +277,7 @@ export class RtmpPlayer extends RtmpEndpoint {
    * copied it out. Open the same socket, with the same listeners, reading into
    * the thread's shared buffer instead (contract test: the client's _start).
    */
-  private readIntoSharedBuffer(): void {
+  private readIntoSharedBuffer(lend: (type: number, payload: Buffer, clock: number) => void): void {
     const c = this.client as NodeRtmpClientLike & RtmpClientInternals;
     if (typeof c._start !== 'function' || !c.info || typeof c.onSocketData !== 'function') return;
     c._start = () => {
@@ -285,8 +287,12 @@ export class RtmpPlayer extends RtmpEndpoint {
         host: c.info.hostname,
         onread: {
           buffer,
-          callback: (n: number, buf: Uint8Array) => {
-            c.onSocketData(Buffer.from(buf.buffer, buf.byteOffset, n));
+          // Called with `buffer` itself, `n` bytes read into it.
+          callback: (n: number) => {
+            // Whole media messages straight from the read (RTMP's audio, video and data types are FLV's tag types);
+            // whatever is left, through the client's own parser.
+            const used = lendMessages(c, buffer, n, lend);
+            if (used < n) c.onSocketData(buffer.subarray(used, n));
             return true;
           },
         },
@@ -309,7 +315,7 @@ export class RtmpPlayer extends RtmpEndpoint {
 }
 
 /** The parts of node-media-server's client that its own _start touches (pinned; the contract test guards them). */
-interface RtmpClientInternals {
+interface RtmpClientInternals extends ClientParserState {
   info: { port: string | number; hostname: string };
   _start(): void;
   onSocketData(data: Buffer): void;
