@@ -9,10 +9,11 @@
  * asserts nothing. Bounded: every step, wait and list is capped, and Ctrl-C
  * stops everything (audience threads, ffmpeg, publisher, server).
  *
- *   npm run bench:load [-- --protocols rtmp,http-flv --steps 200,400,800,1200,1600,2000 --window-s 10 --ffmpeg 20 --skip-ffmpeg --skip-writes]
+ *   npm run bench:load [-- --protocols rtmp,http-flv --steps 200,400,800,1200,1600,2000 --window-s 10 --ffmpeg 20 --skip-ffmpeg --skip-floor --skip-writes]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { Audience, ClockedPublisher, type AudienceProtocol, type AudienceSummary, type KeepUp } from '../harness/audience';
 import { MediaServer, onInterrupt, PRESETS, resolveFfmpeg, type StartedMediaServer, terminate, track } from '../harness/media';
@@ -221,6 +222,50 @@ async function ffmpegViewers(protocol: AudienceProtocol, mode: FfmpegMode): Prom
   });
 }
 
+/**
+ * The floor of any viewer written in Node: HTTP-FLV sockets that only read
+ * (into one shared buffer, parsing nothing), in worker threads as the
+ * audience's are, measured the same way. What an audience costs above this is
+ * its parsing and figures; the kernel's reads and Node's per-read callback are
+ * below it, and no JavaScript viewer goes lower.
+ */
+async function readOnlyFloor(viewers: number): Promise<number | undefined> {
+  return withServer({}, async (server) => {
+    const reader = `
+      const { createConnection } = require('node:net');
+      const { workerData, parentPort } = require('node:worker_threads');
+      const u = new URL(workerData.url);
+      const buffer = Buffer.allocUnsafe(65536);
+      const sockets = [];
+      for (let i = 0; i < workerData.n; i++) {
+        const s = createConnection({ host: u.hostname, port: Number(u.port), onread: { buffer, callback: () => true } });
+        s.on('error', () => undefined);
+        s.once('connect', () => s.write('GET ' + u.pathname + ' HTTP/1.1\\r\\nHost: ' + u.host + '\\r\\nConnection: close\\r\\n\\r\\n'));
+        sockets.push(s);
+      }
+      parentPort.on('message', () => { for (const s of sockets) s.destroy(); parentPort.close(); });`;
+    const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(viewers / 50)));
+    const workers = Array.from(
+      { length: threads },
+      (_, k) =>
+        new Worker(reader, { eval: true, workerData: { url: server.flvUrl(STREAM), n: Math.floor(viewers / threads) + (k < viewers % threads ? 1 : 0) } }),
+    );
+    const cleanup = (): Promise<unknown> => Promise.all(workers.map((w) => (w.postMessage('stop'), w.terminate())));
+    cleanups.add(cleanup);
+    try {
+      await sleep((WARMUP_S + 4) * 1000);
+      if (stopping) return undefined;
+      const c0 = ownCpuSeconds();
+      const w0 = Date.now();
+      await sleep(WINDOW_S * 1000);
+      return (ownCpuSeconds() - c0) / ((Date.now() - w0) / 1000) / viewers;
+    } finally {
+      await cleanup();
+      cleanups.delete(cleanup);
+    }
+  });
+}
+
 /** The server's CPU at 200 HTTP-FLV viewers, with the old write path and the new. */
 async function serverWrites(): Promise<void> {
   console.log('\nserver CPU at 200 HTTP-FLV viewers (item 1 of issue 13):');
@@ -253,6 +298,9 @@ async function main(): Promise<void> {
     const decode = skip || stopping ? undefined : await ffmpegViewers(protocol, 'decode');
     results.push([protocol, best, copy, decode]);
   }
+  const flvBest = results.find(([p]) => p === 'http-flv')?.[1];
+  const floorAt = flvBest?.viewers ?? 800;
+  const floor = flag('--skip-floor') || stopping ? undefined : await readOnlyFloor(floorAt);
   if (!flag('--skip-writes')) await serverWrites();
   console.log('\nlargest audience sustained, and cost per viewer:');
   for (const [protocol, best, copy, decode] of results) {
@@ -272,6 +320,13 @@ async function main(): Promise<void> {
         : '';
       console.log(`  ${''.padEnd(8)} one ${label} per viewer (${ff.count}): ${pct2(ff.cpuEach)} and ${ff.rssEachMb.toFixed(1)} MB each${ratio}`);
     }
+  }
+  if (floor !== undefined) {
+    const copy = results.find(([p]) => p === 'http-flv')?.[2];
+    console.log(
+      `  floor: ${floorAt} HTTP-FLV sockets that only read (no parsing, no figures) cost ${pct2(floor)} of a core each; no viewer in Node goes below it` +
+        (copy ? ` (one ffmpeg -c copy per viewer costs ${(copy.cpuEach / floor).toFixed(1)}× the floor)` : ''),
+    );
   }
   if (STEPS.length && results.some(([, b]) => b?.viewers === STEPS.at(-1)))
     console.log('  (the last step kept up: pass a longer --steps list to find the limit)');
