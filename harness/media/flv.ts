@@ -21,8 +21,10 @@ export interface FlvTag {
  * call (see RtmpEvents.onTagView), and keeps no view of the bytes it is fed:
  * the caller may reuse them once push returns. Otherwise each tag is a copy.
  */
+const NOTHING = Buffer.alloc(0);
+
 export class FlvReader {
-  private buf: Buffer = Buffer.alloc(0);
+  private buf: Buffer = NOTHING;
   private headerDone = false;
 
   constructor(
@@ -54,6 +56,10 @@ export class FlvReader {
 
   /** A tag cut by the read: keep its start, in memory of our own when the caller's bytes may be reused. */
   private keep(from: number): void {
+    if (from >= this.buf.length) {
+      this.buf = NOTHING;
+      return;
+    }
     const rest = this.buf.subarray(from);
     this.buf = this.lend && rest.length ? Buffer.from(rest) : rest;
   }

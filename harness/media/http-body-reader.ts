@@ -68,6 +68,14 @@ export class HttpBodyReader {
           break;
         }
         case 'size': {
+          // Every tag of a live stream is a chunk: its size line, whole in the read, is read without strings.
+          const fast = this.line === '' ? plainChunkSize(bytes, p) : undefined;
+          if (fast) {
+            p = fast.next;
+            this.remaining = fast.size;
+            this.state = fast.size === 0 ? 'trailers' : 'data';
+            break;
+          }
           const [next, line] = this.takeLine(bytes, p, 'a chunk-size line');
           p = next;
           if (line === undefined) break;
@@ -163,4 +171,18 @@ export class HttpBodyReader {
     this.state = 'done';
     this.events.onComplete();
   }
+}
+
+/** A chunk-size line of 1–8 hex digits and CRLF, whole in `bytes` at `p`: its size and where the data begins. */
+function plainChunkSize(bytes: Buffer, p: number): { size: number; next: number } | undefined {
+  let size = 0;
+  let i = p;
+  for (; i < bytes.length && i - p <= 8; i++) {
+    const b = bytes[i];
+    const digit = b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x61 && b <= 0x66 ? b - 0x57 : b >= 0x41 && b <= 0x46 ? b - 0x37 : -1;
+    if (digit < 0) break;
+    size = size * 16 + digit;
+  }
+  if (i === p || i - p > 8 || i + 1 >= bytes.length || bytes[i] !== 0x0d || bytes[i + 1] !== 0x0a) return undefined;
+  return { size, next: i + 2 };
 }
