@@ -6,7 +6,7 @@ import { type ClientRequest, get, type IncomingMessage } from 'node:http';
 import { resetSocket } from '../network/reset-socket';
 import { readEndOrReset } from './end-or-reset';
 import { type FlvTag, FlvReader } from './flv';
-import type { RtmpEvents, SocketFailure } from './rtmp-client';
+import { type RtmpEvents, type SocketFailure, socketFailure } from './rtmp-client';
 
 export class FlvPlayer {
   private req: ClientRequest | undefined;
@@ -50,7 +50,7 @@ export class FlvPlayer {
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
       error ??= e;
-      this.end(error.code === 'ECONNREFUSED' ? 'refused' : error.code === 'ETIMEDOUT' ? 'timeout' : 'reset');
+      this.end(socketFailure(error));
     });
     req.once('response', (res) => {
       this.res = res;

@@ -10,7 +10,7 @@ import { resetSocket } from '../network/reset-socket';
 import { readEndOrReset } from './end-or-reset';
 import { FlvReader } from './flv';
 import { HttpBodyReader } from './http-body-reader';
-import type { RtmpEvents, SocketFailure } from './rtmp-client';
+import { type RtmpEvents, type SocketFailure, socketFailure } from './rtmp-client';
 import { sharedReadBuffer } from './shared-read-buffer';
 
 export type LeanFlvEvents = Omit<RtmpEvents, 'onTag' | 'onTagView'> & Required<Pick<RtmpEvents, 'onTagView'>>;
@@ -98,7 +98,7 @@ export class LeanFlvPlayer {
     s.once('close', () => {
       clearTimeout(timer);
       const e = this.error;
-      this.finish(e ? (e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'ETIMEDOUT' ? 'timeout' : 'reset') : 'closed');
+      this.finish(e ? socketFailure(e) : 'closed');
     });
     return this;
   }

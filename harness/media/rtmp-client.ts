@@ -67,7 +67,8 @@ export interface RtmpEvents extends Pick<WireEvents, 'onTcpConnect' | 'onSession
 /** What a phone's TCP holds in flight on a constrained path before its SDK's own queue grows (a few round trips' worth). */
 export const PHONE_IN_FLIGHT_BYTES = 64 * 1024;
 
-function classify(e: NodeJS.ErrnoException): SocketFailure {
+/** How a socket error ends a connection, in the wire's words (every player reads its errors this way). */
+export function socketFailure(e: NodeJS.ErrnoException): SocketFailure {
   if (e.code === 'ECONNREFUSED') return 'refused';
   if (e.code === 'ETIMEDOUT') return 'timeout';
   return 'reset';
@@ -122,7 +123,7 @@ abstract class RtmpEndpoint {
       this.firstEnd ??= how;
     });
     s.on('error', (e: NodeJS.ErrnoException) => {
-      this.firstEnd ??= classify(e);
+      this.firstEnd ??= socketFailure(e);
     });
     s.once('close', () => {
       clearTimeout(timer);
