@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { Audience, ClockedPublisher, type AudienceProtocol, type AudienceSummary, type KeepUp } from '../harness/audience';
+import { Audience, audienceThreads, ClockedPublisher, type AudienceProtocol, type AudienceSummary, type KeepUp } from '../harness/audience';
 import { MediaServer, onInterrupt, PRESETS, resolveFfmpeg, type StartedMediaServer, terminate, track } from '../harness/media';
 
 function arg(name: string): string | undefined {
@@ -257,7 +257,7 @@ async function readOnlyFloor(viewers: number): Promise<number | undefined> {
         sockets.push(s);
       }
       parentPort.on('message', () => { for (const s of sockets) s.destroy(); parentPort.close(); });`;
-    const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(viewers / 50)));
+    const threads = audienceThreads(viewers); // as the audience's own
     const workers = Array.from(
       { length: threads },
       (_, k) =>

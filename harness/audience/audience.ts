@@ -85,6 +85,11 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** Viewers per worker before another thread is worth its start-up. */
 const VIEWERS_PER_WORKER = 50;
 
+/** How many worker threads an audience of this size runs in: one per core at most. */
+export function audienceThreads(viewers: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(viewers / VIEWERS_PER_WORKER)));
+}
+
 const fail = (reason: string, remedy: string): never => {
   throw new AudienceError(`[live-harness] Failed to start the audience: ${reason}. ${remedy}`);
 };
@@ -237,7 +242,7 @@ export class Audience implements AsyncDisposable {
       await this.closeProxies();
       throw e;
     }
-    const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(plan.length / VIEWERS_PER_WORKER)));
+    const threads = audienceThreads(plan.length);
     const parts: ViewerPlan[][] = Array.from({ length: threads }, () => []);
     plan.forEach((p, i) => parts[i % threads].push({ ...p, url: urls[p.group], protocol: o.protocol }));
     this.startedAt = Date.now();

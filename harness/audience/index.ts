@@ -1,7 +1,7 @@
 export { Histogram, HistogramError, BUCKETS_PER_DOUBLING, bucketIndex, bucketFrom, bucketTo } from './histogram';
 export type { HistogramSummary, HistogramBucket } from './histogram';
 export type { AudienceSummary, AudienceHistograms, AudiencePoint, AudienceGroupSummary, AudienceProtocol } from './audience-summary';
-export { Audience, AudienceError, checkAudienceOptions } from './audience';
+export { Audience, AudienceError, audienceThreads, checkAudienceOptions } from './audience';
 export type { AudienceOptions, AudienceFault, AudienceTarget, AudienceHooks } from './audience';
 export { planViewers, assignGroups, MAX_VIEWERS, MAX_RAMP_S } from './audience-plan';
 export type { AudienceJoin, ShardSpec, PlannedViewer } from './audience-plan';
